@@ -1,0 +1,250 @@
+//! What the person chose in the form, as typed, and how it becomes a runnable scenario.
+//!
+//! Fields are kept as text so that a half-typed or wrong value stays on screen with its
+//! message next to it; `validate` turns the whole form into a scenario or a list of errors.
+
+use super::preset::{self, Preset};
+use super::scenario::{limits, parse_list, parse_number, ListError, Request, Scenario};
+use super::strategy::{Mode, Strategy, StrategyKind};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LabConfig {
+    pub preset: Preset,
+    pub seed: u64,
+    pub count: String,
+    pub latencies: String,
+    pub processing: String,
+    pub mode: Mode,
+    pub limit: String,
+}
+
+/// A message per field; `None` where the field is fine.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldErrors {
+    pub count: Option<FieldError>,
+    pub latencies: Option<FieldError>,
+    pub processing: Option<FieldError>,
+    pub limit: Option<FieldError>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldError {
+    List(ListError),
+    BelowMinimum { min: u32 },
+}
+
+/// A form that passed every check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidConfig {
+    pub scenario: Scenario,
+    pub mode: Mode,
+    pub limit: u32,
+}
+
+pub const DEFAULT_SEED: u64 = 42;
+pub const DEFAULT_LIMIT: u32 = 6;
+
+impl Default for LabConfig {
+    fn default() -> Self {
+        let preset = Preset::Note;
+        let n = preset.default_count();
+        LabConfig {
+            preset,
+            seed: DEFAULT_SEED,
+            count: n.to_string(),
+            latencies: join(&preset.latencies(n, DEFAULT_SEED)),
+            processing: "0".into(),
+            mode: Mode::Compare,
+            limit: DEFAULT_LIMIT.to_string(),
+        }
+    }
+}
+
+impl FieldErrors {
+    pub fn is_empty(&self) -> bool {
+        *self == FieldErrors::default()
+    }
+}
+
+impl ValidConfig {
+    pub fn strategies(&self) -> Vec<Strategy> {
+        self.mode.strategies(self.limit)
+    }
+}
+
+impl LabConfig {
+    /// Chooses a preset: its own number of requests and its latencies.
+    pub fn choose_preset(&mut self, preset: Preset) {
+        self.preset = preset;
+        if preset != Preset::Custom {
+            let n = preset.default_count();
+            self.count = n.to_string();
+            self.latencies = join(&preset.latencies(n, self.seed));
+        }
+    }
+
+    /// Changes the number of requests: a preset makes that many, a hand-typed list is cut or extended.
+    pub fn set_count(&mut self, text: String) {
+        if let Ok(n) = parse_count(&text) {
+            let n = n as usize;
+            let latencies = match self.preset {
+                Preset::Custom => {
+                    let typed = parse_list(&self.latencies, limits::MAX_LATENCY_MS, usize::MAX).unwrap_or_default();
+                    preset::resize(&typed, n)
+                }
+                preset => preset.latencies(n, self.seed),
+            };
+            self.latencies = join(&latencies);
+        }
+        self.count = text;
+    }
+
+    /// Hand-edited latencies: the preset becomes custom, the count follows the list.
+    pub fn set_latencies(&mut self, text: String) {
+        self.preset = Preset::Custom;
+        if let Ok(list) = parse_list(&text, limits::MAX_LATENCY_MS, limits::MAX_REQUESTS) {
+            self.count = list.len().to_string();
+        }
+        self.latencies = text;
+    }
+
+    pub fn set_seed(&mut self, seed: u64) {
+        self.seed = seed;
+        if self.preset == Preset::Random {
+            if let Ok(n) = parse_count(&self.count) {
+                self.latencies = join(&Preset::Random.latencies(n as usize, seed));
+            }
+        }
+    }
+
+    pub fn validate(&self) -> Result<ValidConfig, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let latencies = parse_list(&self.latencies, limits::MAX_LATENCY_MS, limits::MAX_REQUESTS)
+            .map_err(|e| errors.latencies = Some(FieldError::List(e)))
+            .ok();
+        if let Err(e) = parse_count(&self.count) {
+            errors.count = Some(e);
+        }
+        let processing = match &latencies {
+            Some(lat) => per_request(&self.processing, lat.len())
+                .map_err(|e| errors.processing = Some(FieldError::List(e)))
+                .ok(),
+            None => None,
+        };
+        let limit = parse_limit(&self.limit);
+        if self.mode.uses_limit() {
+            if let Err(e) = &limit {
+                errors.limit = Some(e.clone());
+            }
+        }
+        match (latencies, processing) {
+            (Some(lat), Some(proc)) if errors.is_empty() => {
+                let requests = lat
+                    .iter()
+                    .zip(&proc)
+                    .map(|(&latency_ms, &processing_ms)| Request { latency_ms, processing_ms })
+                    .collect();
+                let scenario = Scenario::new(requests).ok_or_else(FieldErrors::default)?;
+                Ok(ValidConfig { scenario, mode: self.mode, limit: limit.unwrap_or(DEFAULT_LIMIT) })
+            }
+            _ => Err(errors),
+        }
+    }
+
+    /// The strategy Run executes when the mode is a single one.
+    pub fn strategy_kind(&self) -> Option<StrategyKind> {
+        match self.mode {
+            Mode::Single(kind) => Some(kind),
+            Mode::Compare => None,
+        }
+    }
+}
+
+/// Processing time: one value for every request, or one per request.
+pub fn per_request(text: &str, n: usize) -> Result<Vec<u32>, ListError> {
+    let list = parse_list(text, limits::MAX_PROCESSING_MS, limits::MAX_REQUESTS)?;
+    match list.len() {
+        1 => Ok(vec![list[0]; n]),
+        len if len == n => Ok(list),
+        found => Err(ListError::WrongLength { expected: n, found }),
+    }
+}
+
+pub fn parse_count(text: &str) -> Result<u32, FieldError> {
+    at_least_one(parse_number(text, limits::MAX_REQUESTS as u32))
+}
+
+pub fn parse_limit(text: &str) -> Result<u32, FieldError> {
+    at_least_one(parse_number(text, limits::MAX_CONCURRENCY))
+}
+
+fn at_least_one(parsed: Result<u32, ListError>) -> Result<u32, FieldError> {
+    match parsed {
+        Ok(0) => Err(FieldError::BelowMinimum { min: 1 }),
+        Ok(n) => Ok(n),
+        Err(e) => Err(FieldError::List(e)),
+    }
+}
+
+/// How lists are written back into fields and links.
+pub fn join(values: &[u32]) -> String {
+    values.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_is_the_notes_example_compared() {
+        let valid = LabConfig::default().validate().unwrap();
+        assert_eq!(valid.scenario.latencies(), vec![300, 800]);
+        assert_eq!(valid.mode, Mode::Compare);
+    }
+
+    #[test]
+    fn count_regenerates_a_preset_and_resizes_a_custom_list() {
+        let mut c = LabConfig::default();
+        c.choose_preset(Preset::Equal);
+        c.set_count("3".into());
+        assert_eq!(c.latencies, "500, 500, 500");
+        c.set_latencies("100, 200".into());
+        assert_eq!(c.preset, Preset::Custom);
+        assert_eq!(c.count, "2");
+        c.set_count("4".into());
+        assert_eq!(c.latencies, "100, 200, 200, 200");
+    }
+
+    #[test]
+    fn a_bad_count_keeps_the_list_and_names_the_field() {
+        let mut c = LabConfig::default();
+        c.set_count("0".into());
+        assert_eq!(c.latencies, "300, 800");
+        let errors = c.validate().unwrap_err();
+        assert_eq!(errors.count, Some(FieldError::BelowMinimum { min: 1 }));
+        assert_eq!(errors.latencies, None);
+    }
+
+    #[test]
+    fn processing_one_value_or_one_per_request() {
+        let mut c = LabConfig::default();
+        c.processing = "50".into();
+        assert_eq!(c.validate().unwrap().scenario.processing(), vec![50, 50]);
+        c.processing = "10, 20".into();
+        assert_eq!(c.validate().unwrap().scenario.processing(), vec![10, 20]);
+        c.processing = "10, 20, 30".into();
+        assert_eq!(
+            c.validate().unwrap_err().processing,
+            Some(FieldError::List(ListError::WrongLength { expected: 2, found: 3 }))
+        );
+    }
+
+    #[test]
+    fn limit_only_matters_where_it_is_used() {
+        let mut c = LabConfig::default();
+        c.limit = "0".into();
+        assert!(c.validate().is_err());
+        c.mode = Mode::Single(StrategyKind::Sequential);
+        assert!(c.validate().is_ok());
+    }
+}

@@ -1,0 +1,21 @@
+//! The pure model: scenarios, strategies, predictions, the link format.
+//!
+//! Architecture invariant: nothing in here reads a clock, sets a timer or touches the
+//! browser. Time comes in as arguments and goes out as numbers (milliseconds, `f64`),
+//! so every rule is tested natively with `cargo test`.
+
+pub mod config;
+pub mod formula;
+pub mod predict;
+pub mod preset;
+pub mod scenario;
+pub mod strategy;
+pub mod trace;
+pub mod url_state;
+
+pub use config::{FieldErrors, LabConfig};
+pub use predict::{predict, Schedule, Timing};
+pub use preset::Preset;
+pub use scenario::{Request, Scenario};
+pub use strategy::{Mode, Strategy};
+pub use trace::{RequestTrace, Trace};

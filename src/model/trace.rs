@@ -1,0 +1,105 @@
+//! What a run measured: the runtime fills a trace, the views draw it.
+
+use super::predict::Schedule;
+use super::strategy::Strategy;
+
+/// One request as measured; a time is `None` until that moment has happened.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RequestTrace {
+    pub start: Option<f64>,
+    pub response: Option<f64>,
+    pub end: Option<f64>,
+}
+
+/// How a run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Running,
+    Completed,
+    Cancelled,
+}
+
+/// A run of one strategy: per-request times in ms from the run's start.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trace {
+    pub strategy: Strategy,
+    pub requests: Vec<RequestTrace>,
+    pub outcome: Outcome,
+    /// Set when the run completed.
+    pub total: Option<f64>,
+    /// The longest time the page went without painting a frame during the run.
+    pub max_frame_gap: Option<f64>,
+}
+
+impl Trace {
+    pub fn new(strategy: Strategy, n: usize) -> Trace {
+        Trace {
+            strategy,
+            requests: vec![RequestTrace::default(); n],
+            outcome: Outcome::Running,
+            total: None,
+            max_frame_gap: None,
+        }
+    }
+
+    /// How many requests have finished (processing included).
+    pub fn finished(&self) -> usize {
+        self.requests.iter().filter(|r| r.end.is_some()).count()
+    }
+
+    /// The most requests that were in flight (started, not yet finished) at any moment.
+    pub fn peak_in_flight(&self) -> usize {
+        let mut events: Vec<(f64, i32)> = Vec::with_capacity(self.requests.len() * 2);
+        for r in &self.requests {
+            if let Some(start) = r.start {
+                events.push((start, 1));
+                events.push((r.end.unwrap_or(f64::INFINITY), -1));
+            }
+        }
+        // At equal times, a finish comes before a start: a slot freed and reused at once.
+        events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut now = 0_i32;
+        let mut peak = 0_i32;
+        for (_, delta) in events {
+            now += delta;
+            peak = peak.max(now);
+        }
+        peak as usize
+    }
+}
+
+/// The timer tolerance the lab promises: a measured total within 15 ms + 2 % of the prediction.
+pub fn agrees(measured: f64, predicted: f64) -> bool {
+    (measured - predicted).abs() <= 15.0 + 0.02 * predicted
+}
+
+/// Measured against predicted, for one completed run.
+pub fn deviation(trace: &Trace, schedule: &Schedule) -> Option<f64> {
+    trace.total.map(|total| total - schedule.total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(start: f64, end: f64) -> RequestTrace {
+        RequestTrace { start: Some(start), response: Some(end), end: Some(end) }
+    }
+
+    #[test]
+    fn peak_in_flight_counts_overlap_and_reused_slots() {
+        let mut t = Trace::new(Strategy::Bounded(2), 3);
+        t.requests = vec![req(0.0, 100.0), req(0.0, 50.0), req(50.0, 120.0)];
+        assert_eq!(t.peak_in_flight(), 2);
+        t.requests = vec![req(0.0, 100.0), req(10.0, 50.0), req(20.0, 120.0)];
+        assert_eq!(t.peak_in_flight(), 3);
+    }
+
+    #[test]
+    fn tolerance_is_15_ms_plus_2_percent() {
+        assert!(agrees(1114.0, 1100.0));
+        assert!(agrees(1100.0 + 15.0 + 22.0, 1100.0));
+        assert!(!agrees(1100.0 + 15.0 + 22.5, 1100.0));
+        assert!(!agrees(80.0, 100.0));
+    }
+}

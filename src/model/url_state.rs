@@ -1,0 +1,262 @@
+//! The scenario in the link: a query string a person can read and write.
+//!
+//! `lat=300,800&proc=0&mode=compare&limit=6`, or `preset=random&n=8&seed=42` instead of `lat`,
+//! and `autorun=1`. Unknown parameters are ignored; a bad value becomes a `Notice` naming the
+//! parameter, and the rest of the link still applies. Decoding never panics, whatever the input.
+
+use super::config::{self, join, parse_count, parse_limit, FieldError, LabConfig};
+use super::preset::Preset;
+use super::scenario::{limits, parse_list, ListError};
+use super::strategy::Mode;
+
+/// What is wrong with one parameter of a link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub param: &'static str,
+    pub problem: Problem,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    Field(FieldError),
+    /// Not one of the allowed words.
+    Unknown { value: String, allowed: Vec<&'static str> },
+    /// A number that is not a whole number from 0 up.
+    NotASeed { value: String },
+}
+
+/// A decoded link: the configuration, whether to run at once, and what was wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub config: LabConfig,
+    pub autorun: bool,
+    pub notices: Vec<Notice>,
+}
+
+pub const MODE_KEYS: [&str; 5] = ["blocking", "sequential", "concurrent", "bounded", "compare"];
+pub const PRESET_KEYS: [&str; 6] = ["note", "equal", "staggered", "outlier", "random", "custom"];
+pub const FLAG_KEYS: [&str; 2] = ["1", "0"];
+
+/// Reads a query string (with or without its leading `?`).
+pub fn decode(query: &str) -> Decoded {
+    let params = parse_query(query);
+    let get = |key: &str| params.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    let mut notices = Vec::new();
+    let mut config = LabConfig::default();
+
+    if let Some(value) = get("seed") {
+        match value.trim().parse::<u64>() {
+            Ok(seed) => config.seed = seed,
+            Err(_) => notices.push(Notice { param: "seed", problem: Problem::NotASeed { value: shorten(value) } }),
+        }
+    }
+    let mut preset = Preset::Note;
+    if let Some(value) = get("preset") {
+        match Preset::from_key(value) {
+            Some(p) => preset = p,
+            None => notices.push(unknown("preset", value, &PRESET_KEYS)),
+        }
+    }
+    let mut n = preset.default_count() as u32;
+    if let Some(value) = get("n") {
+        match parse_count(value) {
+            Ok(count) => n = count,
+            Err(e) => notices.push(Notice { param: "n", problem: Problem::Field(e) }),
+        }
+    }
+    config.preset = preset;
+    config.count = n.to_string();
+    config.latencies = join(&preset.latencies(n as usize, config.seed));
+    if let Some(value) = get("lat") {
+        match parse_list(value, limits::MAX_LATENCY_MS, limits::MAX_REQUESTS) {
+            Ok(list) => {
+                config.preset = Preset::Custom;
+                config.count = list.len().to_string();
+                config.latencies = join(&list);
+            }
+            Err(e) => notices.push(list_notice("lat", e)),
+        }
+    }
+    if let Some(value) = get("proc") {
+        let n = parse_count(&config.count).unwrap_or(1) as usize;
+        match config::per_request(value, n) {
+            Ok(list) => config.processing = compact(&list),
+            Err(e) => notices.push(list_notice("proc", e)),
+        }
+    }
+    if let Some(value) = get("mode") {
+        match Mode::from_key(value) {
+            Some(mode) => config.mode = mode,
+            None => notices.push(unknown("mode", value, &MODE_KEYS)),
+        }
+    }
+    if let Some(value) = get("limit") {
+        match parse_limit(value) {
+            Ok(k) => config.limit = k.to_string(),
+            Err(e) => notices.push(Notice { param: "limit", problem: Problem::Field(e) }),
+        }
+    }
+    let mut autorun = false;
+    if let Some(value) = get("autorun") {
+        match value {
+            "1" | "true" => autorun = true,
+            "0" | "false" => {}
+            other => notices.push(unknown("autorun", other, &FLAG_KEYS)),
+        }
+    }
+    Decoded { config, autorun, notices }
+}
+
+/// Writes a valid configuration as a query string (without `?`). Fields that do not
+/// validate are left out, so the link always opens on something runnable.
+pub fn encode(config: &LabConfig) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let valid = config.validate().ok();
+    match (&valid, config.preset) {
+        (Some(v), Preset::Custom) => parts.push(format!("lat={}", compact(&v.scenario.latencies()))),
+        (Some(v), preset) => {
+            parts.push(format!("preset={}", preset.key()));
+            if v.scenario.len() != preset.default_count() {
+                parts.push(format!("n={}", v.scenario.len()));
+            }
+            if preset == Preset::Random {
+                parts.push(format!("seed={}", config.seed));
+            }
+        }
+        (None, _) => {}
+    }
+    if let Some(v) = &valid {
+        if v.scenario.has_processing() {
+            parts.push(format!("proc={}", compact(&v.scenario.processing())));
+        }
+    }
+    parts.push(format!("mode={}", config.mode.key()));
+    if config.mode.uses_limit() {
+        if let Ok(k) = parse_limit(&config.limit) {
+            parts.push(format!("limit={k}"));
+        }
+    }
+    parts.join("&")
+}
+
+/// One value when all are equal, else the comma-separated list (no spaces: links stay short).
+fn compact(values: &[u32]) -> String {
+    match values.first() {
+        Some(first) if values.len() > 1 && values.iter().all(|v| v == first) => first.to_string(),
+        _ => values.iter().map(u32::to_string).collect::<Vec<_>>().join(","),
+    }
+}
+
+fn unknown(param: &'static str, value: &str, allowed: &[&'static str]) -> Notice {
+    Notice { param, problem: Problem::Unknown { value: shorten(value), allowed: allowed.to_vec() } }
+}
+
+fn list_notice(param: &'static str, e: ListError) -> Notice {
+    Notice { param, problem: Problem::Field(FieldError::List(e)) }
+}
+
+fn shorten(text: &str) -> String {
+    const MAX_CHARS: usize = 24;
+    let mut s: String = text.chars().take(MAX_CHARS).collect();
+    if text.chars().count() > MAX_CHARS {
+        s.push('…');
+    }
+    s
+}
+
+/// Splits `a=1&b=2` into decoded pairs. `+` is a space, `%XX` a byte; malformed escapes stay as typed.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
+}
+
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(hi), Some(lo)) => {
+                    out.push(hi * 16 + lo);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::strategy::StrategyKind;
+
+    #[test]
+    fn reads_a_hand_written_link() {
+        let d = decode("?lat=300,800,1200,500&proc=20&mode=bounded&limit=2&autorun=1&utm_source=x");
+        assert!(d.notices.is_empty(), "{:?}", d.notices);
+        assert!(d.autorun);
+        let v = d.config.validate().unwrap();
+        assert_eq!(v.scenario.latencies(), vec![300, 800, 1200, 500]);
+        assert_eq!(v.scenario.processing(), vec![20; 4]);
+        assert_eq!(v.mode, Mode::Single(StrategyKind::Bounded));
+        assert_eq!(v.limit, 2);
+    }
+
+    #[test]
+    fn bad_values_are_named_and_the_rest_applies() {
+        let d = decode("lat=abc&mode=bounded&limit=0");
+        let params: Vec<&str> = d.notices.iter().map(|n| n.param).collect();
+        assert_eq!(params, vec!["lat", "limit"]);
+        assert_eq!(d.config.mode, Mode::Single(StrategyKind::Bounded));
+        assert!(d.config.validate().is_ok(), "falls back to something runnable");
+    }
+
+    #[test]
+    fn too_many_requests_and_wrong_proc_length() {
+        let many = vec!["1"; 5000].join(",");
+        let d = decode(&format!("lat={many}"));
+        assert_eq!(
+            d.notices[0].problem,
+            Problem::Field(FieldError::List(ListError::TooMany { count: 5000, max: 1000 }))
+        );
+        let d = decode("lat=1,2,3&proc=1,2");
+        assert_eq!(
+            d.notices[0].problem,
+            Problem::Field(FieldError::List(ListError::WrongLength { expected: 3, found: 2 }))
+        );
+    }
+
+    #[test]
+    fn presets_are_written_by_name() {
+        let d = decode("preset=random&n=8&seed=7&mode=concurrent");
+        assert_eq!(d.config.validate().unwrap().scenario.latencies(), Preset::Random.latencies(8, 7));
+        assert_eq!(encode(&d.config), "preset=random&n=8&seed=7&mode=concurrent");
+        assert_eq!(encode(&LabConfig::default()), "preset=note&mode=compare&limit=6");
+    }
+
+    #[test]
+    fn percent_decoding_is_total() {
+        assert_eq!(percent_decode("300%2C800"), "300,800");
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+        assert_eq!(decode("lat=300%2C800").config.latencies, "300, 800");
+    }
+}

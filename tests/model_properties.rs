@@ -1,0 +1,155 @@
+//! Properties of the model that must hold for every scenario, not just hand-picked ones.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use sync_vs_async::model::config::LabConfig;
+use sync_vs_async::model::predict::predict;
+use sync_vs_async::model::scenario::{Request, Scenario};
+use sync_vs_async::model::strategy::{Mode, Strategy as Lab, StrategyKind};
+use sync_vs_async::model::url_state::{decode, encode};
+use sync_vs_async::model::Preset;
+
+fn scenarios() -> impl Strategy<Value = Scenario> {
+    prop::collection::vec((0u32..=5_000, prop_oneof![Just(0u32), 0u32..=300]), 1..=40).prop_map(|pairs| {
+        Scenario::new(pairs.into_iter().map(|(latency_ms, processing_ms)| Request { latency_ms, processing_ms }).collect())
+            .unwrap()
+    })
+}
+
+fn sum(s: &Scenario) -> f64 {
+    s.requests().iter().map(|r| f64::from(r.latency_ms) + f64::from(r.processing_ms)).sum()
+}
+
+proptest! {
+    #[test]
+    fn concurrent_never_slower_than_sequential(s in scenarios()) {
+        prop_assert!(predict(&s, Lab::Concurrent).total <= predict(&s, Lab::Sequential).total);
+    }
+
+    #[test]
+    fn sequential_and_blocking_take_the_sum(s in scenarios()) {
+        prop_assert_eq!(predict(&s, Lab::Sequential).total, sum(&s));
+        prop_assert_eq!(predict(&s, Lab::Blocking), predict(&s, Lab::Sequential));
+    }
+
+    #[test]
+    fn concurrent_without_processing_takes_the_longest(lat in prop::collection::vec(0u32..=60_000, 1..=200)) {
+        let s = Scenario::from_latencies(&lat).unwrap();
+        prop_assert_eq!(predict(&s, Lab::Concurrent).total, f64::from(*lat.iter().max().unwrap()));
+    }
+
+    #[test]
+    fn bounded_one_is_sequential(s in scenarios()) {
+        prop_assert_eq!(predict(&s, Lab::Bounded(1)), predict(&s, Lab::Sequential));
+    }
+
+    #[test]
+    fn bounded_with_enough_slots_is_concurrent(s in scenarios(), extra in 0u32..5) {
+        let k = s.len() as u32 + extra;
+        prop_assert_eq!(predict(&s, Lab::Bounded(k)), predict(&s, Lab::Concurrent));
+    }
+
+    #[test]
+    fn bounded_lies_between_the_longest_and_the_sum(lat in prop::collection::vec(0u32..=5_000, 1..=30), k in 1u32..10) {
+        let s = Scenario::from_latencies(&lat).unwrap();
+        let t = predict(&s, Lab::Bounded(k)).total;
+        prop_assert!(t <= sum(&s));
+        prop_assert!(t >= f64::from(*lat.iter().max().unwrap()));
+    }
+
+    #[test]
+    fn adding_a_request_never_shortens_sequential(s in scenarios(), lat in 0u32..=5_000, proc in 0u32..=300) {
+        let mut requests = s.requests().to_vec();
+        requests.push(Request { latency_ms: lat, processing_ms: proc });
+        let longer = Scenario::new(requests).unwrap();
+        prop_assert!(predict(&longer, Lab::Sequential).total >= predict(&s, Lab::Sequential).total);
+    }
+
+    #[test]
+    fn at_most_k_in_flight_and_starts_in_list_order(s in scenarios(), k in 1u32..8) {
+        let sched = predict(&s, Lab::Bounded(k));
+        for (i, t) in sched.timings.iter().enumerate() {
+            let in_flight = sched.timings.iter().filter(|o| o.start <= t.start && o.end > t.start).count();
+            prop_assert!(in_flight <= k as usize, "request {} starts with {} in flight", i, in_flight);
+            prop_assert!(t.start <= t.response && t.response <= t.end);
+        }
+        prop_assert!(sched.timings.windows(2).all(|w| w[0].start <= w[1].start));
+    }
+
+    #[test]
+    fn processing_never_overlaps_on_the_one_thread(s in scenarios(), k in 1u32..8) {
+        for strategy in [Lab::Concurrent, Lab::Bounded(k)] {
+            let mut spans: Vec<(f64, f64)> = predict(&s, strategy).timings.iter()
+                .zip(s.requests())
+                .map(|(t, r)| (t.end - f64::from(r.processing_ms), t.end))
+                .filter(|(a, b)| b > a)
+                .collect();
+            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+            prop_assert!(spans.windows(2).all(|w| w[0].1 <= w[1].0));
+        }
+    }
+
+    #[test]
+    fn every_valid_link_round_trips(
+        lat in prop::collection::vec(0u32..=60_000, 1..=50),
+        proc in prop_oneof![Just(None), (0u32..=10_000).prop_map(Some)],
+        per_request_proc in any::<bool>(),
+        mode in prop::sample::select(vec!["blocking", "sequential", "concurrent", "bounded", "compare"]),
+        limit in 1u32..=1000,
+        preset in prop::sample::select(Preset::ALL.to_vec()),
+        n in 1usize..=60,
+        seed in any::<u64>(),
+    ) {
+        let mut config = LabConfig::default();
+        config.set_seed(seed);
+        config.choose_preset(preset);
+        if preset == Preset::Custom {
+            config.set_latencies(lat.iter().map(u32::to_string).collect::<Vec<_>>().join(","));
+        } else {
+            config.set_count(n.to_string());
+        }
+        let count = config.validate().unwrap().scenario.len();
+        config.processing = match (proc, per_request_proc) {
+            (None, _) => "0".into(),
+            (Some(p), false) => p.to_string(),
+            (Some(p), true) => (0..count).map(|i| ((p as usize + i * 7) % 10_001).to_string()).collect::<Vec<_>>().join(","),
+        };
+        config.mode = Mode::from_key(mode).unwrap();
+        config.limit = limit.to_string();
+        let valid = config.validate().unwrap();
+
+        let decoded = decode(&encode(&config));
+        prop_assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
+        let again = decoded.config.validate().unwrap();
+        prop_assert_eq!(&again.scenario, &valid.scenario);
+        prop_assert_eq!(again.mode, valid.mode);
+        if valid.mode.uses_limit() {
+            prop_assert_eq!(again.limit, valid.limit);
+        }
+        prop_assert_eq!(decoded.config.preset, config.preset);
+    }
+
+    #[test]
+    fn no_query_string_panics(query in ".{0,300}") {
+        let decoded = decode(&query);
+        // Whatever came in, what comes out is runnable or names what is wrong.
+        prop_assert!(decoded.config.validate().is_ok() || !decoded.notices.is_empty());
+    }
+
+    #[test]
+    fn query_like_strings_never_panic(
+        pairs in prop::collection::vec(
+            (prop::sample::select(vec!["lat", "proc", "mode", "limit", "preset", "seed", "n", "autorun", "x"]),
+             "[0-9a-z,%+.\\-]{0,40}"),
+            0..8)
+    ) {
+        let query = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
+        let decoded = decode(&query);
+        prop_assert!(decoded.config.validate().is_ok() || !decoded.notices.is_empty());
+    }
+}
+
+#[test]
+fn a_strategy_kind_is_what_the_link_says() {
+    assert_eq!(decode("mode=bounded").config.mode, Mode::Single(StrategyKind::Bounded));
+}
