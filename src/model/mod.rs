@@ -4,12 +4,14 @@
 //! browser. Time comes in as arguments and goes out as numbers (milliseconds, `f64`),
 //! so every rule is tested natively with `cargo test`.
 
+pub mod axis;
 pub mod config;
 pub mod formula;
 pub mod predict;
 pub mod preset;
 pub mod scenario;
 pub mod strategy;
+pub mod summary;
 pub mod trace;
 pub mod url_state;
 

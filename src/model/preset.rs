@@ -90,6 +90,12 @@ pub fn resize(latencies: &[u32], n: usize) -> Vec<u32> {
     (0..n).map(|i| latencies.get(i).copied().unwrap_or(fill)).collect()
 }
 
+/// The seed "New seed" moves to: another list, still a short number to read in a link.
+pub fn next_seed(seed: u64) -> u64 {
+    let mut state = seed;
+    splitmix64(&mut state) % 1_000_000
+}
+
 /// A small, well-known generator (Steele, Lea, Flood 2014): the lists must be the same
 /// everywhere a link is opened, so no platform randomness.
 fn splitmix64(state: &mut u64) -> u64 {
@@ -124,6 +130,14 @@ mod tests {
         assert_eq!(Preset::Staggered.latencies(1, 0), vec![100]);
         assert_eq!(Preset::Outlier.latencies(5, 0), vec![200, 200, 2000, 200, 200]);
         assert_eq!(Preset::Equal.latencies(5000, 0).len(), limits::MAX_REQUESTS);
+    }
+
+    #[test]
+    fn next_seed_moves_and_stays_short() {
+        let s = next_seed(42);
+        assert_ne!(s, 42);
+        assert!(s < 1_000_000);
+        assert_eq!(s, next_seed(42));
     }
 
     #[test]

@@ -1,1 +1,222 @@
+//! End-to-end harness: the release build (`dist/`) served on 127.0.0.1 by a small static
+//! server written here, and headless Chromium driven through chromedriver (WebDriver).
+//!
+//! Tests read the page only through its `data-testid` hooks.
 
+pub mod static_server;
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+pub use static_server::StaticServer;
+
+/// The folder `trunk build --release` wrote: `$LAB_DIST`, else `dist/` at the workspace root.
+pub fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("LAB_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
+    assert!(
+        dir.join("index.html").exists(),
+        "no release build at {}: run `trunk build --release` first (the README's test command does)",
+        dir.display()
+    );
+    dir
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free loopback port")
+}
+
+/// A chromedriver process and one headless Chromium session; both end on `close` or drop.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+}
+
+impl Browser {
+    pub async fn start(width: u32, height: u32) -> Browser {
+        let port = free_port();
+        let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let driver = Command::new(&driver_path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {driver_path}: {e} (is chromium-driver installed?)"));
+        let mut caps = serde_json::Map::new();
+        let profile = std::env::temp_dir().join(format!("lab-e2e-profile-{port}"));
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-quic", "--disable-background-timer-throttling",
+                    "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
+                    "--hide-scrollbars",
+                    format!("--window-size={width},{height}"),
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
+                Ok(client) => break client,
+                Err(e) if Instant::now() > deadline => panic!("no WebDriver session: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        Browser { client, driver }
+    }
+
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.expect("navigation");
+    }
+
+    /// Runs a script (its body must `return` a value) and gives the value back.
+    pub async fn js(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Polls `condition` (a JS expression) until it is truthy; panics with `what` after `timeout`.
+    pub async fn wait_until(&self, condition: &str, timeout: Duration, what: &str) {
+        let script = format!("return !!({condition});");
+        let deadline = Instant::now() + timeout;
+        loop {
+            if self.js(&script).await == Value::Bool(true) {
+                return;
+            }
+            if Instant::now() > deadline {
+                let status = self.status().await;
+                panic!("timed out waiting for {what} (status: {status})");
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    /// Waits for the app to mount (its status line is there).
+    pub async fn wait_for_app(&self) {
+        self.wait_until("document.querySelector('[data-testid=status]')", Duration::from_secs(15), "the app to start")
+            .await;
+    }
+
+    pub async fn status(&self) -> String {
+        self.js("const s = document.querySelector('[data-testid=status]'); return s ? s.dataset.state : 'absent';")
+            .await
+            .as_str()
+            .unwrap_or("?")
+            .to_string()
+    }
+
+    /// Waits until the status is one of `states` (e.g. "done", "cancelled").
+    pub async fn wait_for_state(&self, states: &[&str], timeout: Duration) {
+        let list = serde_json::to_string(states).unwrap();
+        self.wait_until(
+            &format!("{list}.includes((document.querySelector('[data-testid=status]')||{{dataset:{{}}}}).dataset.state)"),
+            timeout,
+            &format!("status {states:?}"),
+        )
+        .await;
+    }
+
+    /// Every result row: strategy, measured total, predicted total, longest frame gap.
+    pub async fn results(&self) -> Vec<ResultRow> {
+        let rows = self
+            .js("return [...document.querySelectorAll('[data-testid=result]')].map(r => ({
+                    strategy: r.dataset.strategy,
+                    total: parseFloat(r.dataset.totalMs),
+                    predicted: parseFloat(r.dataset.predictedMs),
+                    gap: parseFloat(r.dataset.maxFrameGapMs) }));")
+            .await;
+        rows.as_array()
+            .map(|rows| {
+                rows.iter()
+                    .map(|r| ResultRow {
+                        strategy: r["strategy"].as_str().unwrap_or_default().to_string(),
+                        total: r["total"].as_f64().unwrap_or(f64::NAN),
+                        predicted: r["predicted"].as_f64().unwrap_or(f64::NAN),
+                        gap: r["gap"].as_f64().unwrap_or(f64::NAN),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Every waterfall bar shown: index, start, response, end (NaN where not reached).
+    pub async fn bars(&self) -> Vec<Bar> {
+        let bars = self
+            .js("return [...document.querySelectorAll('[data-testid=bar]')].map(b => [
+                    parseInt(b.dataset.index), parseFloat(b.dataset.startMs),
+                    parseFloat(b.dataset.responseMs ?? 'NaN'), parseFloat(b.dataset.endMs ?? 'NaN')]);")
+            .await;
+        bars.as_array()
+            .map(|bars| {
+                bars.iter()
+                    .map(|b| Bar {
+                        index: b[0].as_u64().unwrap_or(u64::MAX) as usize,
+                        start: b[1].as_f64().unwrap_or(f64::NAN),
+                        response: b[2].as_f64().unwrap_or(f64::NAN),
+                        end: b[3].as_f64().unwrap_or(f64::NAN),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub async fn click(&self, testid: &str) {
+        self.client
+            .find(Locator::Css(&format!("[data-testid={testid}]")))
+            .await
+            .unwrap_or_else(|e| panic!("no [data-testid={testid}]: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {testid}: {e}"));
+    }
+
+    pub async fn screenshot(&self, path: &std::path::Path) {
+        let png = self.client.screenshot().await.expect("screenshot");
+        std::fs::write(path, png).expect("write screenshot");
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ResultRow {
+    pub strategy: String,
+    pub total: f64,
+    pub predicted: f64,
+    pub gap: f64,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Bar {
+    pub index: usize,
+    pub start: f64,
+    pub response: f64,
+    pub end: f64,
+}
+
+/// The lab's promise: measured within 15 ms + 2 % of the prediction.
+pub fn within_tolerance(measured: f64, predicted: f64) -> bool {
+    (measured - predicted).abs() <= 15.0 + 0.02 * predicted
+}

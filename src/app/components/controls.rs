@@ -1,0 +1,165 @@
+//! The scenario form: preset, count, latencies, processing, strategy, k; Run, Compare, Cancel.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::app::state::Edit;
+use crate::model::config::{FieldError, FieldErrors};
+use crate::model::preset::next_seed;
+use crate::model::strategy::StrategyKind;
+use crate::model::{LabConfig, Mode, Preset};
+use crate::text::Text;
+
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    pub t: &'static Text,
+    pub config: LabConfig,
+    pub errors: FieldErrors,
+    pub running: bool,
+    pub on_edit: Callback<Edit>,
+    pub on_run: Callback<()>,
+    pub on_compare: Callback<()>,
+    pub on_cancel: Callback<()>,
+}
+
+#[component]
+pub fn Controls(props: &ControlsProps) -> Html {
+    let t = props.t;
+    let c = &props.config;
+    let e = &props.errors;
+    let edit = |make: fn(String) -> Edit| {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |ev: InputEvent| on_edit.emit(make(input_value(&ev))))
+    };
+    let on_preset = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |ev: Event| {
+            let value = ev.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(p) = Preset::from_key(&value) {
+                on_edit.emit(Edit::Preset(p));
+            }
+        })
+    };
+    let on_seed = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |ev: InputEvent| {
+            if let Ok(seed) = input_value(&ev).trim().parse::<u64>() {
+                on_edit.emit(Edit::Seed(seed));
+            }
+        })
+    };
+    let on_new_seed = {
+        let on_edit = props.on_edit.clone();
+        let seed = c.seed;
+        Callback::from(move |_| on_edit.emit(Edit::Seed(next_seed(seed))))
+    };
+    let invalid = !e.is_empty();
+    let on_submit = {
+        let on_run = props.on_run.clone();
+        Callback::from(move |ev: SubmitEvent| {
+            ev.prevent_default();
+            on_run.emit(());
+        })
+    };
+    let modes = StrategyKind::ALL.iter().map(|&k| Mode::Single(k)).chain(std::iter::once(Mode::Compare));
+
+    html! {
+        <form class="controls" onsubmit={on_submit} novalidate=true aria-labelledby="controls-heading">
+            <h2 id="controls-heading">{ t.controls_heading }</h2>
+            <div class="field">
+                <label for="preset">{ t.preset_label }</label>
+                <select id="preset" data-testid="preset" onchange={on_preset} disabled={props.running}>
+                    { for Preset::ALL.iter().map(|&p| html! {
+                        <option value={p.key()} selected={p == c.preset}>{ t.preset_name(p) }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="field-row">
+                { field(t, "count", t.count_label, None, &e.count, html! {
+                    <input id="count" data-testid="count" type="text" inputmode="numeric" value={c.count.clone()}
+                        oninput={edit(Edit::Count)} disabled={props.running}
+                        aria-invalid={e.count.is_some().to_string()} aria-describedby="count-error" />
+                }) }
+                if c.preset == Preset::Random {
+                    <div class="field">
+                        <label for="seed">{ t.seed_label }</label>
+                        <div class="inline">
+                            <input id="seed" data-testid="seed" type="text" inputmode="numeric" value={c.seed.to_string()}
+                                oninput={on_seed} disabled={props.running} />
+                            <button type="button" class="secondary" onclick={on_new_seed} disabled={props.running}>{ t.new_seed }</button>
+                        </div>
+                    </div>
+                }
+            </div>
+            { field(t, "latencies", t.latencies_label, Some(t.latencies_hint), &e.latencies, html! {
+                <textarea id="latencies" data-testid="latencies" rows="2" value={c.latencies.clone()}
+                    oninput={edit_textarea(&props.on_edit)} disabled={props.running} spellcheck="false"
+                    aria-invalid={e.latencies.is_some().to_string()} aria-describedby="latencies-hint latencies-error" />
+            }) }
+            { field(t, "processing", t.processing_label, Some(t.processing_hint), &e.processing, html! {
+                <input id="processing" data-testid="processing" type="text" value={c.processing.clone()}
+                    oninput={edit(Edit::Processing)} disabled={props.running}
+                    aria-invalid={e.processing.is_some().to_string()} aria-describedby="processing-hint processing-error" />
+            }) }
+            <fieldset class="strategies" disabled={props.running}>
+                <legend>{ t.strategy_label }</legend>
+                { for modes.map(|mode| {
+                    let on_edit = props.on_edit.clone();
+                    let id = format!("mode-{}", mode.key());
+                    let (name, blurb) = match mode {
+                        Mode::Single(k) => (t.strategy_name(k), Some(t.strategy_blurb(k))),
+                        Mode::Compare => (t.compare_option, None),
+                    };
+                    html! {
+                        <label class={classes!("strategy", (mode == c.mode).then_some("checked"))} for={id.clone()}>
+                            <input type="radio" name="mode" id={id} value={mode.key()} data-testid="mode"
+                                checked={mode == c.mode} onchange={Callback::from(move |_| on_edit.emit(Edit::Mode(mode)))} />
+                            <span class="strategy-name">{ name }</span>
+                            if let Some(b) = blurb { <span class="strategy-blurb">{ b }</span> }
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            if c.mode.uses_limit() {
+                { field(t, "limit", t.limit_label, Some(t.limit_hint), &e.limit, html! {
+                    <input id="limit" data-testid="limit" type="text" inputmode="numeric" value={c.limit.clone()}
+                        oninput={edit(Edit::Limit)} disabled={props.running}
+                        aria-invalid={e.limit.is_some().to_string()} aria-describedby="limit-hint limit-error" />
+                }) }
+            }
+            <div class="actions">
+                <button type="submit" class="primary" data-testid="run" disabled={invalid || props.running}>{ t.run }</button>
+                <button type="button" data-testid="compare" disabled={invalid || props.running}
+                    onclick={props.on_compare.reform(|_| ())}>{ t.compare }</button>
+                <button type="button" class="secondary" data-testid="cancel" disabled={!props.running}
+                    onclick={props.on_cancel.reform(|_| ())}>{ t.cancel }</button>
+            </div>
+        </form>
+    }
+}
+
+/// A labelled field with its hint and, when wrong, its message right under it.
+fn field(t: &Text, id: &str, label: &str, hint: Option<&str>, error: &Option<FieldError>, input: Html) -> Html {
+    html! {
+        <div class={classes!("field", error.is_some().then_some("invalid"))}>
+            <label for={id.to_string()}>{ label.to_string() }</label>
+            { input }
+            if let Some(h) = hint { <p class="hint" id={format!("{id}-hint")}>{ h.to_string() }</p> }
+            <p class="field-error" id={format!("{id}-error")} data-testid="field-error" data-field={id.to_string()}
+                hidden={error.is_none()} aria-live="polite">
+                { error.as_ref().map(|e| t.field_error(e)).unwrap_or_default() }
+            </p>
+        </div>
+    }
+}
+
+fn input_value(ev: &InputEvent) -> String {
+    ev.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+fn edit_textarea(on_edit: &Callback<Edit>) -> Callback<InputEvent> {
+    let on_edit = on_edit.clone();
+    Callback::from(move |ev: InputEvent| {
+        on_edit.emit(Edit::Latencies(ev.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    })
+}

@@ -1,0 +1,87 @@
+//! Measured vs predicted, one row per strategy; a row's button shows its waterfall.
+
+use yew::prelude::*;
+
+use crate::model::summary::SummaryRow;
+use crate::text::Text;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub t: &'static Text,
+    pub rows: Vec<SummaryRow>,
+    pub shown: Option<usize>,
+    pub on_select: Callback<usize>,
+    /// Whether the rows are for the scenario now in the form.
+    pub stale_note: Option<AttrValue>,
+}
+
+#[component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let t = props.t;
+    html! {
+        <section class="results" aria-labelledby="results-heading">
+            <h2 id="results-heading">{ t.results_heading }</h2>
+            if let Some(note) = &props.stale_note { <p class="stale">{ note.clone() }</p> }
+            <div class="table-scroll">
+            <table>
+                <thead><tr>
+                    <th scope="col">{ t.col_strategy }</th>
+                    <th scope="col" class="num">{ t.col_measured }</th>
+                    <th scope="col" class="num">{ t.col_predicted }</th>
+                    <th scope="col">{ t.col_formula }</th>
+                    <th scope="col" class="num">{ t.col_speedup }</th>
+                    <th scope="col">{ t.col_frame_gap }</th>
+                </tr></thead>
+                <tbody>
+                { for props.rows.iter().enumerate().map(|(i, row)| {
+                    let on_select = props.on_select.clone();
+                    let shown = props.shown == Some(i);
+                    let testid = if row.measured.is_some() { "result" } else { "prediction" };
+                    let measured = match (row.measured, row.cancelled) {
+                        (Some(m), _) => html! {
+                            <>
+                                { t.ms(m) }
+                                if let Some(ok) = row.agrees {
+                                    <span class={classes!("agree", (!ok).then_some("off"))}
+                                        title={if ok { t.within_tolerance } else { t.off_prediction }}
+                                        aria-label={if ok { t.within_tolerance } else { t.off_prediction }}>
+                                        { if ok { "✓" } else { "≠" } }
+                                    </span>
+                                }
+                            </>
+                        },
+                        (None, true) => html! { <span class="muted">{ t.cancelled_cell }</span> },
+                        (None, false) => html! { <span class="muted">{ t.not_run_yet }</span> },
+                    };
+                    html! {
+                        <tr class={classes!(shown.then_some("shown"))} data-testid={testid}
+                            data-strategy={row.strategy.kind().key()}
+                            data-total-ms={row.measured.map(|m| format!("{m:.1}"))}
+                            data-predicted-ms={format!("{:.1}", row.predicted)}
+                            data-max-frame-gap-ms={row.max_frame_gap.map(|g| format!("{g:.1}"))}>
+                            <th scope="row">
+                                <button type="button" class="row-select" aria-pressed={shown.to_string()}
+                                    onclick={Callback::from(move |_| on_select.emit(i))}>
+                                    { t.strategy_short(row.strategy) }
+                                </button>
+                            </th>
+                            <td class="num">{ measured }</td>
+                            <td class="num">{ t.ms(row.predicted) }</td>
+                            <td class="formula">{ t.formula(&row.formula) }</td>
+                            <td class="num">
+                                { t.speedup(row.speedup) }
+                                if !row.speedup_measured { <span class="muted">{ "*" }</span> }
+                            </td>
+                            <td class={classes!("gap", row.max_frame_gap.is_some_and(|g| g >= 200.0).then_some("frozen"))}>
+                                { row.max_frame_gap.map(|g| t.frame_gap(row.strategy, g)).unwrap_or_else(|| "—".into()) }
+                            </td>
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+            </div>
+            <p class="footnote">{ "* " }{ t.speedup_predicted_note }</p>
+        </section>
+    }
+}

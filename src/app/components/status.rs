@@ -1,0 +1,42 @@
+//! One line saying what the lab is doing now.
+
+use yew::prelude::*;
+
+use crate::app::state::RunState;
+use crate::model::Strategy;
+use crate::text::Text;
+
+#[derive(Properties, PartialEq)]
+pub struct StatusProps {
+    pub t: &'static Text,
+    pub run: RunState,
+    /// The running strategy, its place in the session and how many the session has.
+    pub current: Option<(Strategy, usize, usize)>,
+    /// Requests finished / all, and ms elapsed, of the running strategy.
+    pub progress: Option<(usize, usize, f64)>,
+}
+
+#[component]
+pub fn Status(props: &StatusProps) -> Html {
+    let t = props.t;
+    let (state, text) = match (&props.run, props.current) {
+        (RunState::Running { .. }, Some((strategy, index, of))) => {
+            let mut s = t.status_running(strategy, index, of);
+            if strategy == Strategy::Blocking {
+                s = format!("{s} {}", t.blocking_warning);
+            } else if let Some((done, all, elapsed)) = props.progress {
+                s = format!("{s} {}", t.progress(done, all, elapsed));
+            }
+            ("running", s)
+        }
+        (RunState::Running { .. }, None) => ("running", t.status_idle.to_string()),
+        (RunState::Idle, _) => ("idle", t.status_idle.to_string()),
+        (RunState::Done, _) => ("done", t.status_done.to_string()),
+        (RunState::Cancelled, _) => ("cancelled", t.status_cancelled.to_string()),
+    };
+    html! {
+        <p class={classes!("status", state)} data-testid="status" data-state={state} role="status">
+            <span class="status-dot" aria-hidden="true"></span>{ text }
+        </p>
+    }
+}

@@ -1,0 +1,142 @@
+//! The waterfall: a row per request on one time axis; the measured bar (waiting, then
+//! processing) over the predicted one (outlined), growing while the run goes on.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::axis::ticks;
+use crate::model::{Scenario, Schedule, Trace};
+use crate::text::Text;
+
+#[derive(Properties, PartialEq)]
+pub struct WaterfallProps {
+    pub t: &'static Text,
+    pub scenario: Rc<Scenario>,
+    pub schedule: Rc<Schedule>,
+    pub trace: Option<Rc<Trace>>,
+    /// Ms since the run started, for bars still waiting.
+    pub elapsed: f64,
+    /// The span the axis must cover (shared by every strategy of a session).
+    pub span_ms: f64,
+    pub caption: AttrValue,
+}
+
+const AXIS_HEIGHT: f64 = 24.0;
+
+/// Row height by number of rows: labelled rows while they fit, thin unlabelled ones after.
+fn row_height(n: usize) -> f64 {
+    match n {
+        0..=30 => 26.0,
+        31..=120 => 10.0,
+        _ => 4.0,
+    }
+}
+
+fn pct(ms: f64, end: f64) -> String {
+    format!("{:.3}%", (100.0 * ms / end).clamp(0.0, 100.0))
+}
+
+fn attr_ms(ms: Option<f64>) -> Option<AttrValue> {
+    ms.map(|v| AttrValue::from(format!("{v:.1}")))
+}
+
+#[component]
+pub fn Waterfall(props: &WaterfallProps) -> Html {
+    let t = props.t;
+    let n = props.scenario.len();
+    let row_h = row_height(n);
+    let labelled = row_h >= 20.0;
+    let (end, step) = ticks(props.span_ms, 6);
+    let height = AXIS_HEIGHT + row_h * n as f64 + 4.0;
+    let bar_h = (row_h * 0.6).max(2.0);
+    let bar_y = |i: usize| AXIS_HEIGHT + row_h * i as f64 + (row_h - bar_h) / 2.0;
+    let trace = props.trace.as_deref();
+
+    let tick_count = (end / step).round() as usize;
+    let axis = (0..=tick_count).map(|k| {
+        let ms = step * k as f64;
+        let anchor = if k == 0 { "start" } else if k == tick_count { "end" } else { "middle" };
+        html! {
+            <g class="wf-tick">
+                <line x1={pct(ms, end)} x2={pct(ms, end)} y1={AXIS_HEIGHT.to_string()} y2={height.to_string()} />
+                <text x={pct(ms, end)} y="14" text-anchor={anchor}>{ t.int(ms) }</text>
+            </g>
+        }
+    });
+
+    let rows = (0..n).map(|i| {
+        let predicted = props.schedule.timings[i];
+        let y = bar_y(i);
+        let ghost = html! {
+            <g class="wf-predicted" data-testid="predicted-bar" data-index={i.to_string()}>
+                <rect x={pct(predicted.start, end)} y={y.to_string()} height={bar_h.to_string()}
+                    width={pct(predicted.end - predicted.start, end)} rx="2" />
+                <line class="wf-predicted-end" x1={pct(predicted.end, end)} x2={pct(predicted.end, end)}
+                    y1={(y - 3.0).to_string()} y2={(y + bar_h + 3.0).to_string()} />
+            </g>
+        };
+        let measured = trace.and_then(|tr| tr.requests.get(i)).and_then(|r| {
+            let start = r.start?;
+            let waiting_until = r.response.unwrap_or(props.elapsed.max(start));
+            let in_flight = r.response.is_none();
+            let processing = match (r.response, r.end) {
+                (Some(resp), Some(e)) if e > resp => Some((resp, e)),
+                _ => None,
+            };
+            Some(html! {
+                <g class="wf-bar" data-testid="bar" data-index={i.to_string()}
+                    data-start-ms={attr_ms(Some(start))} data-response-ms={attr_ms(r.response)} data-end-ms={attr_ms(r.end)}
+                    tabindex={labelled.then_some("0")}>
+                    <title>{ t.bar_title(i, start, r.response, r.end, predicted.end) }</title>
+                    <rect class={classes!("wf-wait", in_flight.then_some("in-flight"))}
+                        x={pct(start, end)} y={y.to_string()} height={bar_h.to_string()}
+                        width={pct((waiting_until - start).max(0.0), end)} />
+                    if let Some((from, to)) = processing {
+                        <rect class="wf-proc" x={pct(from, end)} y={y.to_string()} height={bar_h.to_string()}
+                            width={pct(to - from, end)} />
+                    }
+                </g>
+            })
+        });
+        html! { <>{ ghost }{ for measured }</> }
+    });
+
+    let predicted_total = props.schedule.total;
+    let measured_total = trace.and_then(|tr| tr.total);
+    let labels = labelled.then(|| {
+        html! {
+            <div class="wf-labels" aria-hidden="true" style={format!("padding-top:{AXIS_HEIGHT}px")}>
+                { for props.scenario.requests().iter().enumerate().map(|(i, r)| html! {
+                    <div class="wf-label" style={format!("height:{row_h}px")}>{ t.request_row(i, r.latency_ms, r.processing_ms) }</div>
+                }) }
+            </div>
+        }
+    });
+
+    html! {
+        <figure class="waterfall" data-testid="waterfall">
+            <figcaption class="wf-caption">{ props.caption.clone() }</figcaption>
+            <div class="wf-body">
+                { for labels }
+                <svg class="wf-chart" width="100%" height={height.to_string()} role="img" aria-label={props.caption.clone()}>
+                    { for axis }
+                    { for rows }
+                    <line class="wf-total predicted" data-testid="predicted-total" x1={pct(predicted_total, end)} x2={pct(predicted_total, end)}
+                        y1={AXIS_HEIGHT.to_string()} y2={height.to_string()} />
+                    if let Some(total) = measured_total {
+                        <line class="wf-total measured" data-testid="measured-total" x1={pct(total, end)} x2={pct(total, end)}
+                            y1={AXIS_HEIGHT.to_string()} y2={height.to_string()} />
+                    }
+                </svg>
+            </div>
+            <ul class="legend">
+                <li><span class="swatch wait"></span>{ t.legend_waiting }</li>
+                <li><span class="swatch proc"></span>{ t.legend_processing }</li>
+                <li><span class="swatch ghost"></span>{ t.legend_predicted_end }</li>
+                <li><span class="swatch line-measured"></span>{ t.legend_measured_total }</li>
+                <li><span class="swatch line-predicted"></span>{ t.legend_predicted_total }</li>
+            </ul>
+        </figure>
+    }
+}

@@ -1,0 +1,185 @@
+//! The one app state, the one `Action` enum, the one reducer.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::model::config::ValidConfig;
+use crate::model::url_state::{Decoded, Notice};
+use crate::model::{predict, LabConfig, Mode, Preset, Scenario, Schedule, Strategy, Trace};
+use crate::runtime::RunEnd;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub config: LabConfig,
+    /// What was wrong with the link the page was opened with.
+    pub notices: Vec<Notice>,
+    pub run: RunState,
+    /// The last Run or Compare, with its results; `None` before the first.
+    pub session: Option<Session>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunState {
+    Idle,
+    Running { index: usize },
+    Done,
+    Cancelled,
+}
+
+/// One press of Run or Compare: the scenario as it was, each strategy's prediction and trace.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    pub run_id: u32,
+    pub scenario: Rc<Scenario>,
+    pub strategies: Vec<Strategy>,
+    pub schedules: Vec<Rc<Schedule>>,
+    pub traces: Vec<Option<Rc<Trace>>>,
+    /// Ms since the running strategy started, as of the last painted frame.
+    pub elapsed: f64,
+    /// The strategy whose waterfall is shown; `None` follows the running or last one.
+    pub selected: Option<usize>,
+}
+
+/// A change to one field of the form.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Preset(Preset),
+    Count(String),
+    Latencies(String),
+    Processing(String),
+    Mode(Mode),
+    Limit(String),
+    Seed(u64),
+}
+
+pub enum Action {
+    Edit(Edit),
+    DismissNotices,
+    Begin { run_id: u32, valid: ValidConfig },
+    StrategyStarted { run_id: u32, index: usize },
+    Progress { run_id: u32, index: usize, trace: Trace, elapsed: f64 },
+    StrategyEnded { run_id: u32, index: usize, trace: Trace },
+    Finished { run_id: u32, end: RunEnd },
+    Select(usize),
+}
+
+impl AppState {
+    pub fn from_link(decoded: &Decoded) -> AppState {
+        AppState { config: decoded.config.clone(), notices: decoded.notices.clone(), run: RunState::Idle, session: None }
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(self.run, RunState::Running { .. })
+    }
+
+    /// The index of the strategy the waterfall shows.
+    pub fn shown(&self) -> Option<usize> {
+        let session = self.session.as_ref()?;
+        if let Some(i) = session.selected {
+            return Some(i);
+        }
+        match self.run {
+            RunState::Running { index } => Some(index),
+            _ => session.traces.iter().rposition(Option::is_some).or(Some(0)),
+        }
+    }
+}
+
+impl Session {
+    fn new(run_id: u32, valid: ValidConfig) -> Session {
+        let strategies = valid.strategies();
+        let schedules = strategies.iter().map(|&s| Rc::new(predict(&valid.scenario, s))).collect();
+        Session {
+            run_id,
+            traces: vec![None; strategies.len()],
+            scenario: Rc::new(valid.scenario),
+            strategies,
+            schedules,
+            elapsed: 0.0,
+            selected: None,
+        }
+    }
+
+    /// One time scale for every strategy of the session, so their waterfalls compare by eye.
+    pub fn scale_ms(&self) -> f64 {
+        let predicted = self.schedules.iter().map(|s| s.total).fold(0.0, f64::max);
+        let measured = self
+            .traces
+            .iter()
+            .flatten()
+            .map(|t| t.total.unwrap_or(0.0).max(t.requests.iter().filter_map(|r| r.end).fold(0.0, f64::max)))
+            .fold(0.0, f64::max);
+        predicted.max(measured).max(self.elapsed).max(1.0)
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let current = |run_id: u32| self.session.as_ref().is_some_and(|s| s.run_id == run_id);
+        match action {
+            Action::Edit(edit) => {
+                let c = &mut next.config;
+                match edit {
+                    Edit::Preset(p) => c.choose_preset(p),
+                    Edit::Count(t) => c.set_count(t),
+                    Edit::Latencies(t) => c.set_latencies(t),
+                    Edit::Processing(t) => c.processing = t,
+                    Edit::Mode(m) => c.mode = m,
+                    Edit::Limit(t) => c.limit = t,
+                    Edit::Seed(s) => c.set_seed(s),
+                }
+            }
+            Action::DismissNotices => next.notices.clear(),
+            Action::Begin { run_id, valid } => {
+                // A second run never interleaves with the first: refused while one is running.
+                if self.is_running() {
+                    return self;
+                }
+                next.session = Some(Session::new(run_id, valid));
+                next.run = RunState::Running { index: 0 };
+            }
+            Action::StrategyStarted { run_id, index } if current(run_id) => {
+                next.run = RunState::Running { index };
+                if let Some(s) = next.session.as_mut() {
+                    s.elapsed = 0.0;
+                }
+            }
+            Action::Progress { run_id, index, trace, elapsed } if current(run_id) => {
+                if let Some(s) = next.session.as_mut() {
+                    if let Some(slot) = s.traces.get_mut(index) {
+                        *slot = Some(Rc::new(trace));
+                        s.elapsed = elapsed;
+                    }
+                }
+            }
+            Action::StrategyEnded { run_id, index, trace } if current(run_id) => {
+                if let Some(s) = next.session.as_mut() {
+                    if let Some(slot) = s.traces.get_mut(index) {
+                        s.elapsed = trace.total.unwrap_or(s.elapsed);
+                        *slot = Some(Rc::new(trace));
+                    }
+                }
+            }
+            Action::Finished { run_id, end } if current(run_id) => {
+                next.run = match end {
+                    RunEnd::Completed => RunState::Done,
+                    RunEnd::Cancelled => RunState::Cancelled,
+                };
+            }
+            Action::Select(index) => {
+                if let Some(s) = next.session.as_mut() {
+                    if index < s.strategies.len() {
+                        s.selected = Some(index);
+                    }
+                }
+            }
+            // Stale messages from a run that is no longer the current one.
+            _ => return self,
+        }
+        Rc::new(next)
+    }
+}

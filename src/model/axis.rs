@@ -1,0 +1,28 @@
+//! A time axis with round ticks: 0, 200, 400 … ms, whatever the span.
+
+/// The axis end (at least `span_ms`) and the tick step, chosen from 1, 2, 5 × 10ⁿ so that
+/// there are at most `max_ticks` intervals.
+pub fn ticks(span_ms: f64, max_ticks: usize) -> (f64, f64) {
+    let span = if span_ms.is_finite() && span_ms > 0.0 { span_ms } else { 1.0 };
+    let max_ticks = max_ticks.max(1) as f64;
+    let raw = span / max_ticks;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(10.0 * magnitude);
+    let end = (span / step).ceil() * step;
+    (end, step)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_steps() {
+        assert_eq!(ticks(1100.0, 6), (1200.0, 200.0));
+        assert_eq!(ticks(800.0, 6), (800.0, 200.0));
+        assert_eq!(ticks(60_000.0, 6), (60_000.0, 10_000.0));
+        assert_eq!(ticks(3.0, 6), (3.0, 0.5));
+        assert_eq!(ticks(0.0, 6), (1.0, 0.2));
+        assert_eq!(ticks(f64::NAN, 6), (1.0, 0.2));
+    }
+}

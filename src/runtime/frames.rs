@@ -1,0 +1,86 @@
+//! Responsiveness: the longest gap between animation frames while a run goes on.
+//!
+//! A page that blocks its thread paints no frames, so the gap covers the whole block;
+//! a page that awaits keeps painting at about one frame per 16 ms.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::clock;
+
+struct State {
+    last_frame: f64,
+    max_gap: f64,
+    request_id: Option<i32>,
+    on_frame: Box<dyn Fn()>,
+}
+
+/// Watches frames from `start` until `stop`; calls `on_frame` once per painted frame, which is
+/// also where live views update (at most one render per frame).
+pub struct FrameMonitor {
+    state: Rc<RefCell<State>>,
+    // Kept alive while the monitor runs; the callback re-registers itself each frame.
+    callback: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>,
+}
+
+impl FrameMonitor {
+    pub fn start(on_frame: impl Fn() + 'static) -> FrameMonitor {
+        let state = Rc::new(RefCell::new(State {
+            last_frame: clock::now(),
+            max_gap: 0.0,
+            request_id: None,
+            on_frame: Box::new(on_frame),
+        }));
+        let callback: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
+        let weak_state = Rc::downgrade(&state);
+        let weak_callback = Rc::downgrade(&callback);
+        *callback.borrow_mut() = Some(Closure::new(move |_timestamp: f64| {
+            let (Some(state), Some(callback)) = (weak_state.upgrade(), weak_callback.upgrade()) else {
+                return;
+            };
+            let now = clock::now();
+            {
+                let mut s = state.borrow_mut();
+                s.max_gap = s.max_gap.max(now - s.last_frame);
+                s.last_frame = now;
+            }
+            (state.borrow().on_frame)();
+            let id = callback.borrow().as_ref().and_then(request_frame);
+            state.borrow_mut().request_id = id;
+        }));
+        let id = callback.borrow().as_ref().and_then(request_frame);
+        state.borrow_mut().request_id = id;
+        FrameMonitor { state, callback }
+    }
+
+    /// Stops watching and returns the longest gap, counting the time since the last frame.
+    pub fn stop(self) -> f64 {
+        let now = clock::now();
+        let mut s = self.state.borrow_mut();
+        if let (Some(id), Some(window)) = (s.request_id.take(), web_sys::window()) {
+            let _ = window.cancel_animation_frame(id);
+        }
+        s.max_gap = s.max_gap.max(now - s.last_frame);
+        self.callback.borrow_mut().take();
+        s.max_gap
+    }
+}
+
+fn request_frame(callback: &Closure<dyn FnMut(f64)>) -> Option<i32> {
+    web_sys::window()?.request_animation_frame(callback.as_ref().unchecked_ref()).ok()
+}
+
+/// Resolves at the next animation frame: lets the page paint (say, "running…") before a
+/// run that may freeze it. Resolves at once where there are no frames (no window).
+pub async fn next_frame() {
+    let Some(window) = web_sys::window() else { return };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if window.request_animation_frame(&resolve).is_err() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

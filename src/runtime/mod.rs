@@ -1,0 +1,10 @@
+//! The runtime: the only code that reads the clock, sets timers or waits for frames.
+//!
+//! It executes a scenario with a strategy on the browser's event loop and records a `Trace`.
+//! Architecture invariant: it knows nothing of Yew or of the page's layout.
+
+pub mod clock;
+pub mod frames;
+pub mod runner;
+
+pub use runner::{run, RunEnd};

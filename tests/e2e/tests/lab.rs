@@ -1,0 +1,195 @@
+//! The whole page, as a visitor gets it: the release build on loopback, in headless Chromium.
+
+use std::time::Duration;
+
+use e2e::{dist_dir, within_tolerance, Browser, StaticServer};
+
+async fn open(query: &str) -> (Browser, StaticServer) {
+    let server = StaticServer::start(dist_dir(), "/");
+    let browser = Browser::start(1280, 1000).await;
+    browser.goto(&server.url(query)).await;
+    browser.wait_for_app().await;
+    (browser, server)
+}
+
+fn check_against_prediction(rows: &[e2e::ResultRow]) {
+    assert!(!rows.is_empty(), "no results");
+    for r in rows {
+        assert!(
+            within_tolerance(r.total, r.predicted),
+            "{}: measured {} ms, predicted {} ms (allowed 15 ms + 2 %)",
+            r.strategy,
+            r.total,
+            r.predicted
+        );
+    }
+}
+
+/// Types into the latencies field as a person would (the input event Yew listens to).
+async fn type_latencies(b: &Browser, text: &str) {
+    b.js(&format!(
+        "const t = document.querySelector('[data-testid=latencies]');
+         const set = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
+         set.call(t, {}); t.dispatchEvent(new Event('input', {{bubbles: true}})); return 0;",
+        serde_json::to_string(text).unwrap()
+    ))
+    .await;
+}
+
+#[tokio::test]
+async fn the_notes_example_compared_matches_the_prediction() {
+    let (b, _server) = open("preset=note&mode=compare&autorun=1").await;
+    b.wait_for_state(&["done"], Duration::from_secs(20)).await;
+    let rows = b.results().await;
+    let strategies: Vec<&str> = rows.iter().map(|r| r.strategy.as_str()).collect();
+    assert_eq!(strategies, ["blocking", "sequential", "concurrent", "bounded"]);
+    let predicted: Vec<f64> = rows.iter().map(|r| r.predicted).collect();
+    assert_eq!(predicted, [1100.0, 1100.0, 800.0, 800.0]);
+    check_against_prediction(&rows);
+    // Blocking froze the page for the whole run; the others kept painting.
+    let blocking = &rows[0];
+    assert!(blocking.gap >= blocking.total - 1.0, "blocking frame gap {} < run {}", blocking.gap, blocking.total);
+    for r in &rows[1..] {
+        assert!(r.gap < 100.0, "{}: longest frame gap {} ms", r.strategy, r.gap);
+    }
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_random_scenario_with_processing_matches_for_every_strategy() {
+    let (b, _server) = open("preset=random&n=7&seed=2024&proc=15&mode=compare&limit=3&autorun=1").await;
+    b.wait_for_state(&["done"], Duration::from_secs(60)).await;
+    let rows = b.results().await;
+    assert_eq!(rows.len(), 4);
+    check_against_prediction(&rows);
+    assert!(rows[0].gap >= rows[0].total - 1.0);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn bounded_keeps_at_most_k_in_flight_and_starts_in_order() {
+    let (b, _server) = open("lat=300,100,200,250,50,150&mode=bounded&limit=2&autorun=1").await;
+    b.wait_for_state(&["done"], Duration::from_secs(20)).await;
+    let bars = b.bars().await;
+    assert_eq!(bars.len(), 6);
+    for bar in &bars {
+        let in_flight = bars.iter().filter(|o| o.start <= bar.start + 0.5 && o.end > bar.start + 0.5).count();
+        assert!(in_flight <= 2, "request {} started with {} in flight", bar.index, in_flight);
+    }
+    let starts: Vec<f64> = bars.iter().map(|b| b.start).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "list order: {starts:?}");
+    check_against_prediction(&b.results().await);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn concurrent_bars_overlap_and_end_near_their_latency() {
+    let (b, _server) = open("lat=400,100,250&mode=concurrent&autorun=1").await;
+    b.wait_for_state(&["done"], Duration::from_secs(20)).await;
+    let bars = b.bars().await;
+    assert_eq!(bars.len(), 3);
+    for (bar, latency) in bars.iter().zip([400.0, 100.0, 250.0]) {
+        assert!(bar.start < 5.0, "all start at once: {bar:?}");
+        assert!(within_tolerance(bar.end, latency), "{bar:?} vs {latency}");
+    }
+    b.close().await;
+}
+
+#[tokio::test]
+async fn cancel_stops_a_run() {
+    let (b, _server) = open("lat=5000,5000,5000&mode=concurrent&autorun=1").await;
+    b.wait_for_state(&["running"], Duration::from_secs(10)).await;
+    b.wait_until("document.querySelectorAll('[data-testid=bar]').length === 3", Duration::from_secs(5), "bars").await;
+    b.click("cancel").await;
+    b.wait_for_state(&["cancelled"], Duration::from_secs(2)).await;
+    assert!(b.results().await.is_empty(), "a cancelled run has no total");
+    let ended = b.bars().await.iter().filter(|bar| !bar.end.is_nan()).count();
+    assert_eq!(ended, 0, "no request finished");
+    b.wait_until("!document.querySelector('[data-testid=run]').disabled", Duration::from_secs(2), "Run enabled").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_malformed_link_shows_a_notice_and_the_page_works() {
+    let (b, _server) = open("lat=abc&limit=0&mode=sideways&proc=1,2,3&autorun=maybe").await;
+    let params = b
+        .js("return [...document.querySelectorAll('[data-testid=notice] li')].map(li => li.dataset.param);")
+        .await;
+    assert_eq!(params, serde_json::json!(["lat", "proc", "mode", "limit", "autorun"]));
+    assert_eq!(b.status().await, "idle");
+    b.click("run").await;
+    b.wait_for_state(&["done"], Duration::from_secs(20)).await;
+    assert!(!b.results().await.is_empty());
+    b.close().await;
+}
+
+#[tokio::test]
+async fn hostile_links_never_kill_the_page() {
+    let many = vec!["7"; 5000].join(",");
+    let huge = "9".repeat(400);
+    for query in [
+        format!("lat={many}&autorun=1"),
+        format!("lat={huge}&limit={huge}&n={huge}&seed={huge}"),
+        "lat=%E0%A4%A&proc=%&mode=%00&preset=%F0%9F%92%A5&&&=&lat".to_string(),
+        "lat=1,,,,2;;3%20%204&mode=concurrent&autorun=1".to_string(),
+    ] {
+        let (b, _server) = open(&query).await;
+        b.wait_for_state(&["idle", "done"], Duration::from_secs(10)).await;
+        let panicked = b.js("return !!document.querySelector('[data-testid=panic]');").await;
+        assert_eq!(panicked, serde_json::json!(false), "panic banner for {query}");
+        b.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_field_disables_run_and_says_why_and_the_link_follows_the_form() {
+    let (b, _server) = open("").await;
+    type_latencies(&b, "300, fast, 800").await;
+    b.wait_until("document.querySelector('[data-testid=run]').disabled", Duration::from_secs(2), "Run disabled").await;
+    let message = b.js("return document.querySelector('[data-field=latencies]').textContent;").await;
+    assert!(message.as_str().unwrap_or("").contains("Item 2"), "{message}");
+    type_latencies(&b, "250, 600, 900").await;
+    b.wait_until("!document.querySelector('[data-testid=run]').disabled", Duration::from_secs(2), "Run enabled").await;
+    b.wait_until("location.search.includes('lat=250,600,900')", Duration::from_secs(2), "the link to follow the form")
+        .await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_run_cannot_interleave_with_another() {
+    let (b, _server) = open("lat=600,300&mode=concurrent&autorun=1").await;
+    b.wait_for_state(&["running"], Duration::from_secs(10)).await;
+    let disabled = b
+        .js("return document.querySelector('[data-testid=run]').disabled && document.querySelector('[data-testid=compare]').disabled;")
+        .await;
+    assert_eq!(disabled, serde_json::json!(true));
+    // Even a forced submit is refused while running.
+    b.js("document.querySelector('form.controls').requestSubmit(); return 0;").await;
+    b.wait_for_state(&["done"], Duration::from_secs(10)).await;
+    let rows = b.results().await;
+    assert_eq!(rows.len(), 1);
+    check_against_prediction(&rows);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_reopened_link_restores_the_scenario() {
+    let (b, server) = open("preset=outlier&n=5&proc=10,0,0,0,20&mode=bounded&limit=2").await;
+    let first = b.js("return [...document.querySelectorAll('[data-testid=prediction]')].map(r => r.dataset.predictedMs);").await;
+    type_latencies(&b, "120, 80, 400, 60, 90").await;
+    b.wait_until("location.search.includes('lat=')", Duration::from_secs(2), "link update").await;
+    let link = b.js("return location.search;").await.as_str().unwrap_or("").to_string();
+    let predicted = b.js("return document.querySelector('[data-testid=prediction]').dataset.predictedMs;").await;
+    assert_ne!(first[0], predicted, "the prediction followed the edit");
+    let fresh = Browser::start(1280, 1000).await;
+    fresh.goto(&server.url(&link)).await;
+    fresh.wait_for_app().await;
+    let again = fresh.js("return document.querySelector('[data-testid=prediction]').dataset.predictedMs;").await;
+    assert_eq!(again, predicted);
+    let fields = fresh
+        .js("return [document.querySelector('[data-testid=latencies]').value, document.querySelector('[data-testid=processing]').value, document.querySelector('[data-testid=limit]').value];")
+        .await;
+    assert_eq!(fields, serde_json::json!(["120, 80, 400, 60, 90", "10,0,0,0,20", "2"]));
+    fresh.close().await;
+    b.close().await;
+}
