@@ -153,7 +153,9 @@ pub fn App(props: &AppProps) -> Html {
                             trace={v.traces.get(shown).cloned().flatten()}
                             elapsed={state.session.as_ref().map(|s| s.elapsed).unwrap_or(0.0)}
                             span_ms={state.session.as_ref().map(|s| s.scale_ms()).unwrap_or(v.span_ms)}
-                            caption={AttrValue::from(format!("{} {}", t.showing, t.strategy_short(v.strategies[shown.min(v.strategies.len() - 1)])))} />
+                            caption={AttrValue::from(format!("{} {}",
+                                if state.session.is_some() { t.caption_measured } else { t.caption_predicted },
+                                t.strategy_short(v.strategies[shown.min(v.strategies.len() - 1)])))} />
                         <Results t={t} rows={v.rows.clone()} shown={state.session.as_ref().map(|_| shown)} on_select={on_select}
                             stale_note={stale_note} />
                     }

@@ -1,14 +1,17 @@
 //! A time axis with round ticks: 0, 200, 400 … ms, whatever the span.
 
-/// The axis end (at least `span_ms`) and the tick step, chosen from 1, 2, 5 × 10ⁿ so that
-/// there are at most `max_ticks` intervals.
+/// The axis end and the tick step, chosen from 1, 2, 5 × 10ⁿ so that there are at most
+/// `max_ticks` intervals. The end is the next round tick, unless the span overshoots the
+/// last round tick by a hair (a run 10 ms past its 1500 ms prediction), where the axis
+/// ends at the span itself rather than wasting a whole interval.
 pub fn ticks(span_ms: f64, max_ticks: usize) -> (f64, f64) {
     let span = if span_ms.is_finite() && span_ms > 0.0 { span_ms } else { 1.0 };
     let max_ticks = max_ticks.max(1) as f64;
     let raw = span / max_ticks;
     let magnitude = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(10.0 * magnitude);
-    let end = (span / step).ceil() * step;
+    let below = (span / step).floor() * step;
+    let end = if below > 0.0 && span - below <= 0.05 * step * max_ticks { span } else { (span / step).ceil() * step };
     (end, step)
 }
 
@@ -24,5 +27,6 @@ mod tests {
         assert_eq!(ticks(3.0, 6), (3.0, 0.5));
         assert_eq!(ticks(0.0, 6), (1.0, 0.2));
         assert_eq!(ticks(f64::NAN, 6), (1.0, 0.2));
+        assert_eq!(ticks(1510.0, 6), (1510.0, 500.0));
     }
 }

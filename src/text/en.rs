@@ -33,7 +33,8 @@ pub static EN: Text = Text {
     legend_predicted_end: "predicted end",
     legend_measured_total: "measured total",
     legend_predicted_total: "predicted total",
-    showing: "Showing",
+    caption_predicted: "Predicted before any run:",
+    caption_measured: "Measured:",
     request_label: "Request",
 
     results_heading: "Measured vs predicted",

@@ -46,7 +46,8 @@ pub struct Text {
     pub legend_predicted_end: &'static str,
     pub legend_measured_total: &'static str,
     pub legend_predicted_total: &'static str,
-    pub showing: &'static str,
+    pub caption_predicted: &'static str,
+    pub caption_measured: &'static str,
     pub request_label: &'static str,
 
     pub results_heading: &'static str,
@@ -83,7 +84,7 @@ impl PartialEq for Text {
 impl Text {
     pub fn preset_name(&self, preset: Preset) -> &'static str {
         match preset {
-            Preset::Note => "The note’s example (300 ms and 800 ms)",
+            Preset::Note => "The note’s example (2 requests)",
             Preset::Equal => "Equal latencies",
             Preset::Staggered => "Staggered",
             Preset::Outlier => "One slow outlier",
@@ -272,7 +273,7 @@ impl Text {
             }
             Problem::NotASeed { value } => format!("“{value}” is not a whole number from 0 up."),
         };
-        format!("Link parameter “{}”: {what} The default is used instead.", notice.param)
+        format!("Link parameter “{}”: {} The default is used instead.", notice.param, lower_first(&what))
     }
 
     pub fn run_summary(&self, strategy: Strategy, measured: f64, predicted: f64, gap: Option<f64>) -> String {
@@ -287,6 +288,15 @@ impl Text {
         }
         s.push('.');
         s
+    }
+}
+
+/// "Must be at least 1." after a colon reads "must be at least 1."
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => c.to_lowercase().chain(chars).collect(),
+        _ => s.to_string(),
     }
 }
 
@@ -331,6 +341,6 @@ mod tests {
     #[test]
     fn notices_name_the_parameter() {
         let d = crate::model::url_state::decode("limit=0");
-        assert_eq!(EN.notice(&d.notices[0]), "Link parameter “limit”: Must be at least 1. The default is used instead.");
+        assert_eq!(EN.notice(&d.notices[0]), "Link parameter “limit”: must be at least 1. The default is used instead.");
     }
 }

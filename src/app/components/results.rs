@@ -65,14 +65,15 @@ pub fn Results(props: &ResultsProps) -> Html {
                                     { t.strategy_short(row.strategy) }
                                 </button>
                             </th>
-                            <td class="num">{ measured }</td>
-                            <td class="num">{ t.ms(row.predicted) }</td>
-                            <td class="formula">{ t.formula(&row.formula) }</td>
-                            <td class="num">
+                            <td class="num" data-label={t.col_measured}>{ measured }</td>
+                            <td class="num" data-label={t.col_predicted}>{ t.ms(row.predicted) }</td>
+                            <td class="formula" data-label={t.col_formula}>{ t.formula(&row.formula) }</td>
+                            <td class="num" data-label={t.col_speedup}>
                                 { t.speedup(row.speedup) }
                                 if !row.speedup_measured { <span class="muted">{ "*" }</span> }
                             </td>
-                            <td class={classes!("gap", row.max_frame_gap.is_some_and(|g| g >= 200.0).then_some("frozen"))}>
+                            <td class={classes!("gap", row.max_frame_gap.is_some_and(|g| g >= 200.0).then_some("frozen"))}
+                                data-label={t.col_frame_gap}>
                                 { row.max_frame_gap.map(|g| t.frame_gap(row.strategy, g)).unwrap_or_else(|| "—".into()) }
                             </td>
                         </tr>
@@ -81,7 +82,9 @@ pub fn Results(props: &ResultsProps) -> Html {
                 </tbody>
             </table>
             </div>
-            <p class="footnote">{ "* " }{ t.speedup_predicted_note }</p>
+            if props.rows.iter().any(|r| !r.speedup_measured) {
+                <p class="footnote">{ "* " }{ t.speedup_predicted_note }</p>
+            }
         </section>
     }
 }

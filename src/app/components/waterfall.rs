@@ -53,10 +53,10 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
     let bar_y = |i: usize| AXIS_HEIGHT + row_h * i as f64 + (row_h - bar_h) / 2.0;
     let trace = props.trace.as_deref();
 
-    let tick_count = (end / step).round() as usize;
+    let tick_count = (end / step + 1e-9).floor() as usize;
     let axis = (0..=tick_count).map(|k| {
         let ms = step * k as f64;
-        let anchor = if k == 0 { "start" } else if k == tick_count { "end" } else { "middle" };
+        let anchor = if k == 0 { "start" } else if ms >= 0.95 * end { "end" } else { "middle" };
         html! {
             <g class="wf-tick">
                 <line x1={pct(ms, end)} x2={pct(ms, end)} y1={AXIS_HEIGHT.to_string()} y2={height.to_string()} />

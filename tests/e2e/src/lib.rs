@@ -50,9 +50,7 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot start {driver_path}: {e} (is chromium-driver installed?)"));
         let mut caps = serde_json::Map::new();
         let profile = std::env::temp_dir().join(format!("lab-e2e-profile-{port}"));
-        caps.insert(
-            "goog:chromeOptions".into(),
-            json!({
+        let mut options = json!({
                 "binary": std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into()),
                 "args": [
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -63,8 +61,13 @@ impl Browser {
                     format!("--window-size={width},{height}"),
                     format!("--user-data-dir={}", profile.display()),
                 ]
-            }),
-        );
+        });
+        // Desktop windows have a minimum width; phones are emulated at their real size.
+        if width < 600 {
+            options["mobileEmulation"] =
+                json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0, "touch": true } });
+        }
+        caps.insert("goog:chromeOptions".into(), options);
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(20);
         let client = loop {

@@ -1,0 +1,47 @@
+# Sourced by scripts/serve and scripts/test: installs what is missing, skips what is there,
+# and puts the tools on PATH. Works on a fresh Debian machine with rustup.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="${SYNC_VS_ASYNC_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/sync-vs-async}"
+TRUNK_VERSION="0.21.14"          # trunk 0.22 needs rustc >= 1.96.1
+BINARYEN_VERSION="132"           # Debian's wasm-opt 108 cannot read what rustc 1.95 emits
+export PATH="$HOME/.cargo/bin:$TOOLS/binaryen/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 8 minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# Trunk uses the wasm-bindgen on PATH only when it matches Cargo.lock's exactly.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$ROOT/Cargo.lock")"
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: its lock file names a crate version the registry does not serve.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if [ "$(wasm-opt --version 2>/dev/null || true)" != "wasm-opt version $BINARYEN_VERSION (version_$BINARYEN_VERSION)" ]; then
+  say "installing wasm-opt (binaryen@$BINARYEN_VERSION from npm) into $TOOLS/binaryen"
+  command -v npm >/dev/null || { as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm; }
+  mkdir -p "$TOOLS/binaryen"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS/binaryen" "binaryen@$BINARYEN_VERSION"
+fi
+
+need_browser() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  fi
+  export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+  export CHROME="${CHROME:-$(command -v chromium)}"
+}

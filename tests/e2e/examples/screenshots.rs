@@ -1,0 +1,32 @@
+//! Takes screenshots of real runs for a person to look at (and for the README):
+//! `cargo run -p e2e --example screenshots -- <out-dir>`. Needs the release build in `dist/`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use e2e::{dist_dir, Browser, StaticServer};
+
+#[tokio::main]
+async fn main() {
+    let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/screenshots".into()));
+    std::fs::create_dir_all(&out).expect("output folder");
+    let server = StaticServer::start(dist_dir(), "/");
+    let shots = [
+        ("compare-1440.png", 1440, 1500, "preset=staggered&n=8&proc=30&mode=compare&limit=3&autorun=1"),
+        ("compare-360.png", 360, 2600, "preset=note&mode=compare&autorun=1"),
+        ("notice-1440.png", 1440, 900, "lat=300,abc&limit=0&mode=sideways"),
+        ("many-1440.png", 1440, 1400, "preset=random&n=200&seed=9&mode=concurrent&autorun=1"),
+    ];
+    for (name, width, height, query) in shots {
+        let b = Browser::start(width, height).await;
+        b.goto(&server.url(query)).await;
+        b.wait_for_app().await;
+        if query.contains("autorun=1") {
+            b.wait_for_state(&["done"], Duration::from_secs(120)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        b.screenshot(&out.join(name)).await;
+        println!("{}", out.join(name).display());
+        b.close().await;
+    }
+}

@@ -1,0 +1,95 @@
+//! The runtime on a real browser event loop: measured totals agree with the model's
+//! predictions, bounded really keeps k in flight, cancel stops a run, blocking freezes frames.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use futures::future::{select, Either};
+use gloo_timers::future::TimeoutFuture;
+use sync_vs_async::model::trace::{agrees, Outcome};
+use sync_vs_async::model::{predict, Preset, Request, Scenario, Strategy, Trace};
+use sync_vs_async::runtime::runner::abort_pair;
+use sync_vs_async::runtime::{run, RunEnd};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn measure(scenario: &Scenario, strategy: Strategy) -> Trace {
+    let trace = Rc::new(RefCell::new(Trace::new(strategy, scenario.len())));
+    let (_handle, registration) = abort_pair();
+    let end = run(Rc::new(scenario.clone()), strategy, trace.clone(), registration, |_| {}).await;
+    assert_eq!(end, RunEnd::Completed);
+    let t = trace.borrow().clone();
+    t
+}
+
+fn with_processing(latencies: &[u32], processing_ms: u32) -> Scenario {
+    Scenario::new(latencies.iter().map(|&latency_ms| Request { latency_ms, processing_ms }).collect()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn every_strategy_agrees_with_its_prediction() {
+    let scenarios = [
+        Scenario::from_latencies(&[300, 800]).unwrap(),
+        // A random scenario, scaled down so the suite stays short.
+        with_processing(&Preset::Random.latencies(6, 11).iter().map(|l| l / 4).collect::<Vec<_>>(), 20),
+        with_processing(&[120, 40, 200, 80, 60], 0),
+    ];
+    for scenario in &scenarios {
+        for strategy in [Strategy::Blocking, Strategy::Sequential, Strategy::Concurrent, Strategy::Bounded(2)] {
+            let trace = measure(scenario, strategy).await;
+            let predicted = predict(scenario, strategy);
+            let total = trace.total.expect("a completed run has a total");
+            assert!(
+                agrees(total, predicted.total),
+                "{strategy:?} on {:?}: measured {total}, predicted {}",
+                scenario.latencies(),
+                predicted.total
+            );
+            for (i, (r, p)) in trace.requests.iter().zip(&predicted.timings).enumerate() {
+                let end = r.end.expect("every request finished");
+                assert!(agrees(end, p.end), "{strategy:?} request {i}: ended at {end}, predicted {}", p.end);
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn bounded_really_keeps_k_in_flight_and_concurrent_all() {
+    let scenario = Scenario::from_latencies(&[60; 9]).unwrap();
+    assert_eq!(measure(&scenario, Strategy::Bounded(3)).await.peak_in_flight(), 3);
+    assert_eq!(measure(&scenario, Strategy::Concurrent).await.peak_in_flight(), 9);
+    assert_eq!(measure(&scenario, Strategy::Sequential).await.peak_in_flight(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn blocking_freezes_frames_for_the_whole_run_and_awaiting_does_not() {
+    let scenario = Scenario::from_latencies(&[250, 250]).unwrap();
+    let blocking = measure(&scenario, Strategy::Blocking).await;
+    let gap = blocking.max_frame_gap.unwrap();
+    assert!(gap >= blocking.total.unwrap() - 1.0, "gap {gap} vs run {:?}", blocking.total);
+    let sequential = measure(&scenario, Strategy::Sequential).await;
+    assert!(sequential.max_frame_gap.unwrap() < 100.0, "{:?}", sequential.max_frame_gap);
+}
+
+#[wasm_bindgen_test]
+async fn cancel_stops_a_run_and_nothing_finishes_after() {
+    let scenario = Scenario::from_latencies(&[400, 400, 400]).unwrap();
+    let trace = Rc::new(RefCell::new(Trace::new(Strategy::Concurrent, 3)));
+    let (handle, registration) = abort_pair();
+    let running = Box::pin(run(Rc::new(scenario), Strategy::Concurrent, trace.clone(), registration, |_| {}));
+    let timeout = Box::pin(TimeoutFuture::new(100));
+    let running = match select(running, timeout).await {
+        Either::Left(_) => panic!("a 400 ms run ended within 100 ms"),
+        Either::Right((_, running)) => running,
+    };
+    handle.abort();
+    assert_eq!(running.await, RunEnd::Cancelled);
+    // Wait past when the requests would have answered: nothing more is recorded.
+    TimeoutFuture::new(450).await;
+    let t = trace.borrow();
+    assert_eq!(t.outcome, Outcome::Cancelled);
+    assert_eq!(t.total, None);
+    assert!(t.requests.iter().all(|r| r.start.is_some() && r.response.is_none()), "{:?}", t.requests);
+}
