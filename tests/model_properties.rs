@@ -118,7 +118,7 @@ proptest! {
         config.limit = limit.to_string();
         let valid = config.validate().unwrap();
 
-        let decoded = decode(&encode(&config));
+        let decoded = decode(&encode(&config, &Default::default()));
         prop_assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);
         let again = decoded.config.validate().unwrap();
         prop_assert_eq!(&again.scenario, &valid.scenario);

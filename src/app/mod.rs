@@ -15,13 +15,18 @@ use crate::model::summary::{self, SummaryRow};
 use crate::model::url_state::{decode, Decoded};
 use crate::model::{Schedule, Trace};
 use crate::text::{Text, EN};
+use crate::model::embed::{fixed_height, snippet_auto_height, snippet_fixed_height};
+use crate::model::presentation::{Panels, Presentation};
+use crate::model::url_state::encode;
 use components::controls::Controls;
 use components::notices::Notices;
 use components::results::Results;
+use components::run_buttons::RunButtons;
+use components::share::ShareBar;
 use components::status::Status;
 use components::waterfall::Waterfall;
-use hooks::{current_query, use_runner, use_url_sync};
-use state::{Action, AppState, RunState};
+use hooks::{current_query, link_with, use_clipboard, use_page_chrome, use_runner, use_url_sync};
+use state::{Action, AppState, RunState, ShareKind};
 
 pub fn start() {
     panic_banner::install(&EN);
@@ -51,7 +56,11 @@ pub fn App(props: &AppProps) -> Html {
     let t: &'static Text = &EN;
     let state = use_reducer(|| AppState::from_link(&props.link));
     let runner = use_runner(state.dispatcher());
-    use_url_sync(&state.config);
+    let copy = use_clipboard(state.dispatcher());
+    use_url_sync(&state.config, &state.presentation);
+    use_page_chrome(&state.presentation);
+    let presentation = state.presentation;
+    let panels = presentation.panels;
 
     let validation = state.config.validate();
     let errors = validation.clone().err().unwrap_or_default();
@@ -102,6 +111,27 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |()| dispatch.dispatch(Action::DismissNotices))
     };
 
+    // The links this page hands out: the lab as a full page (what Copy link copies, from an
+    // embed too: scenario, strategy and theme), and the lab embedded.
+    let requests = validation.as_ref().map(|v| v.scenario.len()).unwrap_or(2);
+    let strategies = validation.as_ref().map(|v| v.strategies().len()).unwrap_or(4);
+    let full_page = link_with(&encode(&state.config, &Presentation { embed: false, panels: Panels::default(), ..presentation }));
+    let embed_src = link_with(&encode(&state.config, &Presentation { embed: true, ..presentation }));
+    let height = fixed_height(panels, requests, strategies);
+    let snippet_auto = snippet_auto_height(&embed_src, t.embed_title, height);
+    let snippet_fixed = snippet_fixed_height(&embed_src, t.embed_title, height);
+    let on_copy = {
+        let (full_page, snippet_auto) = (full_page.clone(), snippet_auto.clone());
+        copy.reform(move |kind: ShareKind| {
+            let text = match kind {
+                ShareKind::Link => full_page.clone(),
+                ShareKind::Embed => snippet_auto.clone(),
+            };
+            (kind, text)
+        })
+    };
+    let invalid = validation.is_err();
+
     // What the panels show: the last session, or before any run the prediction for the form.
     let view = use_memo((state.session.clone(), validation.clone().ok()), |(session, valid)| {
         View::new(session.as_ref(), valid.as_ref())
@@ -134,21 +164,35 @@ pub fn App(props: &AppProps) -> Html {
         })
         .unwrap_or_default();
 
+    let on_cancel = runner.cancel.reform(|_| ());
     html! {
         <>
-        <header class="page-header">
-            <h1>{ t.title }</h1>
-            <p class="tagline">{ t.tagline }</p>
-            <p class="intro">{ t.intro }</p>
-        </header>
+        if !presentation.embed {
+            <header class="page-header">
+                <h1>{ t.title }</h1>
+                <p class="tagline">{ t.tagline }</p>
+                <p class="intro">{ t.intro }</p>
+            </header>
+        }
         <div class="lab">
             <Notices t={t} notices={state.notices.clone()} on_dismiss={on_dismiss} />
-            <div class="lab-grid">
-                <Controls t={t} config={state.config.clone()} errors={errors} running={running}
-                    on_edit={on_edit} on_run={on_run} on_compare={on_compare} on_cancel={runner.cancel.reform(|_| ())} />
+            <div class={classes!("lab-grid", (!panels.controls).then_some("no-controls"))}>
+                if panels.controls {
+                    <Controls t={t} config={state.config.clone()} errors={errors} running={running}
+                        on_edit={on_edit} on_run={on_run.clone()} on_compare={on_compare.clone()} on_cancel={on_cancel.clone()} />
+                }
                 <div class="panels">
-                    <Status t={t} run={state.run.clone()} current={current} progress={progress} />
-                    if let Some(v) = view.as_ref() {
+                    <div class="toolbar">
+                        <Status t={t} run={state.run.clone()} current={current} progress={progress} />
+                        if !panels.controls {
+                            <RunButtons t={t} invalid={invalid} running={running}
+                                on_run={on_run} on_compare={on_compare} on_cancel={on_cancel} />
+                        }
+                        <ShareBar t={t} share={state.share.clone()} embed={presentation.embed}
+                            full_page={AttrValue::from(full_page)} snippet_auto={AttrValue::from(snippet_auto)}
+                            snippet_fixed={AttrValue::from(snippet_fixed)} on_copy={on_copy} />
+                    </div>
+                    if let Some(v) = view.as_ref().as_ref().filter(|_| panels.waterfall) {
                         <Waterfall t={t} scenario={v.scenario.clone()} schedule={v.schedules[shown.min(v.schedules.len() - 1)].clone()}
                             trace={v.traces.get(shown).cloned().flatten()}
                             elapsed={state.session.as_ref().map(|s| s.elapsed).unwrap_or(0.0)}
@@ -156,6 +200,8 @@ pub fn App(props: &AppProps) -> Html {
                             caption={AttrValue::from(format!("{} {}",
                                 if state.session.is_some() { t.caption_measured } else { t.caption_predicted },
                                 t.strategy_short(v.strategies[shown.min(v.strategies.len() - 1)])))} />
+                    }
+                    if let Some(v) = view.as_ref().as_ref().filter(|_| panels.results) {
                         <Results t={t} rows={v.rows.clone()} shown={state.session.as_ref().map(|_| shown)} on_select={on_select}
                             stale_note={stale_note} />
                     }
@@ -163,7 +209,9 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             </div>
         </div>
-        <footer class="page-footer"><p>{ t.footer }</p></footer>
+        if !presentation.embed {
+            <footer class="page-footer"><p>{ t.footer }</p></footer>
+        }
         </>
     }
 }

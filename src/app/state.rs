@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::model::config::ValidConfig;
+use crate::model::presentation::Presentation;
 use crate::model::url_state::{Decoded, Notice};
 use crate::model::{predict, LabConfig, Mode, Preset, Scenario, Schedule, Strategy, Trace};
 use crate::runtime::RunEnd;
@@ -12,6 +13,10 @@ use crate::runtime::RunEnd;
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub config: LabConfig,
+    /// Full page or embed, theme, panels: from the link, kept in links the page makes.
+    pub presentation: Presentation,
+    /// What the last Copy button did.
+    pub share: Share,
     /// What was wrong with the link the page was opened with.
     pub notices: Vec<Notice>,
     pub run: RunState,
@@ -41,6 +46,21 @@ pub struct Session {
     pub selected: Option<usize>,
 }
 
+/// The outcome of a Copy button: copied, or (no clipboard here) shown to copy by hand.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Share {
+    #[default]
+    Nothing,
+    Copied(ShareKind),
+    CopyByHand(ShareKind, String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareKind {
+    Link,
+    Embed,
+}
+
 /// A change to one field of the form.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
@@ -62,11 +82,19 @@ pub enum Action {
     StrategyEnded { run_id: u32, index: usize, trace: Trace },
     Finished { run_id: u32, end: RunEnd },
     Select(usize),
+    Shared(Share),
 }
 
 impl AppState {
     pub fn from_link(decoded: &Decoded) -> AppState {
-        AppState { config: decoded.config.clone(), notices: decoded.notices.clone(), run: RunState::Idle, session: None }
+        AppState {
+            config: decoded.config.clone(),
+            presentation: decoded.presentation,
+            share: Share::Nothing,
+            notices: decoded.notices.clone(),
+            run: RunState::Idle,
+            session: None,
+        }
     }
 
     pub fn is_running(&self) -> bool {
@@ -122,6 +150,7 @@ impl Reducible for AppState {
         let current = |run_id: u32| self.session.as_ref().is_some_and(|s| s.run_id == run_id);
         match action {
             Action::Edit(edit) => {
+                next.share = Share::Nothing;
                 let c = &mut next.config;
                 match edit {
                     Edit::Preset(p) => c.choose_preset(p),
@@ -177,6 +206,7 @@ impl Reducible for AppState {
                     }
                 }
             }
+            Action::Shared(share) => next.share = share,
             // Stale messages from a run that is no longer the current one.
             _ => return self,
         }

@@ -6,8 +6,10 @@
 
 pub mod axis;
 pub mod config;
+pub mod embed;
 pub mod formula;
 pub mod predict;
+pub mod presentation;
 pub mod preset;
 pub mod scenario;
 pub mod strategy;

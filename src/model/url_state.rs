@@ -1,10 +1,17 @@
 //! The scenario in the link: a query string a person can read and write.
 //!
 //! `lat=300,800&proc=0&mode=compare&limit=6`, or `preset=random&n=8&seed=42` instead of `lat`,
-//! and `autorun=1`. Unknown parameters are ignored; a bad value becomes a `Notice` naming the
-//! parameter, and the rest of the link still applies. Decoding never panics, whatever the input.
+//! and `autorun=1`; how it is shown: `embed=1&theme=dark&panels=waterfall,results`.
+//! Unknown parameters are ignored; a bad value becomes a `Notice` naming the parameter, and the
+//! rest of the link still applies. Decoding never panics, whatever the input.
+//!
+//! Links last: a link made today must open the same scenario after the format grows. New
+//! parameters get defaults that mean "as before"; the day a parameter's meaning has to change,
+//! links start carrying `v=2` and links without `v` keep the old reading. `OLD_LINKS` in the
+//! tests pins what today's links mean.
 
 use super::config::{self, join, parse_count, parse_limit, FieldError, LabConfig};
+use super::presentation::{Panels, Presentation, Theme};
 use super::preset::Preset;
 use super::scenario::{limits, parse_list, ListError};
 use super::strategy::Mode;
@@ -29,6 +36,7 @@ pub enum Problem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
     pub config: LabConfig,
+    pub presentation: Presentation,
     pub autorun: bool,
     pub notices: Vec<Notice>,
 }
@@ -104,12 +112,32 @@ pub fn decode(query: &str) -> Decoded {
             other => notices.push(unknown("autorun", other, &FLAG_KEYS)),
         }
     }
-    Decoded { config, autorun, notices }
+    let mut presentation = Presentation::default();
+    if let Some(value) = get("embed") {
+        match value {
+            "1" | "true" => presentation.embed = true,
+            "0" | "false" => {}
+            other => notices.push(unknown("embed", other, &FLAG_KEYS)),
+        }
+    }
+    if let Some(value) = get("theme") {
+        match Theme::from_key(value) {
+            Some(theme) => presentation.theme = theme,
+            None => notices.push(unknown("theme", value, &Theme::KEYS)),
+        }
+    }
+    if let Some(value) = get("panels") {
+        match Panels::parse(value) {
+            Ok(panels) => presentation.panels = panels,
+            Err(bad) => notices.push(unknown("panels", &bad, &Panels::KEYS)),
+        }
+    }
+    Decoded { config, presentation, autorun, notices }
 }
 
-/// Writes a valid configuration as a query string (without `?`). Fields that do not
-/// validate are left out, so the link always opens on something runnable.
-pub fn encode(config: &LabConfig) -> String {
+/// Writes a valid configuration and how it is shown as a query string (without `?`). Fields
+/// that do not validate are left out, so the link always opens on something runnable.
+pub fn encode(config: &LabConfig, presentation: &Presentation) -> String {
     let mut parts: Vec<String> = Vec::new();
     let valid = config.validate().ok();
     match (&valid, config.preset) {
@@ -135,6 +163,15 @@ pub fn encode(config: &LabConfig) -> String {
         if let Ok(k) = parse_limit(&config.limit) {
             parts.push(format!("limit={k}"));
         }
+    }
+    if presentation.embed {
+        parts.push("embed=1".into());
+    }
+    if presentation.theme != Theme::Auto {
+        parts.push(format!("theme={}", presentation.theme.key()));
+    }
+    if presentation.panels != Panels::default() {
+        parts.push(format!("panels={}", presentation.panels.keys().join(",")));
     }
     parts.join("&")
 }
@@ -247,9 +284,49 @@ mod tests {
     fn presets_are_written_by_name() {
         let d = decode("preset=random&n=8&seed=7&mode=concurrent");
         assert_eq!(d.config.validate().unwrap().scenario.latencies(), Preset::Random.latencies(8, 7));
-        assert_eq!(encode(&d.config), "preset=random&n=8&seed=7&mode=concurrent");
-        assert_eq!(encode(&LabConfig::default()), "preset=note&mode=compare&limit=6");
+        assert_eq!(encode(&d.config, &d.presentation), "preset=random&n=8&seed=7&mode=concurrent");
+        assert_eq!(encode(&LabConfig::default(), &Presentation::default()), "preset=note&mode=compare&limit=6");
     }
+
+    #[test]
+    fn presentation_round_trips_and_bad_values_are_named() {
+        let d = decode("embed=1&theme=dark&panels=waterfall,results");
+        assert!(d.notices.is_empty());
+        assert!(d.presentation.embed);
+        assert_eq!(d.presentation.theme, Theme::Dark);
+        assert_eq!(encode(&d.config, &d.presentation), "preset=note&mode=compare&limit=6&embed=1&theme=dark&panels=waterfall,results");
+        let d = decode("theme=neon&panels=waterfall,steps&embed=yes");
+        let params: Vec<&str> = d.notices.iter().map(|n| n.param).collect();
+        assert_eq!(params, vec!["embed", "theme", "panels"]);
+        assert_eq!(d.presentation, Presentation::default());
+    }
+
+    /// Links made today, and what they must keep meaning: (link, latencies, mode, predicted
+    /// totals per strategy of the mode). Add rows; never change one.
+    const OLD_LINKS: &[(&str, &[u32], &str, &[f64])] = &[
+        ("preset=note&mode=compare&limit=6", &[300, 800], "compare", &[1100.0, 1100.0, 800.0, 800.0]),
+        ("lat=300,800,1200,500&mode=bounded&limit=2", &[300, 800, 1200, 500], "bounded", &[1500.0]),
+        ("preset=staggered&n=3&proc=10&mode=concurrent", &[100, 800, 1500], "concurrent", &[1510.0]),
+        ("preset=random&n=3&seed=42&mode=sequential", &[480, 480, 970], "sequential", &[1930.0]),
+    ];
+
+    #[test]
+    fn old_links_keep_their_meaning() {
+        use crate::model::predict;
+        for (link, latencies, mode, totals) in OLD_LINKS {
+            let d = decode(link);
+            assert!(d.notices.is_empty(), "{link}: {:?}", d.notices);
+            let v = d.config.validate().unwrap();
+            assert_eq!(v.scenario.latencies(), latencies.to_vec(), "{link}");
+            assert_eq!(v.mode.key(), *mode, "{link}");
+            let predicted: Vec<f64> = v.strategies().iter().map(|&s| predict(&v.scenario, s).total).collect();
+            assert_eq!(predicted, totals.to_vec(), "{link}");
+        }
+        // The seeded random preset is part of the format: its lists must never change.
+        assert_eq!(Preset::Random.latencies(3, 42), RANDOM_42_3.to_vec());
+    }
+
+    const RANDOM_42_3: [u32; 3] = [480, 480, 970];
 
     #[test]
     fn percent_decoding_is_total() {

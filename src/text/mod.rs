@@ -71,6 +71,17 @@ pub struct Text {
     pub notices_heading: &'static str,
     pub dismiss: &'static str,
     pub panic_banner: &'static str,
+    pub copy_link: &'static str,
+    pub copy_embed: &'static str,
+    pub link_copied: &'static str,
+    pub embed_copied: &'static str,
+    pub copy_link_by_hand: &'static str,
+    pub copy_embed_by_hand: &'static str,
+    pub open_full_page: &'static str,
+    pub embed_title: &'static str,
+    pub embed_code_heading: &'static str,
+    pub embed_auto_hint: &'static str,
+    pub embed_fixed_hint: &'static str,
     pub reload: &'static str,
 }
 

@@ -3,6 +3,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::app::components::run_buttons::RunButtons;
 use crate::app::state::Edit;
 use crate::model::config::{FieldError, FieldErrors};
 use crate::model::preset::next_seed;
@@ -54,13 +55,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
         Callback::from(move |_| on_edit.emit(Edit::Seed(next_seed(seed))))
     };
     let invalid = !e.is_empty();
-    let on_submit = {
-        let on_run = props.on_run.clone();
-        Callback::from(move |ev: SubmitEvent| {
-            ev.prevent_default();
-            on_run.emit(());
-        })
-    };
+    // Run happens in the Run button's click (see RunButtons); the form never navigates.
+    let on_submit = Callback::from(|ev: SubmitEvent| ev.prevent_default());
     let modes = StrategyKind::ALL.iter().map(|&k| Mode::Single(k)).chain(std::iter::once(Mode::Compare));
 
     html! {
@@ -127,13 +123,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
                         aria-invalid={e.limit.is_some().to_string()} aria-describedby="limit-hint limit-error" />
                 }) }
             }
-            <div class="actions">
-                <button type="submit" class="primary" data-testid="run" disabled={invalid || props.running}>{ t.run }</button>
-                <button type="button" data-testid="compare" disabled={invalid || props.running}
-                    onclick={props.on_compare.reform(|_| ())}>{ t.compare }</button>
-                <button type="button" class="secondary" data-testid="cancel" disabled={!props.running}
-                    onclick={props.on_cancel.reform(|_| ())}>{ t.cancel }</button>
-            </div>
+            <RunButtons t={t} invalid={invalid} running={props.running} submits=true
+                on_run={props.on_run.clone()} on_compare={props.on_compare.clone()} on_cancel={props.on_cancel.clone()} />
         </form>
     }
 }

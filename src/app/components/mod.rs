@@ -4,5 +4,7 @@
 pub mod controls;
 pub mod notices;
 pub mod results;
+pub mod run_buttons;
+pub mod share;
 pub mod status;
 pub mod waterfall;

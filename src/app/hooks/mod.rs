@@ -1,7 +1,11 @@
-//! Hooks: where components meet the runtime and the address bar.
+//! Hooks: where components meet the runtime, the address bar and the page around the lab.
 
+mod use_clipboard;
+mod use_page_chrome;
 mod use_runner;
 mod use_url_sync;
 
+pub use use_clipboard::use_clipboard;
+pub use use_page_chrome::use_page_chrome;
 pub use use_runner::{use_runner, Runner};
-pub use use_url_sync::{current_query, use_url_sync};
+pub use use_url_sync::{current_query, link_with, use_url_sync};

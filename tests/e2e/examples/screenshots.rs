@@ -16,6 +16,10 @@ async fn main() {
         ("compare-360.png", 360, 2600, "preset=note&mode=compare&autorun=1"),
         ("notice-1440.png", 1440, 900, "lat=300,abc&limit=0&mode=sideways"),
         ("many-1440.png", 1440, 1400, "preset=random&n=200&seed=9&mode=concurrent&autorun=1"),
+        ("embed-light-800.png", 800, 1100, "preset=note&mode=compare&embed=1&theme=light&autorun=1"),
+        ("embed-dark-800.png", 800, 1100, "preset=note&mode=compare&embed=1&theme=dark&autorun=1"),
+        ("embed-panels-dark-800.png", 800, 600, "preset=outlier&mode=concurrent&embed=1&theme=dark&panels=waterfall&autorun=1"),
+        ("full-dark-1440.png", 1440, 1300, "preset=staggered&n=6&mode=compare&limit=2&theme=dark&autorun=1"),
     ];
     for (name, width, height, query) in shots {
         let b = Browser::start(width, height).await;

@@ -1,5 +1,6 @@
 //! A static file server for `dist/` on 127.0.0.1, optionally under a sub-path, so that the
-//! tests load the release build exactly as a static host would serve it.
+//! tests load the release build exactly as a static host would serve it. Like GitHub Pages it
+//! sends `Access-Control-Allow-Origin: *`, which a sandboxed (opaque-origin) embed needs.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -60,7 +61,7 @@ fn serve(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<()
     };
     write!(
         stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
         body.len()
     )?;
     stream.write_all(&body)?;

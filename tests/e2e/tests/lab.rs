@@ -163,8 +163,8 @@ async fn a_run_cannot_interleave_with_another() {
         .js("return document.querySelector('[data-testid=run]').disabled && document.querySelector('[data-testid=compare]').disabled;")
         .await;
     assert_eq!(disabled, serde_json::json!(true));
-    // Even a forced submit is refused while running.
-    b.js("document.querySelector('form.controls').requestSubmit(); return 0;").await;
+    // Even a forced click (what Enter in a field does) is refused while running.
+    b.js("const run = document.querySelector('[data-testid=run]'); run.disabled = false; run.click(); return 0;").await;
     b.wait_for_state(&["done"], Duration::from_secs(10)).await;
     let rows = b.results().await;
     assert_eq!(rows.len(), 1);
@@ -191,5 +191,25 @@ async fn a_reopened_link_restores_the_scenario() {
         .await;
     assert_eq!(fields, serde_json::json!(["120, 80, 400, 60, 90", "10,0,0,0,20", "2"]));
     fresh.close().await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn copy_link_copies_or_shows_the_link() {
+    let (b, _server) = open("lat=150,450&mode=sequential").await;
+    b.click("copy-link").await;
+    b.wait_until(
+        "document.querySelector('[data-testid=share-status]').textContent.length > 0 || document.querySelector('[data-testid=copy-by-hand]')",
+        Duration::from_secs(5),
+        "copy-link to say what it did",
+    )
+    .await;
+    let by_hand = b.js("const f = document.querySelector('[data-testid=copy-by-hand]'); return f ? f.value : null;").await;
+    if let Some(link) = by_hand.as_str() {
+        assert!(link.ends_with("?lat=150,450&mode=sequential"), "{link}");
+    } else {
+        let said = b.js("return document.querySelector('[data-testid=share-status]').textContent;").await;
+        assert_eq!(said, serde_json::json!("Link copied."));
+    }
     b.close().await;
 }

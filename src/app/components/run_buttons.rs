@@ -1,0 +1,38 @@
+//! Run, Compare all four, Cancel: inside the form, or on their own when the form is hidden.
+
+use yew::prelude::*;
+
+use crate::text::Text;
+
+#[derive(Properties, PartialEq)]
+pub struct RunButtonsProps {
+    pub t: &'static Text,
+    pub invalid: bool,
+    pub running: bool,
+    /// Inside the form Run is its submit button, so Enter in a field clicks it.
+    #[prop_or_default]
+    pub submits: bool,
+    pub on_run: Callback<()>,
+    pub on_compare: Callback<()>,
+    pub on_cancel: Callback<()>,
+}
+
+#[component]
+pub fn RunButtons(props: &RunButtonsProps) -> Html {
+    let t = props.t;
+    // Runs on click, never through form submission: a sandboxed frame without allow-forms
+    // blocks submission (and its submit event) but still clicks the default button on Enter.
+    let run_click = props.on_run.reform(|ev: MouseEvent| {
+        ev.prevent_default();
+    });
+    html! {
+        <div class="actions">
+            <button type={if props.submits { "submit" } else { "button" }} class="primary" data-testid="run"
+                disabled={props.invalid || props.running} onclick={run_click}>{ t.run }</button>
+            <button type="button" data-testid="compare" disabled={props.invalid || props.running}
+                onclick={props.on_compare.reform(|_| ())}>{ t.compare }</button>
+            <button type="button" class="secondary" data-testid="cancel" disabled={!props.running}
+                onclick={props.on_cancel.reform(|_| ())}>{ t.cancel }</button>
+        </div>
+    }
+}

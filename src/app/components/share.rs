@@ -1,0 +1,97 @@
+//! Copy link, copy embed code (with both snippets to read), and in an embed the way out to
+//! the full page.
+
+use yew::prelude::*;
+
+use crate::app::state::{Share, ShareKind};
+use crate::text::Text;
+
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    pub t: &'static Text,
+    pub share: Share,
+    pub embed: bool,
+    /// The link to this exact lab as a full page.
+    pub full_page: AttrValue,
+    pub snippet_auto: AttrValue,
+    pub snippet_fixed: AttrValue,
+    pub on_copy: Callback<ShareKind>,
+}
+
+#[component]
+pub fn ShareBar(props: &ShareProps) -> Html {
+    let t = props.t;
+    let said = match &props.share {
+        Share::Copied(ShareKind::Link) => Some(t.link_copied),
+        Share::Copied(ShareKind::Embed) => Some(t.embed_copied),
+        _ => None,
+    };
+    let by_hand = match &props.share {
+        Share::CopyByHand(kind, text) => Some((*kind, text.clone())),
+        _ => None,
+    };
+    html! {
+        <div class="share">
+            <div class="share-buttons">
+                <button type="button" class="secondary" data-testid="copy-link"
+                    onclick={props.on_copy.reform(|_| ShareKind::Link)}>{ t.copy_link }</button>
+                if !props.embed {
+                    <button type="button" class="secondary" data-testid="copy-embed"
+                        onclick={props.on_copy.reform(|_| ShareKind::Embed)}>{ t.copy_embed }</button>
+                }
+                if props.embed {
+                    <a class="open-full" href={props.full_page.clone()} target="_blank" rel="noopener"
+                        data-testid="open-full-page">{ t.open_full_page }</a>
+                }
+                <span class="share-said" role="status" data-testid="share-status">{ said.unwrap_or_default() }</span>
+            </div>
+            if let Some((kind, text)) = by_hand {
+                <CopyByHand t={t} kind={kind} text={AttrValue::from(text)} />
+            }
+            if !props.embed {
+                <details class="embed-code">
+                    <summary>{ t.embed_code_heading }</summary>
+                    <p class="hint">{ t.embed_auto_hint }</p>
+                    <textarea readonly=true rows="9" spellcheck="false" data-testid="embed-auto"
+                        value={props.snippet_auto.clone()} />
+                    <p class="hint">{ t.embed_fixed_hint }</p>
+                    <textarea readonly=true rows="2" spellcheck="false" data-testid="embed-fixed"
+                        value={props.snippet_fixed.clone()} />
+                </details>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CopyByHandProps {
+    t: &'static Text,
+    kind: ShareKind,
+    text: AttrValue,
+}
+
+/// Where the clipboard is out of reach: the text in a field, already selected.
+#[component]
+fn CopyByHand(props: &CopyByHandProps) -> Html {
+    let field = use_node_ref();
+    {
+        let field = field.clone();
+        use_effect_with(props.text.clone(), move |_| {
+            if let Some(area) = field.cast::<web_sys::HtmlTextAreaElement>() {
+                let _ = area.focus();
+                area.select();
+            }
+        });
+    }
+    let label = match props.kind {
+        ShareKind::Link => props.t.copy_link_by_hand,
+        ShareKind::Embed => props.t.copy_embed_by_hand,
+    };
+    html! {
+        <label class="copy-by-hand">
+            <span>{ label }</span>
+            <textarea ref={field} readonly=true rows={if props.kind == ShareKind::Link { "2" } else { "8" }}
+                spellcheck="false" data-testid="copy-by-hand" value={props.text.clone()} />
+        </label>
+    }
+}

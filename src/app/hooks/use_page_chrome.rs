@@ -1,0 +1,58 @@
+//! What the page does outside its own element: the theme on `<html>`, and in embed mode the
+//! height it posts to the parent page whenever it changes.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::model::embed::RESIZE_MESSAGE_TYPE;
+use crate::model::presentation::{Presentation, Theme};
+
+#[hook]
+pub fn use_page_chrome(presentation: &Presentation) {
+    use_effect_with(*presentation, |p| {
+        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            match p.theme {
+                Theme::Auto => {
+                    let _ = html.remove_attribute("data-theme");
+                }
+                theme => {
+                    let _ = html.set_attribute("data-theme", theme.key());
+                }
+            }
+            let _ = html.class_list().toggle_with_force("embed", p.embed);
+        }
+    });
+    use_effect_with(presentation.embed, |&embed| {
+        let observer = if embed { observe_height() } else { None };
+        move || {
+            if let Some((observer, _callback)) = observer {
+                observer.disconnect();
+            }
+        }
+    });
+}
+
+/// Posts `{type, height}` to the parent now and on every change of the body's height.
+fn observe_height() -> Option<(web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok().flatten()?;
+    let body = window.document()?.body()?;
+    let measured = body.clone();
+    let mut last = -1.0_f64;
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+        let height = measured.get_bounding_client_rect().height().ceil();
+        if height == last {
+            return;
+        }
+        last = height;
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &RESIZE_MESSAGE_TYPE.into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        // The height is no secret: any parent may have it.
+        let _ = parent.post_message(&message, "*");
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&body);
+    Some((observer, callback))
+}
