@@ -7,21 +7,29 @@ use super::presentation::Panels;
 pub const RESIZE_MESSAGE_TYPE: &str = "sync-vs-async:resize";
 
 /// A height that fits the chosen panels without scrolling, for the no-JavaScript snippet.
-/// Measured from the embed at 800 px wide; generous rather than tight.
+/// Calibrated on the embed at 800 px wide (the e2e test `the_fixed_height_snippet_fits…` checks
+/// it): beside the form the panels are a narrow column whose results are cards; without the form
+/// they stack full width and the results are a table. Narrower frames need the auto-height snippet.
 pub fn fixed_height(panels: Panels, requests: usize, strategies: usize) -> u32 {
-    let rows = requests.min(120) as u32;
-    let row = if requests <= 30 { 26 } else if requests <= 120 { 10 } else { 4 };
-    let mut h = 90; // status line, run buttons, "open full page"
-    if panels.controls {
-        h += 620;
-    }
-    if panels.waterfall {
-        h += 150 + rows * row;
-    }
-    if panels.results {
-        h += 130 + 60 * strategies as u32;
-    }
-    h
+    const PAGE_PADDING: u32 = 16;
+    const TOOLBAR: u32 = 50;
+    const GAP: u32 = 12;
+    const CONTROLS: u32 = 1070;
+    let row = match requests {
+        0..=30 => 26,
+        31..=120 => 10,
+        _ => 4,
+    };
+    let waterfall = if panels.waterfall { GAP + 210 + requests as u32 * row } else { 0 };
+    let s = strategies as u32;
+    let results = |per_row: u32| if panels.results { GAP + 215 + per_row * s } else { 0 };
+    let column = if panels.controls {
+        CONTROLS.max(TOOLBAR + waterfall + results(180))
+    } else {
+        // Rows grow with the formula: "(480 + 20) + … (9 requests) = …" wraps to three lines.
+        TOOLBAR + waterfall + results(85)
+    };
+    column + PAGE_PADDING
 }
 
 /// `<iframe>` plus the parent-side listener that applies the heights the lab posts.
@@ -74,6 +82,7 @@ mod tests {
         let waterfall_only = Panels { controls: false, waterfall: true, results: false };
         assert!(fixed_height(all, 2, 4) > fixed_height(waterfall_only, 2, 4));
         assert!(fixed_height(waterfall_only, 20, 1) > fixed_height(waterfall_only, 2, 1));
-        assert!(fixed_height(waterfall_only, 10_000, 1) < 1500, "thin rows past 120 requests");
+        let thin = fixed_height(waterfall_only, 1000, 1) - fixed_height(waterfall_only, 121, 1);
+        assert_eq!(thin, (1000 - 121) * 4, "4 px rows past 120 requests");
     }
 }

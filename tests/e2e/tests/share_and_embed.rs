@@ -139,3 +139,34 @@ mod tempdir {
         }
     }
 }
+
+#[tokio::test]
+async fn the_fixed_height_snippet_fits_its_panels_without_waste() {
+    let lab = StaticServer::start(dist_dir(), "/");
+    let page = Browser::start(1280, 900).await;
+    let embed = Browser::start(800, 900).await;
+    for query in [
+        "preset=note&mode=compare",
+        "preset=note&mode=concurrent&panels=results",
+        "preset=note&mode=concurrent&panels=controls",
+        "preset=staggered&n=30&mode=concurrent&panels=waterfall",
+        "preset=staggered&n=200&mode=concurrent&panels=waterfall",
+        "preset=random&n=9&mode=compare&proc=20&panels=waterfall,results",
+        "preset=staggered&n=12&mode=concurrent&panels=waterfall",
+        "preset=outlier&mode=compare&panels=waterfall,results",
+    ] {
+        page.goto(&lab.url(query)).await;
+        page.wait_for_app().await;
+        let snippet = page.js("return document.querySelector('[data-testid=embed-fixed]').value;").await;
+        let snippet = snippet.as_str().unwrap().to_string();
+        let src = snippet.split("src=\"").nth(1).and_then(|s| s.split('"').next()).unwrap().replace("&amp;", "&");
+        let fixed: f64 = snippet.split("height=\"").nth(1).and_then(|s| s.split('"').next()).unwrap().parse().unwrap();
+        embed.goto(&src).await;
+        embed.wait_for_app().await;
+        let content = embed.js("return document.body.getBoundingClientRect().height;").await.as_f64().unwrap();
+        assert!(fixed >= content, "{query}: fixed {fixed} px is short of {content} px of content");
+        assert!(fixed <= content * 1.25 + 60.0, "{query}: fixed {fixed} px wastes room around {content} px");
+    }
+    page.close().await;
+    embed.close().await;
+}
