@@ -14,27 +14,35 @@ use crate::model::predict;
 use crate::model::summary::{self, SummaryRow};
 use crate::model::url_state::{decode, Decoded};
 use crate::model::{Schedule, Trace};
-use crate::text::{Text, EN};
+use crate::model::presentation::Lang;
+use crate::text::{text, Text};
 use crate::model::embed::{fixed_height, snippet_auto_height, snippet_fixed_height};
 use crate::model::presentation::{Panels, Presentation};
 use crate::model::url_state::encode;
+use crate::model::explain::Explanation;
+use components::code_panel::CodePanel;
 use components::controls::Controls;
+use components::event_loop::EventLoop;
+use components::sequence_diagram::SequenceDiagram;
+use components::step_table::StepTable;
+use components::lang_switch::LangSwitch;
 use components::notices::Notices;
 use components::results::Results;
 use components::run_buttons::RunButtons;
 use components::share::ShareBar;
 use components::status::Status;
 use components::waterfall::Waterfall;
-use hooks::{current_query, link_with, use_clipboard, use_page_chrome, use_runner, use_url_sync};
-use state::{Action, AppState, RunState, ShareKind};
+use hooks::{current_query, link_with, use_clipboard, use_page_chrome, use_replay_player, use_runner, use_url_sync};
+use state::{Action, AppState, ReplayAction, RunState, ShareKind};
 
 pub fn start() {
-    panic_banner::install(&EN);
     let decoded = decode(&current_query());
+    let browser_lang = Lang::from_browser(browser_languages().iter().map(String::as_str));
+    panic_banner::install(text(decoded.presentation.lang.unwrap_or(browser_lang)));
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("lab"));
-    let props = AppProps { link: Rc::new(decoded) };
+    let props = AppProps { link: Rc::new(decoded), browser_lang };
     match root {
         Some(root) => {
             yew::Renderer::<App>::with_root_and_props(root, props).render();
@@ -49,16 +57,26 @@ pub fn start() {
 pub struct AppProps {
     /// The link the page was opened with, decoded.
     pub link: Rc<Decoded>,
+    /// The first language of the reader's browser that the lab speaks.
+    pub browser_lang: Lang,
+}
+
+/// `navigator.languages`, most preferred first.
+fn browser_languages() -> Vec<String> {
+    let Some(window) = web_sys::window() else { return Vec::new() };
+    let languages = js_sys::Reflect::get(&window.navigator(), &"languages".into()).unwrap_or_default();
+    js_sys::Array::from(&languages).iter().filter_map(|l| l.as_string()).collect()
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let t: &'static Text = &EN;
     let state = use_reducer(|| AppState::from_link(&props.link));
+    let lang = state.presentation.lang.unwrap_or(props.browser_lang);
+    let t: &'static Text = text(lang);
     let runner = use_runner(state.dispatcher());
     let copy = use_clipboard(state.dispatcher());
     use_url_sync(&state.config, &state.presentation);
-    use_page_chrome(&state.presentation);
+    use_page_chrome(&state.presentation, t);
     let presentation = state.presentation;
     let panels = presentation.panels;
 
@@ -106,6 +124,10 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |i| dispatch.dispatch(Action::Select(i)))
     };
+    let on_lang = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |lang| dispatch.dispatch(Action::SetLang(lang)))
+    };
     let on_dismiss = {
         let dispatch = state.dispatcher();
         Callback::from(move |()| dispatch.dispatch(Action::DismissNotices))
@@ -114,10 +136,10 @@ pub fn App(props: &AppProps) -> Html {
     // The links this page hands out: the lab as a full page (what Copy link copies, from an
     // embed too: scenario, strategy and theme), and the lab embedded.
     let requests = validation.as_ref().map(|v| v.scenario.len()).unwrap_or(2);
-    let strategies = validation.as_ref().map(|v| v.strategies().len()).unwrap_or(4);
+    let strategies = validation.as_ref().map(|v| v.strategies()).unwrap_or_default();
     let full_page = link_with(&encode(&state.config, &Presentation { embed: false, panels: Panels::default(), ..presentation }));
     let embed_src = link_with(&encode(&state.config, &Presentation { embed: true, ..presentation }));
-    let height = fixed_height(panels, requests, strategies);
+    let height = fixed_height(panels, requests, &strategies);
     let snippet_auto = snippet_auto_height(&embed_src, t.embed_title, height);
     let snippet_fixed = snippet_fixed_height(&embed_src, t.embed_title, height);
     let on_copy = {
@@ -148,6 +170,55 @@ pub fn App(props: &AppProps) -> Html {
         }
         _ => None,
     };
+    // The explanation panels: the shown strategy's completed run, else its prediction, at one moment.
+    let explanation = use_memo((state.session.clone(), validation.clone().ok(), shown), |(session, valid, shown)| {
+        View::new(session.as_ref(), valid.as_ref()).map(|v| Rc::new(v.explanation(*shown)))
+    });
+    let explanation: Option<Rc<Explanation>> = (*explanation).clone();
+    let steps = use_memo(explanation.clone(), |e| Rc::new(e.as_ref().map(|e| e.steps()).unwrap_or_default()));
+    let steps: Rc<Vec<crate::model::explain::Step>> = (*steps).clone();
+    let total = explanation.as_ref().map(|e| e.total).unwrap_or(0.0);
+    let moment = match (&state.run, &state.session) {
+        (RunState::Running { .. }, Some(s)) => s.elapsed.min(total),
+        _ => state.replay.t.min(total),
+    };
+    let current_step = state
+        .replay
+        .step
+        .filter(|_| !running)
+        .unwrap_or_else(|| explanation.as_ref().map(|e| e.step_at(&steps, moment)).unwrap_or(0))
+        .min(steps.len().saturating_sub(1));
+    use_replay_player(state.dispatcher(), state.replay.playing, state.replay.speed, total);
+    let seek = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |(t, step): (f64, Option<usize>)| dispatch.dispatch(Action::Replay(ReplayAction::Seek { t, step })))
+    };
+    let on_step_pick = {
+        let (seek, steps) = (seek.clone(), steps.clone());
+        Callback::from(move |i: usize| {
+            if let Some(step) = steps.get(i) {
+                seek.emit((step.at, Some(i)));
+            }
+        })
+    };
+    let on_forward = {
+        let (pick, seek, last) = (on_step_pick.clone(), seek.clone(), steps.len().saturating_sub(1));
+        Callback::from(move |()| if current_step < last { pick.emit(current_step + 1) } else { seek.emit((total, Some(last))) })
+    };
+    let on_back = on_step_pick.reform(move |()| current_step.saturating_sub(1));
+    let on_scrub = seek.reform(|t: f64| (t, None));
+    let on_toggle = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |()| dispatch.dispatch(Action::Replay(ReplayAction::Toggle { total })))
+    };
+    let on_speed = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |speed| dispatch.dispatch(Action::Replay(ReplayAction::Speed(speed))))
+    };
+    let shown_strategy = view.as_ref().as_ref().map(|v| v.strategies[shown.min(v.strategies.len() - 1)]);
+    let measured_source = explanation.is_some()
+        && state.session.as_ref().and_then(|s| s.traces.get(shown).cloned().flatten()).is_some_and(|t| t.total.is_some());
+
     let stale_note = match (&state.session, validation.as_ref().ok()) {
         (Some(s), Some(v)) if *s.scenario != v.scenario => Some(AttrValue::from(t.stale_results)),
         _ => None,
@@ -188,6 +259,7 @@ pub fn App(props: &AppProps) -> Html {
                             <RunButtons t={t} invalid={invalid} running={running}
                                 on_run={on_run} on_compare={on_compare} on_cancel={on_cancel} />
                         }
+                        <LangSwitch t={t} current={lang} on_change={on_lang} />
                         <ShareBar t={t} share={state.share.clone()} embed={presentation.embed}
                             full_page={AttrValue::from(full_page)} snippet_auto={AttrValue::from(snippet_auto)}
                             snippet_fixed={AttrValue::from(snippet_fixed)} on_copy={on_copy} />
@@ -199,11 +271,39 @@ pub fn App(props: &AppProps) -> Html {
                             span_ms={state.session.as_ref().map(|s| s.scale_ms()).unwrap_or(v.span_ms)}
                             caption={AttrValue::from(format!("{} {}",
                                 if state.session.is_some() { t.caption_measured } else { t.caption_predicted },
-                                t.strategy_short(v.strategies[shown.min(v.strategies.len() - 1)])))} />
+                                t.strategy_short(v.strategies[shown.min(v.strategies.len() - 1)])))}
+                            cursor={panels.explains().then_some(moment)}
+                            on_scrub={panels.explains().then(|| on_scrub.clone())} />
                     }
                     if let Some(v) = view.as_ref().as_ref().filter(|_| panels.results) {
                         <Results t={t} rows={v.rows.clone()} shown={state.session.as_ref().map(|_| shown)} on_select={on_select}
                             stale_note={stale_note} />
+                    }
+                    if let (Some(e), Some(strategy), true) = (explanation.clone(), shown_strategy, panels.explains()) {
+                        <section class="explain" aria-labelledby="explain-heading" data-testid="explain">
+                            <h2 id="explain-heading">{ t.explain_heading }</h2>
+                            <p class="explain-source">
+                                { if measured_source { t.explain_from_trace } else { t.explain_from_prediction } }
+                                { " " }<strong>{ t.strategy_short(strategy) }</strong>
+                            </p>
+                            <div class="explain-grid">
+                                if panels.sequence {
+                                    <SequenceDiagram t={t} explanation={e.clone()} moment={moment} />
+                                }
+                                if panels.eventloop {
+                                    <EventLoop t={t} state={e.state_at(moment)} moment={moment} total={total}
+                                        playing={state.replay.playing} speed={state.replay.speed}
+                                        on_back={on_back} on_forward={on_forward} on_toggle={on_toggle}
+                                        on_speed={on_speed} on_scrub={on_scrub.clone()} />
+                                }
+                                if panels.steps {
+                                    <StepTable t={t} steps={steps.clone()} current={current_step} on_pick={on_step_pick} />
+                                }
+                                if panels.code {
+                                    <CodePanel t={t} kind={strategy.kind()} role={e.code_role(moment)} />
+                                }
+                            </div>
+                        </section>
                     }
                     <p class="visually-hidden" aria-live="polite" data-testid="summary">{ summary_text }</p>
                 </div>
@@ -245,5 +345,23 @@ impl View {
         let rows = summary::rows(&scenario, &strategies, &schedule_refs, &trace_refs);
         let span_ms = schedules.iter().map(|s| s.total).fold(1.0, f64::max);
         Some(View { scenario, strategies, schedules, traces, rows, span_ms })
+    }
+
+    /// The explanation of strategy `i`: its completed run, else its prediction.
+    fn explanation(&self, i: usize) -> Explanation {
+        let i = i.min(self.strategies.len() - 1);
+        let processing: Vec<f64> = self.scenario.processing().into_iter().map(f64::from).collect();
+        let measured = self.traces.get(i).cloned().flatten().filter(|t| t.total.is_some()).map(|t| {
+            t.requests
+                .iter()
+                .map(|r| crate::model::Timing {
+                    start: r.start.unwrap_or(0.0),
+                    response: r.response.unwrap_or(0.0),
+                    end: r.end.unwrap_or(0.0),
+                })
+                .collect::<Vec<_>>()
+        });
+        let timings = measured.unwrap_or_else(|| self.schedules[i].timings.clone());
+        Explanation::new(self.strategies[i], timings, processing)
     }
 }

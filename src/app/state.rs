@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::model::config::ValidConfig;
-use crate::model::presentation::Presentation;
+use crate::model::presentation::{Lang, Presentation};
 use crate::model::url_state::{Decoded, Notice};
 use crate::model::{predict, LabConfig, Mode, Preset, Scenario, Schedule, Strategy, Trace};
 use crate::runtime::RunEnd;
@@ -22,6 +22,36 @@ pub struct AppState {
     pub run: RunState,
     /// The last Run or Compare, with its results; `None` before the first.
     pub session: Option<Session>,
+    /// The moment the explanation panels show.
+    pub replay: Replay,
+}
+
+/// Replay of the shown run: a moment, the step chosen by stepping (else the moment's own),
+/// whether it plays and how fast.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Replay {
+    /// Ms from the run's start; infinity means "the end", whatever the run's length.
+    pub t: f64,
+    pub step: Option<usize>,
+    pub playing: bool,
+    pub speed: f64,
+}
+
+impl Default for Replay {
+    fn default() -> Self {
+        Replay { t: f64::INFINITY, step: None, playing: false, speed: 1.0 }
+    }
+}
+
+pub const SPEEDS: [f64; 5] = [0.25, 0.5, 1.0, 2.0, 4.0];
+
+pub enum ReplayAction {
+    /// Go to a moment (scrub), or to a step (step buttons: the step's own moment).
+    Seek { t: f64, step: Option<usize> },
+    Toggle { total: f64 },
+    Speed(f64),
+    /// A frame of playing: move on by `dt` ms of the run.
+    Advance { dt: f64, total: f64 },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -83,6 +113,8 @@ pub enum Action {
     Finished { run_id: u32, end: RunEnd },
     Select(usize),
     Shared(Share),
+    SetLang(Lang),
+    Replay(ReplayAction),
 }
 
 impl AppState {
@@ -94,6 +126,7 @@ impl AppState {
             notices: decoded.notices.clone(),
             run: RunState::Idle,
             session: None,
+            replay: Replay::default(),
         }
     }
 
@@ -170,6 +203,7 @@ impl Reducible for AppState {
                 }
                 next.session = Some(Session::new(run_id, valid));
                 next.run = RunState::Running { index: 0 };
+                next.replay = Replay { speed: self.replay.speed, ..Replay::default() };
             }
             Action::StrategyStarted { run_id, index } if current(run_id) => {
                 next.run = RunState::Running { index };
@@ -203,10 +237,42 @@ impl Reducible for AppState {
                 if let Some(s) = next.session.as_mut() {
                     if index < s.strategies.len() {
                         s.selected = Some(index);
+                        next.replay = Replay { speed: self.replay.speed, ..Replay::default() };
                     }
                 }
             }
             Action::Shared(share) => next.share = share,
+            Action::SetLang(lang) => next.presentation.lang = Some(lang),
+            Action::Replay(action) => {
+                let r = &mut next.replay;
+                match action {
+                    ReplayAction::Seek { t, step } => {
+                        r.t = t.max(0.0);
+                        r.step = step;
+                        r.playing = false;
+                    }
+                    ReplayAction::Toggle { total } => {
+                        if r.playing {
+                            r.playing = false;
+                        } else {
+                            if r.t >= total {
+                                r.t = 0.0;
+                            }
+                            r.step = None;
+                            r.playing = true;
+                        }
+                    }
+                    ReplayAction::Speed(speed) => r.speed = speed.clamp(SPEEDS[0], SPEEDS[SPEEDS.len() - 1]),
+                    ReplayAction::Advance { dt, total } => {
+                        if !r.playing {
+                            return self;
+                        }
+                        r.t = (r.t + dt).min(total);
+                        r.step = None;
+                        r.playing = r.t < total;
+                    }
+                }
+            }
             // Stale messages from a run that is no longer the current one.
             _ => return self,
         }

@@ -2,6 +2,7 @@
 //! few lines of parent-side JavaScript, and a no-JavaScript one with a fixed height.
 
 use super::presentation::Panels;
+use super::Strategy;
 
 /// The message an embedded lab posts to its parent whenever its height changes.
 pub const RESIZE_MESSAGE_TYPE: &str = "sync-vs-async:resize";
@@ -10,7 +11,7 @@ pub const RESIZE_MESSAGE_TYPE: &str = "sync-vs-async:resize";
 /// Calibrated on the embed at 800 px wide (the e2e test `the_fixed_height_snippet_fits…` checks
 /// it): beside the form the panels are a narrow column whose results are cards; without the form
 /// they stack full width and the results are a table. Narrower frames need the auto-height snippet.
-pub fn fixed_height(panels: Panels, requests: usize, strategies: usize) -> u32 {
+pub fn fixed_height(panels: Panels, requests: usize, strategies: &[Strategy]) -> u32 {
     const PAGE_PADDING: u32 = 16;
     const TOOLBAR: u32 = 50;
     const GAP: u32 = 12;
@@ -21,15 +22,49 @@ pub fn fixed_height(panels: Panels, requests: usize, strategies: usize) -> u32 {
         _ => 4,
     };
     let waterfall = if panels.waterfall { GAP + 210 + requests as u32 * row } else { 0 };
-    let s = strategies as u32;
+    let s = strategies.len() as u32;
     let results = |per_row: u32| if panels.results { GAP + 215 + per_row * s } else { 0 };
+    // The step table is as long as the longest strategy's: one by one, four steps a request.
+    let step_rows = strategies
+        .iter()
+        .map(|st| match st {
+            Strategy::Blocking | Strategy::Sequential | Strategy::Bounded(1) if requests <= 3 => 4 * requests as u32,
+            Strategy::Blocking | Strategy::Sequential | Strategy::Bounded(1) => 9,
+            _ => 4,
+        })
+        .max()
+        .unwrap_or(4);
     let column = if panels.controls {
-        CONTROLS.max(TOOLBAR + waterfall + results(180))
+        // Beside the form everything is narrower, and text wraps more.
+        CONTROLS.max(TOOLBAR + waterfall + results(180) + explain_height(panels, requests, step_rows, 56))
     } else {
         // Rows grow with the formula: "(480 + 20) + … (9 requests) = …" wraps to three lines.
-        TOOLBAR + waterfall + results(85)
+        TOOLBAR + waterfall + results(85) + explain_height(panels, requests, step_rows, 44)
     };
     column + PAGE_PADDING
+}
+
+/// The explanation panels, stacked one above the other (as they are in an 800 px frame).
+fn explain_height(panels: Panels, requests: usize, step_rows: u32, step_row: u32) -> u32 {
+    const GAP: u32 = 12;
+    let n = requests as u32;
+    let mut h = 0;
+    if panels.explains() {
+        h += GAP + 80; // the section, its heading and source line
+    }
+    if panels.sequence {
+        h += GAP + 124 + (220 + 14 * n.min(40)).min(560);
+    }
+    if panels.steps {
+        h += GAP + 90 + step_row * step_rows;
+    }
+    if panels.eventloop {
+        h += GAP + 350;
+    }
+    if panels.code {
+        h += GAP + 360;
+    }
+    h
 }
 
 /// `<iframe>` plus the parent-side listener that applies the heights the lab posts.
@@ -79,10 +114,14 @@ mod tests {
     #[test]
     fn fixed_height_grows_with_panels_and_rows() {
         let all = Panels::default();
-        let waterfall_only = Panels { controls: false, waterfall: true, results: false };
-        assert!(fixed_height(all, 2, 4) > fixed_height(waterfall_only, 2, 4));
-        assert!(fixed_height(waterfall_only, 20, 1) > fixed_height(waterfall_only, 2, 1));
-        let thin = fixed_height(waterfall_only, 1000, 1) - fixed_height(waterfall_only, 121, 1);
+        let waterfall_only = Panels::parse("waterfall").unwrap();
+        let four = [Strategy::Blocking, Strategy::Sequential, Strategy::Concurrent, Strategy::Bounded(6)];
+        let one = [Strategy::Concurrent];
+        assert!(fixed_height(all, 2, &four) > fixed_height(waterfall_only, 2, &four));
+        assert!(fixed_height(waterfall_only, 20, &one) > fixed_height(waterfall_only, 2, &one));
+        let steps = Panels::parse("steps").unwrap();
+        assert!(fixed_height(steps, 2, &[Strategy::Blocking]) > fixed_height(steps, 2, &one), "8 steps against 4");
+        let thin = fixed_height(waterfall_only, 1000, &one) - fixed_height(waterfall_only, 121, &one);
         assert_eq!(thin, (1000 - 121) * 4, "4 px rows past 120 requests");
     }
 }

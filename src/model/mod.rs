@@ -5,8 +5,10 @@
 //! so every rule is tested natively with `cargo test`.
 
 pub mod axis;
+pub mod code;
 pub mod config;
 pub mod embed;
+pub mod explain;
 pub mod formula;
 pub mod predict;
 pub mod presentation;

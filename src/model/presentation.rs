@@ -1,6 +1,7 @@
 //! How the lab is shown, as opposed to what it runs: full page or embed, theme, which panels.
 //! Lives in the link beside the scenario, so a shared or embedded link looks as it did.
 
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
     /// Follows the reader's system (`prefers-color-scheme`).
@@ -32,27 +33,52 @@ pub struct Panels {
     pub controls: bool,
     pub waterfall: bool,
     pub results: bool,
+    pub sequence: bool,
+    pub steps: bool,
+    pub eventloop: bool,
+    pub code: bool,
 }
 
 impl Default for Panels {
     fn default() -> Self {
-        Panels { controls: true, waterfall: true, results: true }
+        Panels { controls: true, waterfall: true, results: true, sequence: true, steps: true, eventloop: true, code: true }
     }
 }
 
 impl Panels {
-    pub const KEYS: [&'static str; 3] = ["controls", "waterfall", "results"];
+    pub const KEYS: [&'static str; 7] = ["controls", "waterfall", "results", "sequence", "steps", "eventloop", "code"];
 
-    /// Parses `waterfall,results`; `Err` holds the first unknown name.
+    const NONE: Panels = Panels {
+        controls: false,
+        waterfall: false,
+        results: false,
+        sequence: false,
+        steps: false,
+        eventloop: false,
+        code: false,
+    };
+
+    fn slot(&mut self, key: &str) -> Option<&mut bool> {
+        Some(match key {
+            "controls" => &mut self.controls,
+            "waterfall" => &mut self.waterfall,
+            "results" => &mut self.results,
+            "sequence" => &mut self.sequence,
+            "steps" => &mut self.steps,
+            "eventloop" => &mut self.eventloop,
+            "code" => &mut self.code,
+            _ => return None,
+        })
+    }
+
+    /// Parses `waterfall,steps`; `Err` holds the first unknown name.
     pub fn parse(text: &str) -> Result<Panels, String> {
-        let mut panels = Panels { controls: false, waterfall: false, results: false };
+        let mut panels = Panels::NONE;
         let mut any = false;
         for name in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            match name {
-                "controls" => panels.controls = true,
-                "waterfall" => panels.waterfall = true,
-                "results" => panels.results = true,
-                other => return Err(other.to_string()),
+            match panels.slot(name) {
+                Some(on) => *on = true,
+                None => return Err(name.to_string()),
             }
             any = true;
         }
@@ -64,8 +90,44 @@ impl Panels {
     }
 
     pub fn keys(self) -> Vec<&'static str> {
-        let on = [self.controls, self.waterfall, self.results];
-        Panels::KEYS.iter().zip(on).filter(|(_, on)| *on).map(|(k, _)| *k).collect()
+        let mut copy = self;
+        Panels::KEYS.into_iter().filter(|k| copy.slot(k).is_some_and(|on| *on)).collect()
+    }
+
+    /// Whether any of the explanation panels shows.
+    pub fn explains(self) -> bool {
+        self.sequence || self.steps || self.eventloop || self.code
+    }
+}
+
+/// A language the page speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Ru,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ru];
+    pub const KEYS: [&'static str; 2] = ["en", "ru"];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.key() == key)
+    }
+
+    /// The page's language from the browser's list (`navigator.languages`): the first one we speak.
+    pub fn from_browser<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
+        preferred
+            .into_iter()
+            .find_map(|tag| Lang::from_key(&tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()))
+            .unwrap_or(Lang::En)
     }
 }
 
@@ -74,6 +136,8 @@ pub struct Presentation {
     pub embed: bool,
     pub theme: Theme,
     pub panels: Panels,
+    /// The page's language; `None` follows the reader's browser.
+    pub lang: Option<Lang>,
 }
 
 #[cfg(test)]
@@ -85,7 +149,10 @@ mod tests {
         let p = Panels::parse("waterfall, results").unwrap();
         assert!(!p.controls && p.waterfall && p.results);
         assert_eq!(p.keys(), vec!["waterfall", "results"]);
-        assert_eq!(Panels::parse("waterfall,steps"), Err("steps".to_string()));
+        assert_eq!(Panels::parse("waterfall,timeline"), Err("timeline".to_string()));
+        let p = Panels::parse("steps,waterfall").unwrap();
+        assert_eq!(p.keys(), vec!["waterfall", "steps"]);
+        assert!(p.explains() && !p.code);
         assert!(Panels::parse(",,").is_err());
     }
 }

@@ -11,7 +11,7 @@
 //! tests pins what today's links mean.
 
 use super::config::{self, join, parse_count, parse_limit, FieldError, LabConfig};
-use super::presentation::{Panels, Presentation, Theme};
+use super::presentation::{Lang, Panels, Presentation, Theme};
 use super::preset::Preset;
 use super::scenario::{limits, parse_list, ListError};
 use super::strategy::Mode;
@@ -132,6 +132,12 @@ pub fn decode(query: &str) -> Decoded {
             Err(bad) => notices.push(unknown("panels", &bad, &Panels::KEYS)),
         }
     }
+    if let Some(value) = get("lang") {
+        match Lang::from_key(value) {
+            Some(lang) => presentation.lang = Some(lang),
+            None => notices.push(unknown("lang", value, &Lang::KEYS)),
+        }
+    }
     Decoded { config, presentation, autorun, notices }
 }
 
@@ -172,6 +178,9 @@ pub fn encode(config: &LabConfig, presentation: &Presentation) -> String {
     }
     if presentation.panels != Panels::default() {
         parts.push(format!("panels={}", presentation.panels.keys().join(",")));
+    }
+    if let Some(lang) = presentation.lang {
+        parts.push(format!("lang={}", lang.key()));
     }
     parts.join("&")
 }
@@ -290,14 +299,18 @@ mod tests {
 
     #[test]
     fn presentation_round_trips_and_bad_values_are_named() {
-        let d = decode("embed=1&theme=dark&panels=waterfall,results");
+        let d = decode("embed=1&theme=dark&panels=waterfall,results&lang=ru");
         assert!(d.notices.is_empty());
         assert!(d.presentation.embed);
         assert_eq!(d.presentation.theme, Theme::Dark);
-        assert_eq!(encode(&d.config, &d.presentation), "preset=note&mode=compare&limit=6&embed=1&theme=dark&panels=waterfall,results");
-        let d = decode("theme=neon&panels=waterfall,steps&embed=yes");
+        assert_eq!(d.presentation.lang, Some(Lang::Ru));
+        assert_eq!(
+            encode(&d.config, &d.presentation),
+            "preset=note&mode=compare&limit=6&embed=1&theme=dark&panels=waterfall,results&lang=ru"
+        );
+        let d = decode("theme=neon&panels=waterfall,timeline&embed=yes&lang=fr");
         let params: Vec<&str> = d.notices.iter().map(|n| n.param).collect();
-        assert_eq!(params, vec!["embed", "theme", "panels"]);
+        assert_eq!(params, vec!["embed", "theme", "panels", "lang"]);
         assert_eq!(d.presentation, Presentation::default());
     }
 

@@ -1,28 +1,53 @@
-//! Every word the page shows, in one place. `EN` is the only language so far; a second one is a
-//! second `Text` value beside it (issue 4), so nothing outside this folder holds a sentence.
+//! Every word the page shows, in one place, in English (`EN`) and Russian (`RU`).
 //!
-//! Plain strings are fields; sentences built from values are methods.
+//! A language is plain data: strings, and templates where `{}` marks a value (filled in order).
+//! The methods below build sentences from them, so grammar that differs between languages
+//! (plural forms, number formatting) lives here once, not in every component.
 
 mod en;
+mod ru;
 
 pub use en::EN;
+pub use ru::RU;
 
+use crate::model::code::CodeLang;
 use crate::model::config::FieldError;
+use crate::model::explain::{StepKind, Thread};
 use crate::model::formula::{Formula, Term};
 use crate::model::scenario::ListError;
 use crate::model::strategy::{Strategy, StrategyKind};
 use crate::model::url_state::{Notice, Problem};
+use crate::model::presentation::Lang;
 use crate::model::Preset;
 
+/// The words for a language.
+pub fn text(lang: Lang) -> &'static Text {
+    match lang {
+        Lang::En => &EN,
+        Lang::Ru => &RU,
+    }
+}
+
 pub struct Text {
-    pub lang: &'static str,
+    pub lang: Lang,
+    /// Between groups of three digits, and before decimals.
+    pub thousands: char,
+    pub decimal: char,
+    pub unit_ms: &'static str,
+    pub unit_s: &'static str,
+    /// Plural forms of "request": one, few (2–4, Russian), many.
+    pub request_forms: [&'static str; 3],
+
     pub title: &'static str,
     pub tagline: &'static str,
     pub intro: &'static str,
     pub footer: &'static str,
+    pub language_label: &'static str,
+    pub language_names: [&'static str; 2],
 
     pub controls_heading: &'static str,
     pub preset_label: &'static str,
+    pub presets: [&'static str; 6],
     pub count_label: &'static str,
     pub seed_label: &'static str,
     pub new_seed: &'static str,
@@ -31,6 +56,10 @@ pub struct Text {
     pub processing_label: &'static str,
     pub processing_hint: &'static str,
     pub strategy_label: &'static str,
+    pub strategy_names: [&'static str; 4],
+    pub strategy_blurbs: [&'static str; 4],
+    /// Blocking, sequential, concurrent; then bounded as a template for k.
+    pub strategy_shorts: [&'static str; 4],
     pub limit_label: &'static str,
     pub limit_hint: &'static str,
     pub run: &'static str,
@@ -38,17 +67,18 @@ pub struct Text {
     pub cancel: &'static str,
     pub compare_option: &'static str,
 
-    pub waterfall_heading: &'static str,
     pub waterfall_empty: &'static str,
     pub legend_waiting: &'static str,
     pub legend_processing: &'static str,
-    pub legend_in_flight: &'static str,
     pub legend_predicted_end: &'static str,
     pub legend_measured_total: &'static str,
     pub legend_predicted_total: &'static str,
     pub caption_predicted: &'static str,
     pub caption_measured: &'static str,
-    pub request_label: &'static str,
+    pub bar_sent: &'static str,
+    pub bar_response: &'static str,
+    pub bar_done: &'static str,
+    pub bar_predicted: &'static str,
 
     pub results_heading: &'static str,
     pub col_strategy: &'static str,
@@ -61,16 +91,42 @@ pub struct Text {
     pub cancelled_cell: &'static str,
     pub within_tolerance: &'static str,
     pub off_prediction: &'static str,
+    pub speedup_meaning: &'static str,
     pub speedup_predicted_note: &'static str,
     pub stale_results: &'static str,
+    pub frozen_for: &'static str,
+    pub smooth: &'static str,
+    pub formula_many: &'static str,
+    pub formula_values: &'static str,
+    pub formula_queue: &'static str,
+    pub formula_slots: &'static str,
+    pub run_summary: &'static str,
+    pub run_summary_gap: &'static str,
 
     pub status_idle: &'static str,
     pub status_done: &'static str,
     pub status_cancelled: &'static str,
+    pub status_running: &'static str,
+    pub status_running_of: &'static str,
+    pub status_progress: &'static str,
     pub blocking_warning: &'static str,
+
     pub notices_heading: &'static str,
+    pub notice: &'static str,
+    pub notice_unknown: &'static str,
+    pub notice_not_a_seed: &'static str,
+    pub err_empty: &'static str,
+    pub err_not_a_number: &'static str,
+    pub err_item_not_a_number: &'static str,
+    pub err_too_large: &'static str,
+    pub err_item_too_large: &'static str,
+    pub err_too_many: &'static str,
+    pub err_wrong_length: &'static str,
+    pub err_below_minimum: &'static str,
     pub dismiss: &'static str,
     pub panic_banner: &'static str,
+    pub reload: &'static str,
+
     pub copy_link: &'static str,
     pub copy_embed: &'static str,
     pub link_copied: &'static str,
@@ -82,7 +138,54 @@ pub struct Text {
     pub embed_code_heading: &'static str,
     pub embed_auto_hint: &'static str,
     pub embed_fixed_hint: &'static str,
-    pub reload: &'static str,
+
+    pub explain_heading: &'static str,
+    pub explain_from_trace: &'static str,
+    pub explain_from_prediction: &'static str,
+    pub steps_heading: &'static str,
+    pub col_step: &'static str,
+    pub col_what: &'static str,
+    pub col_when: &'static str,
+    pub step_send_first: &'static str,
+    pub step_send_nth: &'static str,
+    pub step_wait_blocked: &'static str,
+    pub step_wait_await: &'static str,
+    pub step_respond: &'static str,
+    pub step_process: &'static str,
+    pub step_repeat_blocked: &'static str,
+    pub step_repeat_await: &'static str,
+    pub step_wait_and_send_one: &'static str,
+    pub step_wait_and_send_many: &'static str,
+    pub step_send_first_k: &'static str,
+    pub step_refill: &'static str,
+    pub step_respond_all: &'static str,
+    pub step_process_all: &'static str,
+    pub loop_heading: &'static str,
+    pub loop_thread: &'static str,
+    pub thread_not_started: &'static str,
+    pub thread_blocked: &'static str,
+    pub thread_processing: &'static str,
+    pub thread_idle: &'static str,
+    pub thread_finished: &'static str,
+    pub loop_waiting: &'static str,
+    pub loop_ready: &'static str,
+    pub loop_done: &'static str,
+    pub loop_not_sent: &'static str,
+    pub loop_empty: &'static str,
+    pub replay_back: &'static str,
+    pub replay_forward: &'static str,
+    pub replay_play: &'static str,
+    pub replay_pause: &'static str,
+    pub replay_speed: &'static str,
+    pub replay_moment: &'static str,
+    pub replay_keys: &'static str,
+    pub sequence_heading: &'static str,
+    pub lane_client: &'static str,
+    pub lane_server: &'static str,
+    pub legend_blocked: &'static str,
+    pub legend_awaiting: &'static str,
+    pub code_heading: &'static str,
+    pub code_lang_names: [&'static str; 3],
 }
 
 /// Texts are compared by language: props that carry one re-render when the language changes.
@@ -92,53 +195,67 @@ impl PartialEq for Text {
     }
 }
 
+/// Fills `{}` in `template` with `values`, in order.
+pub fn fill(template: &str, values: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut values = values.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find("{}") {
+        out.push_str(&rest[..at]);
+        out.push_str(values.next().copied().unwrap_or(""));
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 impl Text {
     pub fn preset_name(&self, preset: Preset) -> &'static str {
-        match preset {
-            Preset::Note => "The note’s example (2 requests)",
-            Preset::Equal => "Equal latencies",
-            Preset::Staggered => "Staggered",
-            Preset::Outlier => "One slow outlier",
-            Preset::Random => "Random (seeded)",
-            Preset::Custom => "Custom",
-        }
+        let i = Preset::ALL.iter().position(|p| *p == preset).unwrap_or(0);
+        self.presets[i]
+    }
+
+    fn kind_index(kind: StrategyKind) -> usize {
+        StrategyKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
     }
 
     pub fn strategy_name(&self, kind: StrategyKind) -> &'static str {
-        match kind {
-            StrategyKind::Blocking => "Blocking",
-            StrategyKind::Sequential => "Sequential (await in a loop)",
-            StrategyKind::Concurrent => "Concurrent (join_all)",
-            StrategyKind::Bounded => "Bounded (k at a time)",
-        }
+        self.strategy_names[Text::kind_index(kind)]
+    }
+
+    pub fn strategy_blurb(&self, kind: StrategyKind) -> &'static str {
+        self.strategy_blurbs[Text::kind_index(kind)]
     }
 
     pub fn strategy_short(&self, strategy: Strategy) -> String {
         match strategy {
-            Strategy::Blocking => "Blocking".into(),
-            Strategy::Sequential => "Sequential".into(),
-            Strategy::Concurrent => "Concurrent".into(),
-            Strategy::Bounded(k) => format!("Bounded, k = {k}"),
+            Strategy::Bounded(k) => fill(self.strategy_shorts[3], &[&k.to_string()]),
+            other => self.strategy_shorts[Text::kind_index(other.kind())].to_string(),
         }
     }
 
-    pub fn strategy_blurb(&self, kind: StrategyKind) -> &'static str {
-        match kind {
-            StrategyKind::Blocking => "The thread itself waits. Nothing else runs; the page freezes.",
-            StrategyKind::Sequential => "One after another, but each wait yields to the event loop.",
-            StrategyKind::Concurrent => "All start at once; responses are handled as they arrive.",
-            StrategyKind::Bounded => "At most k in flight, like a browser’s 6 connections per host.",
-        }
+    pub fn language_name(&self, lang: Lang) -> &'static str {
+        self.language_names[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)]
     }
 
-    /// "1,100 ms"
-    pub fn ms(&self, ms: f64) -> String {
-        format!("{} ms", self.int(ms))
+    /// "one request", "3 requests", "3 запроса", "5 запросов".
+    pub fn requests(&self, n: usize) -> String {
+        format!("{} {}", self.int(n as f64), self.request_forms[plural_form(self.lang, n)])
     }
 
-    /// A whole number with thousands separated: "12,345".
+    /// A whole number with thousands grouped: "12,345" / "12 345".
     pub fn int(&self, value: f64) -> String {
-        group_thousands(value.round() as i64, ',')
+        group_thousands(value.round() as i64, self.thousands)
+    }
+
+    /// "1,100 ms" / "1 100 мс".
+    pub fn ms(&self, ms: f64) -> String {
+        format!("{}\u{a0}{}", self.int(ms), self.unit_ms)
+    }
+
+    /// A decimal with `places` digits in the language's style: "2.8" / "2,8".
+    pub fn decimal(&self, value: f64, places: usize) -> String {
+        format!("{value:.places$}").replace('.', &self.decimal.to_string())
     }
 
     /// A longer span in the unit a person uses: "16 ms", "2.8 s".
@@ -146,38 +263,39 @@ impl Text {
         if ms < 1000.0 {
             self.ms(ms)
         } else {
-            format!("{:.1} s", ms / 1000.0)
+            format!("{}\u{a0}{}", self.decimal(ms / 1000.0, 1), self.unit_s)
         }
     }
 
     pub fn speedup(&self, ratio: f64) -> String {
-        format!("×{ratio:.2}")
+        if ratio.is_finite() {
+            format!("×{}", self.decimal(ratio, 2))
+        } else {
+            "×∞".into()
+        }
     }
 
     pub fn frame_gap(&self, strategy: Strategy, gap_ms: f64) -> String {
         if gap_ms >= 200.0 {
-            format!("page frozen for {}", self.duration(gap_ms))
+            fill(self.frozen_for, &[&self.duration(gap_ms)])
         } else if strategy.yields_to_event_loop() {
-            format!("{} (smooth)", self.ms(gap_ms))
+            fill(self.smooth, &[&self.ms(gap_ms)])
         } else {
             self.ms(gap_ms)
         }
     }
 
     pub fn status_running(&self, strategy: Strategy, index: usize, of: usize) -> String {
+        let name = self.strategy_short(strategy);
         if of > 1 {
-            format!("Running {} ({} of {})…", self.strategy_short(strategy), index + 1, of)
+            fill(self.status_running_of, &[&name, &(index + 1).to_string(), &of.to_string()])
         } else {
-            format!("Running {}…", self.strategy_short(strategy))
+            fill(self.status_running, &[&name])
         }
     }
 
-    pub fn status_error(&self, message: &str) -> String {
-        format!("Error: {message}")
-    }
-
     pub fn progress(&self, finished: usize, total: usize, elapsed_ms: f64) -> String {
-        format!("{finished} of {total} requests finished · {}", self.ms(elapsed_ms))
+        fill(self.status_progress, &[&self.int(finished as f64), &self.int(total as f64), &self.ms(elapsed_ms)])
     }
 
     pub fn request_row(&self, index: usize, latency_ms: u32, processing_ms: u32) -> String {
@@ -189,14 +307,14 @@ impl Text {
     }
 
     pub fn bar_title(&self, index: usize, start: f64, response: Option<f64>, end: Option<f64>, predicted_end: f64) -> String {
-        let mut s = format!("Request {}: sent at {}", index + 1, self.ms(start));
+        let mut s = fill(self.bar_sent, &[&(index + 1).to_string(), &self.ms(start)]);
         if let Some(r) = response {
-            s.push_str(&format!(", response at {}", self.ms(r)));
+            s.push_str(&fill(self.bar_response, &[&self.ms(r)]));
         }
         if let Some(e) = end {
-            s.push_str(&format!(", done at {}", self.ms(e)));
+            s.push_str(&fill(self.bar_done, &[&self.ms(e)]));
         }
-        s.push_str(&format!(" (predicted {})", self.ms(predicted_end)));
+        s.push_str(&fill(self.bar_predicted, &[&self.ms(predicted_end)]));
         s
     }
 
@@ -215,11 +333,13 @@ impl Text {
                 let body = if terms.len() <= SHOWN {
                     terms.iter().map(term).collect::<Vec<_>>().join(" + ")
                 } else {
-                    format!(
-                        "{} + … + {} ({} requests)",
-                        terms[..3].iter().map(term).collect::<Vec<_>>().join(" + "),
-                        term(&terms[terms.len() - 1]),
-                        terms.len()
+                    fill(
+                        self.formula_many,
+                        &[
+                            &terms[..3].iter().map(term).collect::<Vec<_>>().join(" + "),
+                            &term(&terms[terms.len() - 1]),
+                            &self.requests(terms.len()),
+                        ],
                     )
                 };
                 format!("{body} = {}", self.ms(*total))
@@ -228,77 +348,138 @@ impl Text {
                 let body = if latencies.len() <= SHOWN {
                     latencies.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
                 } else {
-                    format!("{} of them", latencies.len())
+                    fill(self.formula_values, &[&self.int(latencies.len() as f64)])
                 };
                 if *queue_ms > 0.0 {
-                    format!(
-                        "max({body}) = {} + {} of processing queued on the one thread = {}",
-                        longest,
-                        self.int(*queue_ms),
-                        self.ms(*total)
-                    )
+                    fill(self.formula_queue, &[&body, &longest.to_string(), &self.int(*queue_ms), &self.ms(*total)])
                 } else {
                     format!("max({body}) = {}", self.ms(*total))
                 }
             }
             Formula::Slots { k, waves, total } => {
-                format!("{k} slots, {waves} waves, each next request starting as a slot frees = {}", self.ms(*total))
+                fill(self.formula_slots, &[&k.to_string(), &waves.to_string(), &self.ms(*total)])
             }
         }
     }
 
     pub fn list_error(&self, e: &ListError) -> String {
         match e {
-            ListError::Empty => "Enter at least one number.".into(),
-            ListError::NotANumber { item: 0, text } => format!("“{text}” is not a whole number of ms."),
-            ListError::NotANumber { item, text } => format!("Item {item}: “{text}” is not a whole number."),
+            ListError::Empty => self.err_empty.into(),
+            ListError::NotANumber { item: 0, text } => fill(self.err_not_a_number, &[text]),
+            ListError::NotANumber { item, text } => fill(self.err_item_not_a_number, &[&item.to_string(), text]),
             ListError::OutOfRange { item: 0, value, max } => {
-                format!("{} is too large: at most {}.", self.int(*value as f64), self.int(f64::from(*max)))
+                fill(self.err_too_large, &[&self.int(*value as f64), &self.int(f64::from(*max))])
             }
-            ListError::OutOfRange { item, value, max } => format!(
-                "Item {item}: {} is too large: at most {}.",
-                self.int(*value as f64),
-                self.int(f64::from(*max))
+            ListError::OutOfRange { item, value, max } => fill(
+                self.err_item_too_large,
+                &[&item.to_string(), &self.int(*value as f64), &self.int(f64::from(*max))],
             ),
             ListError::TooMany { count, max } => {
-                format!("{} values: at most {} requests.", self.int(*count as f64), self.int(*max as f64))
+                fill(self.err_too_many, &[&self.int(*count as f64), &self.int(*max as f64)])
             }
-            ListError::WrongLength { expected, found } => format!(
-                "{found} values for {expected} requests: give one value for all, or exactly {expected}."
-            ),
+            ListError::WrongLength { expected, found } => {
+                fill(self.err_wrong_length, &[&found.to_string(), &self.requests(*expected), &expected.to_string()])
+            }
         }
     }
 
     pub fn field_error(&self, e: &FieldError) -> String {
         match e {
             FieldError::List(e) => self.list_error(e),
-            FieldError::BelowMinimum { min } => format!("Must be at least {min}."),
+            FieldError::BelowMinimum { min } => fill(self.err_below_minimum, &[&min.to_string()]),
         }
     }
 
     pub fn notice(&self, notice: &Notice) -> String {
         let what = match &notice.problem {
             Problem::Field(e) => self.field_error(e),
-            Problem::Unknown { value, allowed } => {
-                format!("“{value}” is not allowed; use one of: {}.", allowed.join(", "))
-            }
-            Problem::NotASeed { value } => format!("“{value}” is not a whole number from 0 up."),
+            Problem::Unknown { value, allowed } => fill(self.notice_unknown, &[value, &allowed.join(", ")]),
+            Problem::NotASeed { value } => fill(self.notice_not_a_seed, &[value]),
         };
-        format!("Link parameter “{}”: {} The default is used instead.", notice.param, lower_first(&what))
+        fill(self.notice, &[notice.param, &lower_first(&what)])
     }
 
     pub fn run_summary(&self, strategy: Strategy, measured: f64, predicted: f64, gap: Option<f64>) -> String {
-        let mut s = format!(
-            "{}: measured {}, predicted {}",
-            self.strategy_short(strategy),
-            self.ms(measured),
-            self.ms(predicted)
-        );
+        let mut s = fill(self.run_summary, &[&self.strategy_short(strategy), &self.ms(measured), &self.ms(predicted)]);
         if let Some(gap) = gap {
-            s.push_str(&format!("; longest frame gap {}", self.duration(gap)));
+            s.push_str(&fill(self.run_summary_gap, &[&self.duration(gap)]));
         }
         s.push('.');
         s
+    }
+}
+
+impl Text {
+    /// "2nd" / "2ой" (the note's own spelling), "3rd" / "3-й".
+    pub fn ordinal(&self, n: usize) -> String {
+        match self.lang {
+            Lang::En => {
+                let suffix = match (n % 10, n % 100) {
+                    (_, 11..=13) => "th",
+                    (1, _) => "st",
+                    (2, _) => "nd",
+                    (3, _) => "rd",
+                    _ => "th",
+                };
+                format!("{n}{suffix}")
+            }
+            Lang::Ru if n == 2 => "2ой".into(),
+            Lang::Ru => format!("{n}-й"),
+        }
+    }
+
+    /// One row of the step table, in the note's voice.
+    pub fn step(&self, kind: &StepKind) -> String {
+        match *kind {
+            StepKind::Send { n: 1 } => self.step_send_first.into(),
+            StepKind::Send { n } => fill(self.step_send_nth, &[&self.ordinal(n)]),
+            StepKind::WaitBlocked { .. } => self.step_wait_blocked.into(),
+            StepKind::WaitAwait { .. } => self.step_wait_await.into(),
+            StepKind::Respond { .. } => self.step_respond.into(),
+            StepKind::Process { .. } => self.step_process.into(),
+            StepKind::Repeat { from, to, blocking } => fill(
+                if blocking { self.step_repeat_blocked } else { self.step_repeat_await },
+                &[&from.to_string(), &to.to_string()],
+            ),
+            StepKind::WaitAndSend { from, to } if from == to => fill(self.step_wait_and_send_one, &[&self.ordinal(to)]),
+            StepKind::WaitAndSend { from, to } => fill(self.step_wait_and_send_many, &[&from.to_string(), &to.to_string()]),
+            StepKind::SendFirst { k } => fill(self.step_send_first_k, &[&self.requests(k)]),
+            StepKind::Refill { last, .. } => fill(self.step_refill, &[&self.requests(last)]),
+            StepKind::RespondAll => self.step_respond_all.into(),
+            StepKind::ProcessAll => self.step_process_all.into(),
+        }
+    }
+
+    /// What the one thread is doing, in words.
+    pub fn thread(&self, thread: Thread) -> String {
+        match thread {
+            Thread::NotStarted => self.thread_not_started.into(),
+            Thread::Blocked { i } => fill(self.thread_blocked, &[&(i + 1).to_string()]),
+            Thread::Processing { i } => fill(self.thread_processing, &[&(i + 1).to_string()]),
+            Thread::Idle => self.thread_idle.into(),
+            Thread::Finished => self.thread_finished.into(),
+        }
+    }
+
+    pub fn code_lang_name(&self, lang: CodeLang) -> &'static str {
+        self.code_lang_names[CodeLang::ALL.iter().position(|l| *l == lang).unwrap_or(0)]
+    }
+}
+
+/// Which of a language's plural forms goes with `n`: 0 one, 1 few, 2 many.
+pub fn plural_form(lang: Lang, n: usize) -> usize {
+    match lang {
+        Lang::En => usize::from(n != 1) * 2,
+        Lang::Ru => {
+            let (units, tens) = (n % 10, n % 100);
+            if units == 1 && tens != 11 {
+                0
+            } else if (2..=4).contains(&units) && !(12..=14).contains(&tens) {
+                1
+            } else {
+                2
+            }
+        }
     }
 }
 
@@ -336,22 +517,90 @@ mod tests {
     #[test]
     fn the_notes_formulas_in_words() {
         let s = Scenario::from_latencies(&[300, 800]).unwrap();
-        let f = |st| EN.formula(&formula(&s, st, &predict(&s, st)));
-        assert_eq!(f(Strategy::Sequential), "300 + 800 = 1,100 ms");
-        assert_eq!(f(Strategy::Concurrent), "max(300, 800) = 800 ms");
+        let f = |t: &Text, st| t.formula(&formula(&s, st, &predict(&s, st)));
+        assert_eq!(f(&EN, Strategy::Sequential), "300 + 800 = 1,100\u{a0}ms");
+        assert_eq!(f(&EN, Strategy::Concurrent), "max(300, 800) = 800\u{a0}ms");
+        assert_eq!(f(&RU, Strategy::Sequential), "300 + 800 = 1\u{202f}100\u{a0}мс");
     }
 
     #[test]
-    fn numbers() {
-        assert_eq!(EN.ms(1100.4), "1,100 ms");
+    fn numbers_in_each_language() {
+        assert_eq!(EN.ms(1100.4), "1,100\u{a0}ms");
         assert_eq!(EN.int(1234567.0), "1,234,567");
-        assert_eq!(EN.duration(2840.0), "2.8 s");
+        assert_eq!(EN.duration(2840.0), "2.8\u{a0}s");
+        assert_eq!(RU.duration(2840.0), "2,8\u{a0}с");
+        assert_eq!(RU.speedup(1.375), "×1,38");
         assert_eq!(EN.int(-5.0), "−5");
+    }
+
+    #[test]
+    fn russian_plurals() {
+        let forms: Vec<String> = [1, 2, 5, 11, 21, 22, 112].iter().map(|&n| RU.requests(n)).collect();
+        assert_eq!(forms, ["1 запрос", "2 запроса", "5 запросов", "11 запросов", "21 запрос", "22 запроса", "112 запросов"]);
+        assert_eq!(EN.requests(1), "1 request");
+        assert_eq!(EN.requests(3), "3 requests");
     }
 
     #[test]
     fn notices_name_the_parameter() {
         let d = crate::model::url_state::decode("limit=0");
         assert_eq!(EN.notice(&d.notices[0]), "Link parameter “limit”: must be at least 1. The default is used instead.");
+        assert_eq!(RU.notice(&d.notices[0]), "Параметр ссылки «limit»: должно быть не меньше 1. Взято значение по умолчанию.");
+    }
+
+    #[test]
+    fn browser_language() {
+        assert_eq!(Lang::from_browser(["ru-RU", "en"]), Lang::Ru);
+        assert_eq!(Lang::from_browser(["de-DE", "en-US"]), Lang::En);
+        assert_eq!(Lang::from_browser(["uk", "ru"]), Lang::Ru);
+        assert_eq!(Lang::from_browser([]), Lang::En);
+    }
+
+    #[test]
+    fn the_notes_step_tables_word_for_word() {
+        use crate::model::explain::Explanation;
+        use crate::model::predict;
+        let s = Scenario::from_latencies(&[300, 800]).unwrap();
+        let table = |t: &Text, st| {
+            let e = Explanation::new(st, predict(&s, st).timings, vec![0.0, 0.0]);
+            e.steps().iter().map(|step| t.step(&step.kind)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            table(&RU, Strategy::Blocking),
+            [
+                "Клиент отправляет HTTP запрос к серверу.",
+                "Программа ждет ответа от сервера, выполнение программы блокируется.",
+                "Сервер отправляет ответ клиенту.",
+                "Клиент обрабатывает ответ.",
+                "Клиент отправляет 2ой HTTP запрос к серверу.",
+                "Программа ждет ответа от сервера, выполнение программы блокируется.",
+                "Сервер отправляет ответ клиенту.",
+                "Клиент обрабатывает ответ.",
+            ]
+        );
+        assert_eq!(
+            table(&RU, Strategy::Concurrent),
+            [
+                "Клиент отправляет HTTP запрос к серверу.",
+                "Программа ждет ответа от сервера и отправляет 2ой HTTP запрос к серверу.",
+                "Сервер отправляет ответы клиенту.",
+                "Клиент обрабатывает ответы.",
+            ]
+        );
+        assert_eq!(table(&EN, Strategy::Concurrent)[1], "The program waits for the server’s response and sends the 2nd HTTP request to the server.");
+    }
+
+    #[test]
+    fn ordinals() {
+        let en: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22].iter().map(|&n| EN.ordinal(n)).collect();
+        assert_eq!(en, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]);
+        assert_eq!(RU.ordinal(2), "2ой");
+        assert_eq!(RU.ordinal(5), "5-й");
+    }
+
+    #[test]
+    fn fill_is_total() {
+        assert_eq!(fill("{} of {}", &["1"]), "1 of ");
+        assert_eq!(fill("none", &["x"]), "none");
     }
 }

@@ -82,6 +82,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 </tbody>
             </table>
             </div>
+            <p class="footnote">{ t.speedup_meaning }</p>
             if props.rows.iter().any(|r| !r.speedup_measured) {
                 <p class="footnote">{ "* " }{ t.speedup_predicted_note }</p>
             }

@@ -20,6 +20,11 @@ pub struct WaterfallProps {
     /// The span the axis must cover (shared by every strategy of a session).
     pub span_ms: f64,
     pub caption: AttrValue,
+    /// The replay's moment, drawn as a line; clicking the chart moves it.
+    #[prop_or_default]
+    pub cursor: Option<f64>,
+    #[prop_or_default]
+    pub on_scrub: Option<Callback<f64>>,
 }
 
 const AXIS_HEIGHT: f64 = 24.0;
@@ -114,12 +119,26 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
         }
     });
 
+    let onclick = props.on_scrub.clone().map(|scrub| {
+        Callback::from(move |e: MouseEvent| {
+            let Some(svg) = e.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) else { return };
+            let rect = svg.get_bounding_client_rect();
+            if rect.width() > 0.0 {
+                scrub.emit(((f64::from(e.client_x()) - rect.left()) / rect.width()).clamp(0.0, 1.0) * end);
+            }
+        })
+    });
+    let cursor = props.cursor.map(|ms| html! {
+        <line class="wf-cursor" data-testid="waterfall-cursor" data-moment-ms={format!("{ms:.1}")}
+            x1={pct(ms, end)} x2={pct(ms, end)} y1="0" y2={height.to_string()} />
+    });
     html! {
         <figure class="waterfall" data-testid="waterfall">
             <figcaption class="wf-caption">{ props.caption.clone() }</figcaption>
             <div class="wf-body">
                 { for labels }
-                <svg class="wf-chart" width="100%" height={height.to_string()} role="img" aria-label={props.caption.clone()}>
+                <svg class={classes!("wf-chart", onclick.is_some().then_some("scrubbable"))} width="100%" height={height.to_string()}
+                    role="img" aria-label={props.caption.clone()} onclick={onclick}>
                     { for axis }
                     { for rows }
                     <line class="wf-total predicted" data-testid="predicted-total" x1={pct(predicted_total, end)} x2={pct(predicted_total, end)}
@@ -128,6 +147,7 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
                         <line class="wf-total measured" data-testid="measured-total" x1={pct(total, end)} x2={pct(total, end)}
                             y1={AXIS_HEIGHT.to_string()} y2={height.to_string()} />
                     }
+                    { for cursor }
                 </svg>
             </div>
             <ul class="legend">

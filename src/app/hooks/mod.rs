@@ -2,10 +2,12 @@
 
 mod use_clipboard;
 mod use_page_chrome;
+mod use_replay_player;
 mod use_runner;
 mod use_url_sync;
 
 pub use use_clipboard::use_clipboard;
 pub use use_page_chrome::use_page_chrome;
+pub use use_replay_player::use_replay_player;
 pub use use_runner::{use_runner, Runner};
 pub use use_url_sync::{current_query, link_with, use_url_sync};

@@ -1,5 +1,5 @@
-//! What the page does outside its own element: the theme on `<html>`, and in embed mode the
-//! height it posts to the parent page whenever it changes.
+//! What the page does outside its own element: theme and language on `<html>`, the window's
+//! title, and in embed mode the height it posts to the parent page whenever it changes.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -7,9 +7,18 @@ use yew::prelude::*;
 
 use crate::model::embed::RESIZE_MESSAGE_TYPE;
 use crate::model::presentation::{Presentation, Theme};
+use crate::text::Text;
 
 #[hook]
-pub fn use_page_chrome(presentation: &Presentation) {
+pub fn use_page_chrome(presentation: &Presentation, t: &'static Text) {
+    use_effect_with(t.lang, move |_| {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(t.title);
+            if let Some(html) = document.document_element() {
+                let _ = html.set_attribute("lang", t.lang.key());
+            }
+        }
+    });
     use_effect_with(*presentation, |p| {
         if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             match p.theme {

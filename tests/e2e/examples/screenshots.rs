@@ -12,8 +12,12 @@ async fn main() {
     std::fs::create_dir_all(&out).expect("output folder");
     let server = StaticServer::start(dist_dir(), "/");
     let shots = [
-        ("compare-1440.png", 1440, 1500, "preset=staggered&n=8&proc=30&mode=compare&limit=3&autorun=1"),
+        ("compare-1440.png", 1440, 2700, "preset=staggered&n=8&proc=30&mode=compare&limit=3&autorun=1"),
         ("compare-360.png", 360, 2600, "preset=note&mode=compare&autorun=1"),
+        ("ru-1440.png", 1440, 2700, "preset=staggered&n=6&proc=20&mode=compare&limit=2&lang=ru&autorun=1"),
+        ("ru-360.png", 360, 2600, "preset=note&mode=compare&lang=ru&autorun=1"),
+        ("ru-note-blocking-1440.png", 1440, 2400, "preset=note&mode=blocking&lang=ru&autorun=1"),
+        ("ru-note-concurrent-1440.png", 1440, 2400, "preset=note&mode=concurrent&proc=150&lang=ru&autorun=1"),
         ("notice-1440.png", 1440, 900, "lat=300,abc&limit=0&mode=sideways"),
         ("many-1440.png", 1440, 1400, "preset=random&n=200&seed=9&mode=concurrent&autorun=1"),
         ("embed-light-800.png", 800, 1100, "preset=note&mode=compare&embed=1&theme=light&autorun=1"),

@@ -1,0 +1,110 @@
+//! The note's client–server picture, generated from the run: time flows down, an arrow per
+//! request and per response, and the client's waiting drawn as blocked or as awaiting.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::explain::Explanation;
+use crate::model::Strategy;
+use crate::text::Text;
+
+#[derive(Properties, PartialEq)]
+pub struct SequenceDiagramProps {
+    pub t: &'static Text,
+    pub explanation: Rc<Explanation>,
+    pub moment: f64,
+}
+
+const TOP: f64 = 34.0;
+const BOTTOM: f64 = 14.0;
+const CLIENT_X: f64 = 22.0; // % of the width
+const SERVER_X: f64 = 78.0;
+/// More arrows than this and only the first ones are drawn: the lanes still show the rest.
+const MAX_ARROWS: usize = 40;
+
+#[component]
+pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
+    let t = props.t;
+    let e = &props.explanation;
+    let n = e.timings.len();
+    let height = (220.0 + 14.0 * n.min(MAX_ARROWS) as f64).min(560.0);
+    let span = e.total.max(1.0);
+    let y = |ms: f64| TOP + (ms / span).clamp(0.0, 1.0) * (height - TOP - BOTTOM);
+    let pct = |x: f64| format!("{x}%");
+    let blocking = e.strategy == Strategy::Blocking;
+    let wait_class = if blocking { "seq-blocked" } else { "seq-awaiting" };
+
+    let client_spans = e.timings.iter().enumerate().map(|(i, timing)| {
+        let processing = e.processing.get(i).copied().unwrap_or(0.0);
+        let proc_start = (timing.end - processing).max(timing.response);
+        html! {
+            <>
+                <rect class={wait_class} x={pct(CLIENT_X - 2.5)} width="5%" y={y(timing.start).to_string()}
+                    height={(y(timing.response) - y(timing.start)).max(0.5).to_string()} />
+                if timing.end > proc_start {
+                    <rect class="seq-proc" x={pct(CLIENT_X - 2.5)} width="5%" y={y(proc_start).to_string()}
+                        height={(y(timing.end) - y(proc_start)).max(1.0).to_string()} />
+                }
+                <rect class="seq-server-work" x={pct(SERVER_X - 1.0)} width="2%" y={y(timing.start).to_string()}
+                    height={(y(timing.response) - y(timing.start)).max(0.5).to_string()} />
+            </>
+        }
+    });
+    // Requests sent at the same moment would draw one arrow over another: keep them a few
+    // pixels apart so each can be seen (the lanes still show the true times).
+    let mut last_sent = f64::NEG_INFINITY;
+    let sent_y: Vec<f64> = e
+        .timings
+        .iter()
+        .take(MAX_ARROWS)
+        .map(|timing| {
+            last_sent = y(timing.start).max(last_sent + 6.0);
+            last_sent
+        })
+        .collect();
+    let arrows = e.timings.iter().enumerate().take(MAX_ARROWS).map(|(i, timing)| {
+        let (sent, answered) = (sent_y[i], y(timing.response));
+        let label_y = sent + 10.0;
+        html! {
+            <g class="seq-pair" data-index={i.to_string()}>
+                <line class="seq-request" x1={pct(CLIENT_X + 2.5)} x2={pct(SERVER_X - 1.0)}
+                    y1={sent.to_string()} y2={(sent + 4.0).to_string()} marker-end="url(#seq-arrow)" />
+                <line class="seq-response" x1={pct(SERVER_X - 1.0)} x2={pct(CLIENT_X + 2.5)}
+                    y1={answered.to_string()} y2={(answered + 4.0).to_string()} marker-end="url(#seq-arrow)" />
+                if n <= 12 {
+                    <text class="seq-label" x={pct(SERVER_X - 4.0)} y={label_y.to_string()} text-anchor="end">
+                        { format!("#{}", i + 1) }
+                    </text>
+                }
+            </g>
+        }
+    });
+    let cursor = y(props.moment);
+    html! {
+        <figure class="sequence" data-testid="sequence-diagram" data-moment-ms={format!("{:.1}", props.moment)}>
+            <figcaption>{ t.sequence_heading }</figcaption>
+            <svg width="100%" height={height.to_string()} role="img" aria-label={t.sequence_heading}>
+                <defs>
+                    <marker id="seq-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M 0 0 L 10 5 L 0 10 z" class="seq-arrowhead" />
+                    </marker>
+                </defs>
+                <text class="seq-lane-label" x={pct(CLIENT_X)} y="16" text-anchor="middle">{ t.lane_client }</text>
+                <text class="seq-lane-label" x={pct(SERVER_X)} y="16" text-anchor="middle">{ t.lane_server }</text>
+                <line class="seq-lane" x1={pct(CLIENT_X)} x2={pct(CLIENT_X)} y1={TOP.to_string()} y2={(height - BOTTOM).to_string()} />
+                <line class="seq-lane" x1={pct(SERVER_X)} x2={pct(SERVER_X)} y1={TOP.to_string()} y2={(height - BOTTOM).to_string()} />
+                { for client_spans }
+                { for arrows }
+                <line class="seq-cursor" data-testid="sequence-cursor" x1="2%" x2="98%"
+                    y1={cursor.to_string()} y2={cursor.to_string()} />
+                <text class="seq-cursor-label" x="98%" y={(cursor - 4.0).to_string()} text-anchor="end">{ t.ms(props.moment) }</text>
+            </svg>
+            <ul class="legend">
+                <li><span class={classes!("swatch", if blocking { "blocked" } else { "awaiting" })}></span>
+                    { if blocking { t.legend_blocked } else { t.legend_awaiting } }</li>
+                <li><span class="swatch proc"></span>{ t.legend_processing }</li>
+            </ul>
+        </figure>
+    }
+}

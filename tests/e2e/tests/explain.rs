@@ -1,0 +1,180 @@
+//! The explanation panels: every panel shows the same moment while stepping, scrubbing and
+//! playing; the page reads in one language throughout.
+
+use std::time::Duration;
+
+use e2e::{dist_dir, Browser, StaticServer};
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use serde_json::{json, Value};
+
+async fn open(query: &str) -> (Browser, StaticServer) {
+    let server = StaticServer::start(dist_dir(), "/");
+    let browser = Browser::start(1400, 1000).await;
+    browser.goto(&server.url(query)).await;
+    browser.wait_for_app().await;
+    (browser, server)
+}
+
+/// The moment each panel shows, the current step, the thread's state and the lit code line.
+async fn panels(b: &Browser) -> Value {
+    b.js("const q = s => document.querySelector(s);
+          const cur = q('[data-testid=step][aria-current=step]');
+          return {
+            loop: q('[data-testid=event-loop]').dataset.momentMs,
+            sequence: q('[data-testid=sequence-diagram]').dataset.momentMs,
+            waterfall: q('[data-testid=waterfall-cursor]').dataset.momentMs,
+            step: cur ? parseInt(cur.dataset.index) : null,
+            stepAt: cur ? cur.dataset.atMs : null,
+            thread: q('[data-testid=thread-state]').textContent,
+            python: q('[data-testid=code][data-lang=python]').dataset.currentLine ?? null,
+            rust: q('[data-testid=code][data-lang=rust]').dataset.currentLine ?? null,
+          };")
+        .await
+}
+
+fn same_moment(p: &Value) -> String {
+    let m = p["loop"].as_str().unwrap().to_string();
+    assert_eq!(p["sequence"].as_str(), Some(m.as_str()), "sequence diagram vs event loop: {p}");
+    assert_eq!(p["waterfall"].as_str(), Some(m.as_str()), "waterfall vs event loop: {p}");
+    m
+}
+
+#[tokio::test]
+async fn stepping_back_and_scrubbing_move_every_panel_to_the_same_moment() {
+    let (b, _server) = open("preset=note&mode=blocking&autorun=1").await;
+    b.wait_for_state(&["done"], Duration::from_secs(15)).await;
+    let steps = b.js("return document.querySelectorAll('[data-testid=step]').length;").await;
+    assert_eq!(steps, json!(8), "the note's eight steps");
+
+    // At the end: the last step, the thread done, no code line lit.
+    let end = panels(&b).await;
+    same_moment(&end);
+    assert_eq!(end["step"], json!(7));
+    assert_eq!(end["python"], Value::Null);
+
+    // Step back to step 6 (index 5): the 2nd request's blocked wait, from its send at ~300 ms.
+    b.click("replay-back").await;
+    b.click("replay-back").await;
+    let p = panels(&b).await;
+    let m = same_moment(&p);
+    assert_eq!(p["step"], json!(5));
+    assert_eq!(p["stepAt"].as_str(), Some(m.as_str()), "stepping lands on the step's own moment");
+    assert!(p["thread"].as_str().unwrap().contains("request 2"), "{p}");
+    assert_eq!(p["python"], json!("4"), "requests.get(url) is lit while blocked");
+    assert_eq!(p["rust"], json!("2"), "busy_wait(latency) is lit while blocked");
+
+    // And forward again.
+    b.click("replay-forward").await;
+    assert_eq!(panels(&b).await["step"], json!(6));
+
+    // Scrub to 150 ms with the slider: the first request's wait, step 2.
+    b.js("const r = document.querySelector('[data-testid=replay-scrub]');
+          const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+          set.call(r, '150'); r.dispatchEvent(new Event('input', {bubbles: true})); return 0;")
+        .await;
+    let p = panels(&b).await;
+    assert_eq!(same_moment(&p), "150.0");
+    assert_eq!(p["step"], json!(1));
+    assert!(p["thread"].as_str().unwrap().contains("request 1"), "{p}");
+
+    // Keyboard: the arrows step, from the event-loop panel.
+    let panel = b.client.find(Locator::Css("[data-testid=event-loop]")).await.unwrap();
+    panel.send_keys(&Key::Right).await.unwrap();
+    assert_eq!(panels(&b).await["step"], json!(2));
+    panel.send_keys(&Key::Left).await.unwrap();
+    panel.send_keys(&Key::Left).await.unwrap();
+    assert_eq!(panels(&b).await["step"], json!(0));
+
+    // Click on the waterfall near its right edge: the moment jumps there, in every panel.
+    b.js("const svg = document.querySelector('.wf-chart'); const r = svg.getBoundingClientRect();
+          svg.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.left + r.width * 0.5, clientY: r.top + 5})); return 0;")
+        .await;
+    let p = panels(&b).await;
+    let m: f64 = same_moment(&p).parse().unwrap();
+    assert!(m > 300.0 && m < 1100.0, "half-way along the axis: {m}");
+    assert_eq!(p["step"], json!(5));
+    b.close().await;
+}
+
+#[tokio::test]
+async fn play_moves_the_moment_forward_and_stops_at_the_end() {
+    let (b, _server) = open("lat=400,600&mode=concurrent&autorun=1").await;
+    b.wait_for_state(&["done"], Duration::from_secs(15)).await;
+    // From the end, play starts over.
+    b.js("const s = document.querySelector('[data-testid=replay-speed]'); s.value = '4'; s.dispatchEvent(new Event('change', {bubbles: true})); return 0;").await;
+    b.click("replay-play").await;
+    tokio::time::sleep(Duration::from_millis(60)).await;
+    let early: f64 = panels(&b).await["loop"].as_str().unwrap().parse().unwrap();
+    assert!(early < 400.0, "play restarted from the beginning: {early}");
+    b.wait_until(
+        "document.querySelector('[data-testid=replay-play]').getAttribute('aria-pressed') === 'false'",
+        Duration::from_secs(5),
+        "play to stop at the end",
+    )
+    .await;
+    let p = panels(&b).await;
+    let end: f64 = same_moment(&p).parse().unwrap();
+    assert!(end >= 590.0, "stopped at the end: {p}");
+    assert_eq!(p["step"], json!(3));
+    b.close().await;
+}
+
+/// Words of Latin letters a Russian page may still show: names, code, units of the web.
+const LATIN_ALLOWED: &[&str] = &[
+    "HTTP", "await", "join_all", "asyncio", "Python", "Rust", "WebAssembly", "JavaScript", "English", "performance",
+    "now", "max", "iframe", "Markdown", "HTML", "ms",
+];
+
+#[tokio::test]
+async fn russian_throughout_and_english_throughout() {
+    let (b, _server) = open("preset=staggered&n=4&mode=compare&limit=2&lang=ru&autorun=1").await;
+    b.wait_for_state(&["done"], Duration::from_secs(30)).await;
+    // Everything a reader sees, but the code itself (and the aria-only text is checked too).
+    let text = b
+        .js("const clone = document.body.cloneNode(true);
+             clone.querySelectorAll('pre, textarea, noscript').forEach(e => e.remove());
+             const attrs = [...document.querySelectorAll('[aria-label], [title]')].map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('title') || ''));
+             return clone.textContent + ' ' + attrs.join(' ') + ' ' + document.title;")
+        .await;
+    let text = text.as_str().unwrap();
+    let english: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_alphabetic() && c != '_')
+        .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_alphabetic() || c == '_'))
+        .filter(|w| !LATIN_ALLOWED.contains(w))
+        .collect();
+    assert!(english.is_empty(), "English left on the Russian page: {english:?}");
+    assert_eq!(b.js("return document.documentElement.lang;").await, json!("ru"));
+
+    // The switch turns the same page English, and the link keeps it.
+    b.client.find(Locator::Css("[data-testid=lang] [data-lang=en]")).await.unwrap().click().await.unwrap();
+    b.wait_until("location.search.includes('lang=en')", Duration::from_secs(3), "the link to carry lang=en").await;
+    let text = b
+        .js("const clone = document.body.cloneNode(true);
+             clone.querySelectorAll('pre, textarea, noscript, [data-testid=lang]').forEach(e => e.remove());
+             return clone.textContent;")
+        .await;
+    let cyrillic: String = text.as_str().unwrap().chars().filter(|c| ('\u{400}'..='\u{4ff}').contains(c)).collect();
+    assert!(cyrillic.is_empty(), "Russian left on the English page: {cyrillic}");
+    assert_eq!(b.js("return document.documentElement.lang;").await, json!("en"));
+    b.close().await;
+}
+
+#[tokio::test]
+async fn the_notes_four_steps_in_russian_for_two_concurrent_requests() {
+    let (b, _server) = open("preset=note&mode=concurrent&lang=ru&autorun=1").await;
+    b.wait_for_state(&["done"], Duration::from_secs(15)).await;
+    let rows = b.js("return [...document.querySelectorAll('[data-testid=step] td:nth-child(2)')].map(td => td.textContent);").await;
+    assert_eq!(
+        rows,
+        json!([
+            "Клиент отправляет HTTP запрос к серверу.",
+            "Программа ждет ответа от сервера и отправляет 2ой HTTP запрос к серверу.",
+            "Сервер отправляет ответы клиенту.",
+            "Клиент обрабатывает ответы.",
+        ])
+    );
+    let langs = b.js("return [...document.querySelectorAll('[data-testid=code]')].map(c => c.dataset.lang);").await;
+    assert_eq!(langs, json!(["python", "rust", "js"]));
+    b.close().await;
+}
