@@ -36,6 +36,8 @@ async fn waterfall_draws_started_requests_with_their_times() {
         elapsed: 420.0,
         span_ms: 800.0,
         caption: "test".into(),
+        cursor: Some(400.0),
+        on_scrub: None,
     };
     yew::Renderer::<Waterfall>::with_root_and_props(root.clone(), props).render();
     TimeoutFuture::new(20).await;
@@ -51,6 +53,9 @@ async fn waterfall_draws_started_requests_with_their_times() {
     // It grows to "now": 420 ms of an 800 ms axis.
     assert_eq!(in_flight.get_attribute("width").as_deref(), Some("52.475%"));
     assert_eq!(root.query_selector_all("[data-testid=predicted-bar]").unwrap().length(), 3);
+    let cursor = root.query_selector("[data-testid=waterfall-cursor]").unwrap().expect("the replay's moment");
+    assert_eq!(cursor.get_attribute("x1").as_deref(), Some("50.000%"));
+    assert_eq!(cursor.get_attribute("data-moment-ms").as_deref(), Some("400.0"));
 }
 
 use wasm_bindgen::JsCast;

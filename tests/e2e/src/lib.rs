@@ -175,6 +175,19 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Types `value` into the field `[data-testid=<testid>]` as a person would: the value, then
+    /// the input event the app listens to.
+    pub async fn set_field(&self, testid: &str, value: &str) {
+        self.js(&format!(
+            "const f = document.querySelector('[data-testid={testid}]');
+             const proto = f instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+             Object.getOwnPropertyDescriptor(proto, 'value').set.call(f, {});
+             f.dispatchEvent(new Event('input', {{bubbles: true}})); return 0;",
+            serde_json::to_string(value).unwrap()
+        ))
+        .await;
+    }
+
     pub async fn click(&self, testid: &str) {
         self.client
             .find(Locator::Css(&format!("[data-testid={testid}]")))

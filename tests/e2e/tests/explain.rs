@@ -69,10 +69,7 @@ async fn stepping_back_and_scrubbing_move_every_panel_to_the_same_moment() {
     assert_eq!(panels(&b).await["step"], json!(6));
 
     // Scrub to 150 ms with the slider: the first request's wait, step 2.
-    b.js("const r = document.querySelector('[data-testid=replay-scrub]');
-          const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-          set.call(r, '150'); r.dispatchEvent(new Event('input', {bubbles: true})); return 0;")
-        .await;
+    b.set_field("replay-scrub", "150").await;
     let p = panels(&b).await;
     assert_eq!(same_moment(&p), "150.0");
     assert_eq!(p["step"], json!(1));

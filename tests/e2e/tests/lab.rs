@@ -25,17 +25,6 @@ fn check_against_prediction(rows: &[e2e::ResultRow]) {
     }
 }
 
-/// Types into the latencies field as a person would (the input event Yew listens to).
-async fn type_latencies(b: &Browser, text: &str) {
-    b.js(&format!(
-        "const t = document.querySelector('[data-testid=latencies]');
-         const set = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
-         set.call(t, {}); t.dispatchEvent(new Event('input', {{bubbles: true}})); return 0;",
-        serde_json::to_string(text).unwrap()
-    ))
-    .await;
-}
-
 #[tokio::test]
 async fn the_notes_example_compared_matches_the_prediction() {
     let (b, _server) = open("preset=note&mode=compare&autorun=1").await;
@@ -144,11 +133,11 @@ async fn hostile_links_never_kill_the_page() {
 #[tokio::test]
 async fn a_wrong_field_disables_run_and_says_why_and_the_link_follows_the_form() {
     let (b, _server) = open("").await;
-    type_latencies(&b, "300, fast, 800").await;
+    b.set_field("latencies", "300, fast, 800").await;
     b.wait_until("document.querySelector('[data-testid=run]').disabled", Duration::from_secs(2), "Run disabled").await;
     let message = b.js("return document.querySelector('[data-field=latencies]').textContent;").await;
     assert!(message.as_str().unwrap_or("").contains("Item 2"), "{message}");
-    type_latencies(&b, "250, 600, 900").await;
+    b.set_field("latencies", "250, 600, 900").await;
     b.wait_until("!document.querySelector('[data-testid=run]').disabled", Duration::from_secs(2), "Run enabled").await;
     b.wait_until("location.search.includes('lat=250,600,900')", Duration::from_secs(2), "the link to follow the form")
         .await;
@@ -176,7 +165,7 @@ async fn a_run_cannot_interleave_with_another() {
 async fn a_reopened_link_restores_the_scenario() {
     let (b, server) = open("preset=outlier&n=5&proc=10,0,0,0,20&mode=bounded&limit=2").await;
     let first = b.js("return [...document.querySelectorAll('[data-testid=prediction]')].map(r => r.dataset.predictedMs);").await;
-    type_latencies(&b, "120, 80, 400, 60, 90").await;
+    b.set_field("latencies", "120, 80, 400, 60, 90").await;
     b.wait_until("location.search.includes('lat=')", Duration::from_secs(2), "link update").await;
     let link = b.js("return location.search;").await.as_str().unwrap_or("").to_string();
     let predicted = b.js("return document.querySelector('[data-testid=prediction]').dataset.predictedMs;").await;

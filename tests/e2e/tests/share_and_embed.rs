@@ -46,10 +46,7 @@ async fn the_embed_snippet_sizes_itself_in_a_sandboxed_iframe_on_another_origin(
     let link = b.js("return document.querySelector('[data-testid=copy-by-hand]').value;").await;
     let link = link.as_str().unwrap().to_string();
     // Thirty requests make the waterfall, and so the page, taller: the frame must follow.
-    b.js("const c = document.querySelector('[data-testid=count]');
-          const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-          set.call(c, '30'); c.dispatchEvent(new Event('input', {bubbles: true})); return 0;")
-        .await;
+    b.set_field("count", "30").await;
     b.wait_until("document.querySelectorAll('[data-testid=predicted-bar]').length === 30", Duration::from_secs(5), "30 rows").await;
     b.click("run").await;
     b.wait_for_state(&["done"], Duration::from_secs(15)).await;
