@@ -25,8 +25,8 @@ async fn waterfall_draws_started_requests_with_their_times() {
     let scenario = Rc::new(Scenario::from_latencies(&[300, 800, 500]).unwrap());
     let schedule = Rc::new(predict(&scenario, Strategy::Concurrent));
     let mut trace = Trace::new(Strategy::Concurrent, 3);
-    trace.requests[0] = RequestTrace { start: Some(0.0), response: Some(301.5), end: Some(301.5) };
-    trace.requests[1] = RequestTrace { start: Some(0.2), response: None, end: None };
+    trace.requests[0] = RequestTrace { start: Some(0.0), response: Some(301.5), end: Some(301.5), ..Default::default() };
+    trace.requests[1] = RequestTrace { start: Some(0.2), ..Default::default() };
     let root = mount();
     let props = WaterfallProps {
         t: &EN,

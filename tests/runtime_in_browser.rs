@@ -10,7 +10,7 @@ use gloo_timers::future::TimeoutFuture;
 use sync_vs_async::model::trace::{agrees, Outcome};
 use sync_vs_async::model::{predict, Preset, Request, Scenario, Strategy, Trace};
 use sync_vs_async::runtime::runner::abort_pair;
-use sync_vs_async::runtime::{run, RunEnd};
+use sync_vs_async::runtime::{run, RunEnd, Transport};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -18,7 +18,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn measure(scenario: &Scenario, strategy: Strategy) -> Trace {
     let trace = Rc::new(RefCell::new(Trace::new(strategy, scenario.len())));
     let (_handle, registration) = abort_pair();
-    let end = run(Rc::new(scenario.clone()), strategy, trace.clone(), registration, |_| {}).await;
+    let end = run(Rc::new(scenario.clone()), strategy, Transport::Simulated, trace.clone(), registration, |_| {}).await;
     assert_eq!(end, RunEnd::Completed);
     let t = trace.borrow().clone();
     t
@@ -78,7 +78,7 @@ async fn cancel_stops_a_run_and_nothing_finishes_after() {
     let scenario = Scenario::from_latencies(&[400, 400, 400]).unwrap();
     let trace = Rc::new(RefCell::new(Trace::new(Strategy::Concurrent, 3)));
     let (handle, registration) = abort_pair();
-    let running = Box::pin(run(Rc::new(scenario), Strategy::Concurrent, trace.clone(), registration, |_| {}));
+    let running = Box::pin(run(Rc::new(scenario), Strategy::Concurrent, Transport::Simulated, trace.clone(), registration, |_| {}));
     let timeout = Box::pin(TimeoutFuture::new(100));
     let running = match select(running, timeout).await {
         Either::Left(_) => panic!("a 400 ms run ended within 100 ms"),

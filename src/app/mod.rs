@@ -219,6 +219,25 @@ pub fn App(props: &AppProps) -> Html {
     let measured_source = explanation.is_some()
         && state.session.as_ref().and_then(|s| s.traces.get(shown).cloned().flatten()).is_some_and(|t| t.total.is_some());
 
+    // Under a real run's waterfall: how its requests ended, and why some waited.
+    let real_notes: Vec<(AttrValue, AttrValue)> = {
+        let mut notes = Vec::new();
+        let shown_trace = state.session.as_ref().and_then(|s| s.traces.get(shown).cloned().flatten());
+        if let Some(trace) = shown_trace.filter(|tr| tr.requests.iter().any(|r| r.outcome.is_some())) {
+            notes.push(("outcome-counts".into(), t.outcome_counts(&trace.outcome_counts()).into()));
+            if trace.requests.iter().any(|r| r.queued.is_some_and(|q| q > 50.0)) {
+                notes.push(("queue-note".into(), t.queue_note.into()));
+            }
+        }
+        if state.session.as_ref().is_some_and(|s| s.emulator_unavailable) {
+            notes.push(("emulator-note".into(), t.emulator_unavailable.into()));
+        }
+        if props.link.autorun_held && state.session.is_none() {
+            notes.push(("autorun-held".into(), t.real_autorun_held.into()));
+        }
+        notes
+    };
+
     let stale_note = match (&state.session, validation.as_ref().ok()) {
         (Some(s), Some(v)) if *s.scenario != v.scenario => Some(AttrValue::from(t.stale_results)),
         _ => None,
@@ -273,7 +292,9 @@ pub fn App(props: &AppProps) -> Html {
                                 if state.session.is_some() { t.caption_measured } else { t.caption_predicted },
                                 t.strategy_short(v.strategies[shown.min(v.strategies.len() - 1)])))}
                             cursor={panels.explains().then_some(moment)}
-                            on_scrub={panels.explains().then(|| on_scrub.clone())} />
+                            on_scrub={panels.explains().then(|| on_scrub.clone())}
+                            urls={state.session.as_ref().and_then(|s| s.urls.clone())}
+                            notes={real_notes.clone()} />
                     }
                     if let Some(v) = view.as_ref().as_ref().filter(|_| panels.results) {
                         <Results t={t} rows={v.rows.clone()} shown={state.session.as_ref().map(|_| shown)} on_select={on_select}

@@ -6,6 +6,7 @@ use yew::Reducible;
 
 use crate::model::config::ValidConfig;
 use crate::model::presentation::{Lang, Presentation};
+use crate::model::source::{SourceKind, TargetPreset};
 use crate::model::url_state::{Decoded, Notice};
 use crate::model::{predict, LabConfig, Mode, Preset, Scenario, Schedule, Strategy, Trace};
 use crate::runtime::RunEnd;
@@ -74,6 +75,10 @@ pub struct Session {
     pub elapsed: f64,
     /// The strategy whose waterfall is shown; `None` follows the running or last one.
     pub selected: Option<usize>,
+    /// Real runs: each request's URL as configured (shown as text, never as a link).
+    pub urls: Option<Rc<Vec<String>>>,
+    /// The latency emulator was asked for and could not start here.
+    pub emulator_unavailable: bool,
 }
 
 /// The outcome of a Copy button: copied, or (no clipboard here) shown to copy by hand.
@@ -101,6 +106,11 @@ pub enum Edit {
     Mode(Mode),
     Limit(String),
     Seed(u64),
+    Source(SourceKind),
+    TargetPreset(TargetPreset),
+    Target(String),
+    TargetList(String),
+    Timeout(String),
 }
 
 pub enum Action {
@@ -115,6 +125,7 @@ pub enum Action {
     Shared(Share),
     SetLang(Lang),
     Replay(ReplayAction),
+    EmulatorUnavailable { run_id: u32 },
 }
 
 impl AppState {
@@ -152,6 +163,8 @@ impl Session {
         let strategies = valid.strategies();
         let schedules = strategies.iter().map(|&s| Rc::new(predict(&valid.scenario, s))).collect();
         Session {
+            urls: valid.real.as_ref().map(|r| Rc::new(r.urls.clone())),
+            emulator_unavailable: false,
             run_id,
             traces: vec![None; strategies.len()],
             scenario: Rc::new(valid.scenario),
@@ -193,6 +206,14 @@ impl Reducible for AppState {
                     Edit::Mode(m) => c.mode = m,
                     Edit::Limit(t) => c.limit = t,
                     Edit::Seed(s) => c.set_seed(s),
+                    Edit::Source(source) => c.source = source,
+                    Edit::TargetPreset(p) => {
+                        c.target = p.template().to_string();
+                        c.target_list.clear();
+                    }
+                    Edit::Target(t) => c.target = t,
+                    Edit::TargetList(t) => c.target_list = t,
+                    Edit::Timeout(t) => c.timeout = t,
                 }
             }
             Action::DismissNotices => next.notices.clear(),
@@ -242,6 +263,11 @@ impl Reducible for AppState {
                 }
             }
             Action::Shared(share) => next.share = share,
+            Action::EmulatorUnavailable { run_id } if current(run_id) => {
+                if let Some(s) = next.session.as_mut() {
+                    s.emulator_unavailable = true;
+                }
+            }
             Action::SetLang(lang) => next.presentation.lang = Some(lang),
             Action::Replay(action) => {
                 let r = &mut next.replay;

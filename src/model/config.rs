@@ -5,6 +5,7 @@
 
 use super::preset::{self, Preset};
 use super::scenario::{limits, parse_list, parse_number, ListError, Request, Scenario};
+use super::source::{self, SourceKind, TargetError, TargetPreset, MAX_REAL_REQUESTS, MAX_TIMEOUT_MS};
 use super::strategy::{Mode, Strategy, StrategyKind};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,6 +17,13 @@ pub struct LabConfig {
     pub processing: String,
     pub mode: Mode,
     pub limit: String,
+    /// Simulated on timers, or real `fetch()` calls.
+    pub source: SourceKind,
+    /// Real targets: a URL template (`{i}`, `{ms}`, `{s}`), or a list with one URL a line.
+    pub target: String,
+    pub target_list: String,
+    /// Per-request timeout for real requests, ms; empty for none.
+    pub timeout: String,
 }
 
 /// A message per field; `None` where the field is fine.
@@ -25,6 +33,8 @@ pub struct FieldErrors {
     pub latencies: Option<FieldError>,
     pub processing: Option<FieldError>,
     pub limit: Option<FieldError>,
+    pub targets: Option<TargetError>,
+    pub timeout: Option<FieldError>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,6 +49,16 @@ pub struct ValidConfig {
     pub scenario: Scenario,
     pub mode: Mode,
     pub limit: u32,
+    /// Set for real runs: one URL per request, and the per-request timeout.
+    pub real: Option<RealTargets>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RealTargets {
+    pub urls: Vec<String>,
+    pub timeout_ms: Option<u32>,
+    /// The latency emulator (a service worker) must be running first.
+    pub needs_emulator: bool,
 }
 
 pub const DEFAULT_SEED: u64 = 42;
@@ -56,6 +76,10 @@ impl Default for LabConfig {
             processing: "0".into(),
             mode: Mode::Compare,
             limit: DEFAULT_LIMIT.to_string(),
+            source: SourceKind::Simulated,
+            target: TargetPreset::Emulator.template().to_string(),
+            target_list: String::new(),
+            timeout: String::new(),
         }
     }
 }
@@ -137,6 +161,25 @@ impl LabConfig {
                 errors.limit = Some(e.clone());
             }
         }
+        let mut real = None;
+        if self.source == SourceKind::Real {
+            let timeout_ms = parse_timeout(&self.timeout).map_err(|e| errors.timeout = Some(e)).ok().flatten();
+            if let Some(lat) = &latencies {
+                let list = (!self.target_list.trim().is_empty()).then_some(self.target_list.as_str());
+                match source::targets(Some(&self.target), list, lat) {
+                    Ok(urls) => {
+                        let needs_emulator = urls.iter().any(|u| source::is_emulated(u));
+                        real = Some(RealTargets { urls, timeout_ms, needs_emulator })
+                    }
+                    Err(e) => errors.targets = Some(e),
+                }
+            }
+            if let Some(lat) = &latencies {
+                if lat.len() > MAX_REAL_REQUESTS && errors.targets.is_none() {
+                    errors.targets = Some(TargetError::TooMany { count: lat.len(), max: MAX_REAL_REQUESTS });
+                }
+            }
+        }
         match (latencies, processing) {
             (Some(lat), Some(proc)) if errors.is_empty() => {
                 let requests = lat
@@ -145,7 +188,7 @@ impl LabConfig {
                     .map(|(&latency_ms, &processing_ms)| Request { latency_ms, processing_ms })
                     .collect();
                 let scenario = Scenario::new(requests).ok_or_else(FieldErrors::default)?;
-                Ok(ValidConfig { scenario, mode: self.mode, limit: limit.unwrap_or(DEFAULT_LIMIT) })
+                Ok(ValidConfig { scenario, mode: self.mode, limit: limit.unwrap_or(DEFAULT_LIMIT), real })
             }
             _ => Err(errors),
         }
@@ -168,6 +211,14 @@ pub fn per_request(text: &str, n: usize) -> Result<Vec<u32>, ListError> {
         len if len == n => Ok(list),
         found => Err(ListError::WrongLength { expected: n, found }),
     }
+}
+
+/// Empty means no timeout; else 1..=MAX_TIMEOUT_MS.
+pub fn parse_timeout(text: &str) -> Result<Option<u32>, FieldError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    at_least_one(parse_number(text, MAX_TIMEOUT_MS)).map(Some)
 }
 
 pub fn parse_count(text: &str) -> Result<u32, FieldError> {
@@ -237,6 +288,25 @@ mod tests {
             c.validate().unwrap_err().processing,
             Some(FieldError::List(ListError::WrongLength { expected: 2, found: 3 }))
         );
+    }
+
+    #[test]
+    fn real_runs_need_safe_targets_and_at_most_100_requests() {
+        let mut c = LabConfig::default();
+        c.source = SourceKind::Real;
+        let v = c.validate().unwrap();
+        assert_eq!(v.real.unwrap().urls, vec!["./delay/300?request=1", "./delay/800?request=2"]);
+        c.target = "javascript:alert({i})".into();
+        assert!(matches!(c.validate().unwrap_err().targets, Some(TargetError::Scheme { .. })));
+        c.target = TargetPreset::Httpbin.template().into();
+        c.timeout = "0".into();
+        assert_eq!(c.validate().unwrap_err().timeout, Some(FieldError::BelowMinimum { min: 1 }));
+        c.timeout = "2500".into();
+        assert_eq!(c.validate().unwrap().real.unwrap().timeout_ms, Some(2500));
+        c.set_count("101".into());
+        assert_eq!(c.validate().unwrap_err().targets, Some(TargetError::TooMany { count: 101, max: 100 }));
+        c.source = SourceKind::Simulated;
+        assert!(c.validate().is_ok(), "simulated runs go up to 1000");
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod predict;
 pub mod presentation;
 pub mod preset;
 pub mod scenario;
+pub mod source;
 pub mod strategy;
 pub mod summary;
 pub mod trace;

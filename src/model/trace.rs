@@ -1,6 +1,7 @@
 //! What a run measured: the runtime fills a trace, the views draw it.
 
 use super::predict::Schedule;
+use super::source::{PhaseKind, RequestOutcome};
 use super::strategy::Strategy;
 
 /// One request as measured; a time is `None` until that moment has happened.
@@ -9,6 +10,12 @@ pub struct RequestTrace {
     pub start: Option<f64>,
     pub response: Option<f64>,
     pub end: Option<f64>,
+    /// Real requests only: what became of it, its HTTP status and body size, and how long it
+    /// waited for a connection (where the browser tells).
+    pub outcome: Option<RequestOutcome>,
+    pub status: Option<u16>,
+    pub size: Option<u64>,
+    pub queued: Option<f64>,
 }
 
 /// How a run ended.
@@ -29,6 +36,8 @@ pub struct Trace {
     pub total: Option<f64>,
     /// The longest time the page went without painting a frame during the run.
     pub max_frame_gap: Option<f64>,
+    /// Real requests: each one's phases (Resource Timing), `None` where the server hid them.
+    pub phases: Vec<Option<Vec<(PhaseKind, f64, f64)>>>,
 }
 
 impl Trace {
@@ -39,7 +48,17 @@ impl Trace {
             outcome: Outcome::Running,
             total: None,
             max_frame_gap: None,
+            phases: Vec::new(),
         }
+    }
+
+    /// How many requests ended each way (real runs).
+    pub fn outcome_counts(&self) -> Vec<(RequestOutcome, usize)> {
+        RequestOutcome::ALL
+            .into_iter()
+            .map(|o| (o, self.requests.iter().filter(|r| r.outcome == Some(o)).count()))
+            .filter(|(_, n)| *n > 0)
+            .collect()
     }
 
     /// How many requests have finished (processing included).
@@ -83,7 +102,7 @@ mod tests {
     use super::*;
 
     fn req(start: f64, end: f64) -> RequestTrace {
-        RequestTrace { start: Some(start), response: Some(end), end: Some(end) }
+        RequestTrace { start: Some(start), response: Some(end), end: Some(end), ..Default::default() }
     }
 
     #[test]

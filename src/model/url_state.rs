@@ -14,6 +14,7 @@ use super::config::{self, join, parse_count, parse_limit, FieldError, LabConfig}
 use super::presentation::{Lang, Panels, Presentation, Theme};
 use super::preset::Preset;
 use super::scenario::{limits, parse_list, ListError};
+use super::source::{check_url, expand, SourceKind, TargetError};
 use super::strategy::Mode;
 
 /// What is wrong with one parameter of a link.
@@ -30,6 +31,8 @@ pub enum Problem {
     Unknown { value: String, allowed: Vec<&'static str> },
     /// A number that is not a whole number from 0 up.
     NotASeed { value: String },
+    /// Real-request targets that cannot be used.
+    Target(TargetError),
 }
 
 /// A decoded link: the configuration, whether to run at once, and what was wrong.
@@ -38,6 +41,8 @@ pub struct Decoded {
     pub config: LabConfig,
     pub presentation: Presentation,
     pub autorun: bool,
+    /// The link asked to run at once, but for real requests: held until Run is clicked.
+    pub autorun_held: bool,
     pub notices: Vec<Notice>,
 }
 
@@ -112,6 +117,35 @@ pub fn decode(query: &str) -> Decoded {
             other => notices.push(unknown("autorun", other, &FLAG_KEYS)),
         }
     }
+    if let Some(value) = get("src") {
+        match SourceKind::from_key(value) {
+            Some(source) => config.source = source,
+            None => notices.push(unknown("src", value, &SourceKind::KEYS)),
+        }
+    }
+    if let Some(value) = get("url") {
+        match check_url(&expand(value, 0, 0)) {
+            Ok(()) => config.target = value.to_string(),
+            Err(e) => notices.push(Notice { param: "url", problem: Problem::Target(e) }),
+        }
+    }
+    if let Some(value) = get("urls") {
+        match value.lines().map(str::trim).filter(|l| !l.is_empty()).map(check_url).find_map(Result::err) {
+            None => config.target_list = value.trim().to_string(),
+            Some(e) => notices.push(Notice { param: "urls", problem: Problem::Target(e) }),
+        }
+    }
+    if let Some(value) = get("timeout") {
+        match config::parse_timeout(value) {
+            Ok(_) => config.timeout = value.trim().to_string(),
+            Err(e) => notices.push(Notice { param: "timeout", problem: Problem::Field(e) }),
+        }
+    }
+    // A shared link never sends real requests by itself: autorun is for simulated runs only.
+    let autorun_held = autorun && config.source == SourceKind::Real;
+    if autorun_held {
+        autorun = false;
+    }
     let mut presentation = Presentation::default();
     if let Some(value) = get("embed") {
         match value {
@@ -138,7 +172,7 @@ pub fn decode(query: &str) -> Decoded {
             None => notices.push(unknown("lang", value, &Lang::KEYS)),
         }
     }
-    Decoded { config, presentation, autorun, notices }
+    Decoded { config, presentation, autorun, autorun_held, notices }
 }
 
 /// Writes a valid configuration and how it is shown as a query string (without `?`). Fields
@@ -168,6 +202,17 @@ pub fn encode(config: &LabConfig, presentation: &Presentation) -> String {
     if config.mode.uses_limit() {
         if let Ok(k) = parse_limit(&config.limit) {
             parts.push(format!("limit={k}"));
+        }
+    }
+    if config.source == SourceKind::Real {
+        parts.push("src=real".into());
+        if config.target_list.trim().is_empty() {
+            parts.push(format!("url={}", percent_encode(config.target.trim())));
+        } else {
+            parts.push(format!("urls={}", percent_encode(config.target_list.trim())));
+        }
+        if !config.timeout.trim().is_empty() {
+            parts.push(format!("timeout={}", config.timeout.trim()));
         }
     }
     if presentation.embed {
@@ -221,6 +266,21 @@ pub fn parse_query(query: &str) -> Vec<(String, String)> {
             (percent_decode(k), percent_decode(v))
         })
         .collect()
+}
+
+/// Encodes what would break a query value (`& = + % #`, spaces, quotes, controls such as the
+/// newlines of a URL list, and non-ASCII), and leaves `/ : ? { } , .` readable.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        let keep = b.is_ascii_alphanumeric() || b"-_.~/:?{},;!*()@$[]".contains(&b);
+        if keep {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 pub fn percent_decode(text: &str) -> String {
@@ -340,6 +400,27 @@ mod tests {
     }
 
     const RANDOM_42_3: [u32; 3] = [480, 480, 970];
+
+    #[test]
+    fn real_sources_in_the_link_and_no_autorun() {
+        let d = decode("src=real&url=https%3A%2F%2Fhttpbin.org%2Fdelay%2F%7Bs%7D&timeout=3000&autorun=1");
+        assert!(d.notices.is_empty(), "{:?}", d.notices);
+        assert_eq!(d.config.source, SourceKind::Real);
+        assert_eq!(d.config.target, "https://httpbin.org/delay/{s}");
+        assert!(!d.autorun, "a link never sends real requests by itself");
+        assert!(d.autorun_held);
+        assert_eq!(
+            encode(&d.config, &d.presentation),
+            "preset=note&mode=compare&limit=6&src=real&url=https://httpbin.org/delay/{s}&timeout=3000"
+        );
+        let d = decode("src=real&urls=http%3A%2F%2Fa%2F1%0Ahttp%3A%2F%2Fa%2F2%3Fx%3D1%26y%3D2");
+        assert_eq!(d.config.target_list, "http://a/1\nhttp://a/2?x=1&y=2");
+        assert_eq!(decode(&encode(&d.config, &d.presentation)).config.target_list, d.config.target_list);
+        let d = decode("src=ftp&url=javascript:alert(1)&urls=data:x&timeout=-5");
+        let params: Vec<&str> = d.notices.iter().map(|n| n.param).collect();
+        assert_eq!(params, vec!["src", "url", "urls", "timeout"]);
+        assert_eq!(d.config.source, SourceKind::Simulated);
+    }
 
     #[test]
     fn percent_decoding_is_total() {

@@ -4,7 +4,9 @@
 //! Architecture invariant: it knows nothing of Yew or of the page's layout.
 
 pub mod clock;
+pub mod emulator;
 pub mod frames;
+pub mod real;
 pub mod runner;
 
-pub use runner::{run, RunEnd};
+pub use runner::{run, RunEnd, Transport};

@@ -11,9 +11,29 @@ use gloo_timers::future::TimeoutFuture;
 
 use super::clock;
 use super::frames::{self, FrameMonitor};
+use super::real;
+use crate::model::config::RealTargets;
 use crate::model::scenario::Request;
+use crate::model::source::{unique_url, RequestOutcome};
 use crate::model::trace::Outcome;
 use crate::model::{Scenario, Strategy, Trace};
+
+/// How each request waits for its answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Transport {
+    /// A browser timer of the request's latency.
+    Simulated,
+    /// A real `fetch()` (a synchronous XHR for blocking) to the request's own URL.
+    Real { urls: Rc<Vec<String>>, timeout_ms: Option<u32> },
+}
+
+impl Transport {
+    /// Real targets made unique per run, so no request shares a cache or timing entry.
+    pub fn real(targets: &RealTargets, run: u32) -> Transport {
+        let urls = targets.urls.iter().enumerate().map(|(i, url)| unique_url(url, run, i)).collect();
+        Transport::Real { urls: Rc::new(urls), timeout_ms: targets.timeout_ms }
+    }
+}
 
 /// How a run ended. A blocking run cannot be cancelled: while it runs, nothing else can.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,29 +55,21 @@ enum Moment {
 pub async fn run(
     scenario: Rc<Scenario>,
     strategy: Strategy,
+    transport: Transport,
     trace: Rc<RefCell<Trace>>,
     abort: futures::future::AbortRegistration,
     on_frame: impl Fn(f64) + 'static,
 ) -> RunEnd {
     *trace.borrow_mut() = Trace::new(strategy, scenario.len());
+    if matches!(transport, Transport::Real { .. }) {
+        real::reset_resource_timing();
+    }
     // Let the page paint its "running" state before a run that may freeze it.
     frames::next_frame().await;
     let t0 = clock::now();
     let monitor = FrameMonitor::start(move || on_frame(clock::now() - t0));
-    let record = {
-        let trace = trace.clone();
-        move |i: usize, moment: Moment| {
-            let t = clock::now() - t0;
-            let mut trace = trace.borrow_mut();
-            let r = &mut trace.requests[i];
-            match moment {
-                Moment::Start => r.start = Some(t),
-                Moment::Response => r.response = Some(t),
-                Moment::End => r.end = Some(t),
-            }
-        }
-    };
-    let work = execute(scenario, strategy, record);
+    let record = Recorder { trace: trace.clone(), t0 };
+    let work = execute(scenario, strategy, transport.clone(), record);
     let end = match Abortable::new(work, abort).await {
         Ok(()) => RunEnd::Completed,
         Err(_aborted) => RunEnd::Cancelled,
@@ -66,6 +78,17 @@ pub async fn run(
     let gap = monitor.stop();
     let mut trace = trace.borrow_mut();
     trace.max_frame_gap = Some(gap);
+    if let Transport::Real { urls, .. } = &transport {
+        // Where the browser tells: each request's phases, and how long it queued for a connection.
+        let timings: Vec<_> = urls.iter().map(|url| real::timing_of(url, t0)).collect();
+        for (r, timing) in trace.requests.iter_mut().zip(&timings) {
+            r.queued = timing.as_ref().map(|(_, queued)| *queued);
+            if end == RunEnd::Cancelled && r.start.is_some() && r.end.is_none() {
+                r.outcome = Some(RequestOutcome::Cancelled);
+            }
+        }
+        trace.phases = timings.into_iter().map(|t| t.map(|(phases, _)| phases)).collect();
+    }
     match end {
         RunEnd::Completed => {
             trace.total = Some(total);
@@ -81,20 +104,60 @@ pub fn abort_pair() -> (AbortHandle, futures::future::AbortRegistration) {
     AbortHandle::new_pair()
 }
 
-async fn execute(scenario: Rc<Scenario>, strategy: Strategy, record: impl Fn(usize, Moment) + Clone + 'static) {
+/// Writes the moments of each request into the shared trace, in ms from the run's start.
+#[derive(Clone)]
+struct Recorder {
+    trace: Rc<RefCell<Trace>>,
+    t0: f64,
+}
+
+impl Recorder {
+    fn mark(&self, i: usize, moment: Moment) {
+        let t = clock::now() - self.t0;
+        let mut trace = self.trace.borrow_mut();
+        let r = &mut trace.requests[i];
+        match moment {
+            Moment::Start => r.start = Some(t),
+            Moment::Response => r.response = Some(t),
+            Moment::End => r.end = Some(t),
+        }
+    }
+
+    /// A real request's answer; a failure ends the request where it failed.
+    fn answer(&self, i: usize, answer: &real::Answer) {
+        let t = clock::now() - self.t0;
+        let mut trace = self.trace.borrow_mut();
+        let r = &mut trace.requests[i];
+        r.outcome = Some(answer.outcome);
+        r.status = answer.status;
+        r.size = answer.size;
+        if r.response.is_none() {
+            r.response = Some(t);
+        }
+    }
+}
+
+async fn execute(scenario: Rc<Scenario>, strategy: Strategy, transport: Transport, record: Recorder) {
     let task = |i: usize| {
         let request = scenario.requests()[i];
         let record = record.clone();
-        async move { one_request(i, request, record).await }
+        let transport = transport.clone();
+        async move { one_request(i, request, &transport, &record).await }
     };
     match strategy {
         Strategy::Blocking => {
             for (i, request) in scenario.requests().iter().enumerate() {
-                record(i, Moment::Start);
-                clock::busy_wait(f64::from(request.latency_ms));
-                record(i, Moment::Response);
+                record.mark(i, Moment::Start);
+                match &transport {
+                    Transport::Simulated => clock::busy_wait(f64::from(request.latency_ms)),
+                    Transport::Real { urls, .. } => {
+                        let answer = real::blocking_get(&urls[i]);
+                        record.answer(i, &answer);
+                    }
+                }
+                record.mark(i, Moment::Response);
                 clock::busy_wait(f64::from(request.processing_ms));
-                record(i, Moment::End);
+                record.mark(i, Moment::End);
             }
         }
         Strategy::Sequential => {
@@ -112,12 +175,25 @@ async fn execute(scenario: Rc<Scenario>, strategy: Strategy, record: impl Fn(usi
     }
 }
 
-async fn one_request(i: usize, request: Request, record: impl Fn(usize, Moment)) {
-    record(i, Moment::Start);
-    wait(request.latency_ms).await;
-    record(i, Moment::Response);
+async fn one_request(i: usize, request: Request, transport: &Transport, record: &Recorder) {
+    record.mark(i, Moment::Start);
+    match transport {
+        Transport::Simulated => {
+            wait(request.latency_ms).await;
+            record.mark(i, Moment::Response);
+        }
+        Transport::Real { urls, timeout_ms } => {
+            let answer = real::fetch(&urls[i], *timeout_ms, || record.mark(i, Moment::Response)).await;
+            record.answer(i, &answer);
+            if !matches!(answer.outcome, RequestOutcome::Ok | RequestOutcome::HttpError) {
+                // A failed request has no response to process.
+                record.mark(i, Moment::End);
+                return;
+            }
+        }
+    }
     clock::busy_wait(f64::from(request.processing_ms));
-    record(i, Moment::End);
+    record.mark(i, Moment::End);
 }
 
 /// Waits on a browser timer. Zero needs no timer: a resolved promise keeps it asynchronous

@@ -13,6 +13,7 @@ pub use ru::RU;
 use crate::model::code::CodeLang;
 use crate::model::config::FieldError;
 use crate::model::explain::{StepKind, Thread};
+use crate::model::source::{PhaseKind, RequestOutcome, TargetError};
 use crate::model::formula::{Formula, Term};
 use crate::model::scenario::ListError;
 use crate::model::strategy::{Strategy, StrategyKind};
@@ -186,6 +187,29 @@ pub struct Text {
     pub legend_awaiting: &'static str,
     pub code_heading: &'static str,
     pub code_lang_names: [&'static str; 3],
+
+    pub source_label: &'static str,
+    pub source_names: [&'static str; 2],
+    pub targets_label: &'static str,
+    pub target_presets: [&'static str; 4],
+    pub target_hint: &'static str,
+    pub target_list_label: &'static str,
+    pub timeout_label: &'static str,
+    pub timeout_hint: &'static str,
+    pub real_note: &'static str,
+    pub real_autorun_held: &'static str,
+    pub err_target_empty: &'static str,
+    pub err_target_scheme: &'static str,
+    pub err_target_count: &'static str,
+    pub err_target_too_many: &'static str,
+    pub outcome_names: [&'static str; 5],
+    pub phase_names: [&'static str; 5],
+    pub timing_hidden: &'static str,
+    pub queue_note: &'static str,
+    pub network_error_hint: &'static str,
+    pub bar_status: &'static str,
+    pub bar_size: &'static str,
+    pub emulator_unavailable: &'static str,
 }
 
 /// Texts are compared by language: props that carry one re-render when the language changes.
@@ -395,6 +419,7 @@ impl Text {
             Problem::Field(e) => self.field_error(e),
             Problem::Unknown { value, allowed } => fill(self.notice_unknown, &[value, &allowed.join(", ")]),
             Problem::NotASeed { value } => fill(self.notice_not_a_seed, &[value]),
+            Problem::Target(e) => self.target_error(e),
         };
         fill(self.notice, &[notice.param, &lower_first(&what)])
     }
@@ -459,6 +484,30 @@ impl Text {
             Thread::Idle => self.thread_idle.into(),
             Thread::Finished => self.thread_finished.into(),
         }
+    }
+
+    pub fn target_error(&self, e: &TargetError) -> String {
+        match e {
+            TargetError::Empty => self.err_target_empty.into(),
+            TargetError::Scheme { scheme } => fill(self.err_target_scheme, &[scheme]),
+            TargetError::WrongCount { expected, found } => {
+                fill(self.err_target_count, &[&found.to_string(), &self.requests(*expected)])
+            }
+            TargetError::TooMany { count, max } => fill(self.err_target_too_many, &[&self.requests(*count), &max.to_string()]),
+        }
+    }
+
+    pub fn outcome_name(&self, o: RequestOutcome) -> &'static str {
+        self.outcome_names[RequestOutcome::ALL.iter().position(|x| *x == o).unwrap_or(0)]
+    }
+
+    pub fn phase_name(&self, p: PhaseKind) -> &'static str {
+        self.phase_names[PhaseKind::ALL.iter().position(|x| *x == p).unwrap_or(0)]
+    }
+
+    /// "8 ok · 2 HTTP error · 1 timed out"
+    pub fn outcome_counts(&self, counts: &[(RequestOutcome, usize)]) -> String {
+        counts.iter().map(|(o, n)| format!("{} {}", self.int(*n as f64), self.outcome_name(*o))).collect::<Vec<_>>().join(" · ")
     }
 
     pub fn code_lang_name(&self, lang: CodeLang) -> &'static str {

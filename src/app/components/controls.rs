@@ -7,6 +7,7 @@ use crate::app::components::run_buttons::RunButtons;
 use crate::app::state::Edit;
 use crate::model::config::{FieldError, FieldErrors};
 use crate::model::preset::next_seed;
+use crate::model::source::{SourceKind, TargetPreset};
 use crate::model::strategy::StrategyKind;
 use crate::model::{LabConfig, Mode, Preset};
 use crate::text::Text;
@@ -97,6 +98,22 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     oninput={edit(Edit::Processing)} disabled={props.running}
                     aria-invalid={e.processing.is_some().to_string()} aria-describedby="processing-hint processing-error" />
             }) }
+            <fieldset class="source" disabled={props.running}>
+                <legend>{ t.source_label }</legend>
+                { for [SourceKind::Simulated, SourceKind::Real].into_iter().enumerate().map(|(i, source)| {
+                    let on_edit = props.on_edit.clone();
+                    html! {
+                        <label class="source-option">
+                            <input type="radio" name="source" value={source.key()} data-testid="source"
+                                checked={c.source == source} onchange={Callback::from(move |_| on_edit.emit(Edit::Source(source)))} />
+                            { t.source_names[i] }
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            if c.source == SourceKind::Real {
+                { real_targets(props) }
+            }
             <fieldset class="strategies" disabled={props.running}>
                 <legend>{ t.strategy_label }</legend>
                 { for modes.map(|mode| {
@@ -126,6 +143,57 @@ pub fn Controls(props: &ControlsProps) -> Html {
             <RunButtons t={t} invalid={invalid} running={props.running} submits=true
                 on_run={props.on_run.clone()} on_compare={props.on_compare.clone()} on_cancel={props.on_cancel.clone()} />
         </form>
+    }
+}
+
+/// Real requests: where they go, and how long each may take.
+fn real_targets(props: &ControlsProps) -> Html {
+    let t = props.t;
+    let c = &props.config;
+    let e = &props.errors;
+    let chosen = if c.target_list.trim().is_empty() { TargetPreset::of_template(c.target.trim()) } else { None };
+    let on_preset = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |ev: Event| {
+            let value = ev.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(p) = value.parse::<usize>().ok().and_then(|i| TargetPreset::ALL.get(i)) {
+                on_edit.emit(Edit::TargetPreset(*p));
+            }
+        })
+    };
+    let on_target = props.on_edit.reform(|ev: InputEvent| Edit::Target(input_value(&ev)));
+    let on_list = props.on_edit.reform(|ev: InputEvent| Edit::TargetList(ev.target_unchecked_into::<HtmlTextAreaElement>().value()));
+    let on_timeout = props.on_edit.reform(|ev: InputEvent| Edit::Timeout(input_value(&ev)));
+    let target_error = e.targets.as_ref().map(|err| t.target_error(err));
+    html! {
+        <div class="real-targets">
+            <div class="field">
+                <label for="target-preset">{ t.targets_label }</label>
+                <select id="target-preset" data-testid="target-preset" onchange={on_preset} disabled={props.running}>
+                    { for TargetPreset::ALL.iter().enumerate().map(|(i, p)| html! {
+                        <option value={i.to_string()} selected={chosen == Some(*p)}>{ t.target_presets[i] }</option>
+                    }) }
+                    <option value="custom" selected={chosen.is_none()}>{ t.target_presets[3] }</option>
+                </select>
+            </div>
+            <div class={classes!("field", target_error.is_some().then_some("invalid"))}>
+                <input id="target" data-testid="target" type="text" value={c.target.clone()} oninput={on_target}
+                    disabled={props.running} spellcheck="false" aria-label={t.targets_label}
+                    aria-describedby="target-hint target-error" />
+                <p class="hint" id="target-hint">{ t.target_hint }</p>
+                <label for="target-list" class="sub-label">{ t.target_list_label }</label>
+                <textarea id="target-list" data-testid="target-list" rows="2" value={c.target_list.clone()} oninput={on_list}
+                    disabled={props.running} spellcheck="false" />
+                <p class="field-error" id="target-error" data-testid="field-error" data-field="targets"
+                    hidden={target_error.is_none()} aria-live="polite">{ target_error.unwrap_or_default() }</p>
+            </div>
+            { field(t, "timeout", t.timeout_label, Some(t.timeout_hint), &e.timeout, html! {
+                <input id="timeout" data-testid="timeout" type="text" inputmode="numeric" value={c.timeout.clone()}
+                    oninput={on_timeout} disabled={props.running}
+                    aria-invalid={e.timeout.is_some().to_string()} aria-describedby="timeout-hint timeout-error" />
+            }) }
+            <p class="hint real-note">{ t.real_note }</p>
+        </div>
     }
 }
 

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::axis::ticks;
+use crate::model::source::{PhaseKind, RequestOutcome};
 use crate::model::{Scenario, Schedule, Trace};
 use crate::text::Text;
 
@@ -25,6 +26,12 @@ pub struct WaterfallProps {
     pub cursor: Option<f64>,
     #[prop_or_default]
     pub on_scrub: Option<Callback<f64>>,
+    /// Real runs: each request's URL, for its bar's description.
+    #[prop_or_default]
+    pub urls: Option<Rc<Vec<String>>>,
+    /// Sentences under the chart (outcome counts, the queueing note).
+    #[prop_or_default]
+    pub notes: Vec<(AttrValue, AttrValue)>,
 }
 
 const AXIS_HEIGHT: f64 = 24.0;
@@ -86,17 +93,62 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
             let waiting_until = r.response.unwrap_or(props.elapsed.max(start));
             let in_flight = r.response.is_none();
             let processing = match (r.response, r.end) {
-                (Some(resp), Some(e)) if e > resp => Some((resp, e)),
+                (Some(resp), Some(e)) if e > resp && r.outcome.is_none_or(|o| matches!(o, RequestOutcome::Ok | RequestOutcome::HttpError)) => Some((resp, e)),
                 _ => None,
             };
-            Some(html! {
-                <g class="wf-bar" data-testid="bar" data-index={i.to_string()}
-                    data-start-ms={attr_ms(Some(start))} data-response-ms={attr_ms(r.response)} data-end-ms={attr_ms(r.end)}
-                    tabindex={labelled.then_some("0")}>
-                    <title>{ t.bar_title(i, start, r.response, r.end, predicted.end) }</title>
-                    <rect class={classes!("wf-wait", in_flight.then_some("in-flight"))}
+            let phases = trace.and_then(|tr| tr.phases.get(i)).cloned().flatten().filter(|_| !in_flight);
+            let mut title = t.bar_title(i, start, r.response, r.end, predicted.end);
+            if let Some(outcome) = r.outcome {
+                title.push_str(&format!(" — {}", t.outcome_name(outcome)));
+                if let Some(status) = r.status {
+                    title.push_str(&crate::text::fill(t.bar_status, &[&status.to_string()]));
+                }
+                if let Some(size) = r.size {
+                    title.push_str(&crate::text::fill(t.bar_size, &[&t.int(size as f64)]));
+                }
+                if let Some(url) = props.urls.as_ref().and_then(|u| u.get(i)) {
+                    title.push_str(&format!("\n{url}"));
+                }
+                match &phases {
+                    Some(list) => {
+                        for (kind, from, to) in list {
+                            title.push_str(&format!("\n{}: {}", t.phase_name(*kind), t.ms(to - from)));
+                        }
+                    }
+                    None if !in_flight && outcome != RequestOutcome::Cancelled => {
+                        title.push('\n');
+                        title.push_str(t.timing_hidden);
+                    }
+                    None => {}
+                }
+                if outcome == RequestOutcome::NetworkError {
+                    title.push('\n');
+                    title.push_str(t.network_error_hint);
+                }
+            }
+            let failed = r.outcome.filter(|o| !matches!(o, RequestOutcome::Ok));
+            let wait = match &phases {
+                Some(list) => html! {
+                    <>{ for list.iter().map(|(kind, from, to)| html! {
+                        <rect class={classes!("wf-phase", kind.key())} data-phase={kind.key()}
+                            x={pct(*from, end)} y={y.to_string()} height={bar_h.to_string()} width={pct(to - from, end)} />
+                    }) }</>
+                },
+                None => html! {
+                    <rect class={classes!("wf-wait", in_flight.then_some("in-flight"), (r.outcome.is_some() && !in_flight).then_some("timing-hidden"))}
                         x={pct(start, end)} y={y.to_string()} height={bar_h.to_string()}
                         width={pct((waiting_until - start).max(0.0), end)} />
+                },
+            };
+            Some(html! {
+                <g class={classes!("wf-bar", failed.map(|o| o.key()), failed.is_some().then_some("failed"))} data-testid="bar" data-index={i.to_string()}
+                    data-start-ms={attr_ms(Some(start))} data-response-ms={attr_ms(r.response)} data-end-ms={attr_ms(r.end)}
+                    data-outcome={r.outcome.map(|o| o.key())}
+                    data-http-status={r.status.map(|s| s.to_string())}
+                    data-queued-ms={r.queued.map(|q| format!("{q:.1}"))}
+                    tabindex={labelled.then_some("0")}>
+                    <title>{ title }</title>
+                    { wait }
                     if let Some((from, to)) = processing {
                         <rect class="wf-proc" x={pct(from, end)} y={y.to_string()} height={bar_h.to_string()}
                             width={pct(to - from, end)} />
@@ -151,12 +203,20 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
                 </svg>
             </div>
             <ul class="legend">
+                if trace.is_some_and(|tr| tr.phases.iter().any(Option::is_some)) {
+                    { for PhaseKind::ALL.iter().map(|k| html! {
+                        <li><span class={classes!("swatch", "phase", k.key())}></span>{ t.phase_name(*k) }</li>
+                    }) }
+                }
                 <li><span class="swatch wait"></span>{ t.legend_waiting }</li>
                 <li><span class="swatch proc"></span>{ t.legend_processing }</li>
                 <li><span class="swatch ghost"></span>{ t.legend_predicted_end }</li>
                 <li><span class="swatch line-measured"></span>{ t.legend_measured_total }</li>
                 <li><span class="swatch line-predicted"></span>{ t.legend_predicted_total }</li>
             </ul>
+            { for props.notes.iter().map(|(testid, text)| html! {
+                <p class="wf-note" data-testid={testid.clone()}>{ text.clone() }</p>
+            }) }
         </figure>
     }
 }

@@ -10,7 +10,7 @@ use crate::app::state::{Action, AppState};
 use crate::model::config::ValidConfig;
 use crate::model::Trace;
 use crate::runtime::runner::{abort_pair, run};
-use crate::runtime::RunEnd;
+use crate::runtime::{RunEnd, Transport};
 
 /// Callbacks to start a run of every strategy of a valid configuration, and to cancel it.
 #[derive(Clone, PartialEq)]
@@ -40,12 +40,21 @@ pub fn use_runner(dispatch: UseReducerDispatcher<AppState>) -> Runner {
                 *id
             };
             let strategies = valid.strategies();
+            let valid_needs_emulator = valid.real.as_ref().is_some_and(|r| r.needs_emulator);
             let scenario = Rc::new(valid.scenario.clone());
+            let transport = match &valid.real {
+                Some(targets) => Transport::real(targets, run_id),
+                None => Transport::Simulated,
+            };
             dispatch.dispatch(Action::Begin { run_id, valid });
             let dispatch = dispatch.clone();
             let abort = abort.clone();
             let running = running.clone();
+            let needs_emulator = valid_needs_emulator;
             wasm_bindgen_futures::spawn_local(async move {
+                if needs_emulator && !crate::runtime::emulator::ensure().await {
+                    dispatch.dispatch(Action::EmulatorUnavailable { run_id });
+                }
                 let mut end = RunEnd::Completed;
                 for (index, strategy) in strategies.into_iter().enumerate() {
                     let (handle, registration) = abort_pair();
@@ -60,7 +69,7 @@ pub fn use_runner(dispatch: UseReducerDispatcher<AppState>) -> Runner {
                             dispatch.dispatch(Action::Progress { run_id, index, trace, elapsed });
                         }
                     };
-                    end = run(scenario.clone(), strategy, trace.clone(), registration, on_frame).await;
+                    end = run(scenario.clone(), strategy, transport.clone(), trace.clone(), registration, on_frame).await;
                     let finished = trace.borrow().clone();
                     dispatch.dispatch(Action::StrategyEnded { run_id, index, trace: finished });
                     if end == RunEnd::Cancelled {

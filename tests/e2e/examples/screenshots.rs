@@ -4,13 +4,30 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use e2e::{dist_dir, Browser, StaticServer};
+use e2e::{dist_dir, Browser, StaticServer, TestServer};
 
 #[tokio::main]
 async fn main() {
     let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/screenshots".into()));
     std::fs::create_dir_all(&out).expect("output folder");
     let server = StaticServer::start(dist_dir(), "/");
+    let api = TestServer::start();
+    let fails = [format!("{}/delay/300", api.base()), format!("{}/status/500", api.base()), format!("{}/nocors/200", api.base()), format!("{}/hang", api.base())].join("%0A");
+    let real_waves = format!("lat={}&mode=concurrent&src=real&url={}/delay/{{ms}}", vec!["300"; 12].join(","), api.base());
+    let real_fails = format!("lat=300,300,300,300&mode=concurrent&src=real&urls={fails}&timeout=900");
+    let real_shots = [("real-waves-1440.png", real_waves), ("real-failures-1440.png", real_fails)];
+    for (name, query) in real_shots {
+        let b = Browser::start(1440, 1500).await;
+        b.goto(&server.url(&query)).await;
+        b.wait_for_app().await;
+        b.click("run").await;
+        b.wait_for_state(&["done"], Duration::from_secs(60)).await;
+        b.js("window.scrollTo(0, document.querySelector('[data-testid=waterfall]').offsetTop - 20); return 0;").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        b.screenshot(&out.join(name)).await;
+        println!("{}", out.join(name).display());
+        b.close().await;
+    }
     let shots = [
         ("compare-1440.png", 1440, 2700, "preset=staggered&n=8&proc=30&mode=compare&limit=3&autorun=1"),
         ("compare-360.png", 360, 2600, "preset=note&mode=compare&autorun=1"),

@@ -4,9 +4,11 @@
 //! Tests read the page only through its `data-testid` hooks.
 
 pub mod static_server;
+pub mod test_server;
 
 use std::net::TcpListener;
 use std::path::PathBuf;
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -14,6 +16,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
 pub use static_server::StaticServer;
+pub use test_server::TestServer;
 
 /// The folder `trunk build --release` wrote: `$LAB_DIST`, else `dist/` at the workspace root.
 pub fn dist_dir() -> PathBuf {
@@ -42,7 +45,9 @@ impl Browser {
     pub async fn start(width: u32, height: u32) -> Browser {
         let port = free_port();
         let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        // Its own process group: ending the group ends the browser too, even after a failed test.
         let driver = Command::new(&driver_path)
+            .process_group(0)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -175,6 +180,27 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Each bar's `data-outcome`, `data-http-status` and `data-queued-ms`.
+    pub async fn outcomes(&self) -> Vec<(String, Option<u64>, Option<f64>)> {
+        let v = self
+            .js("return [...document.querySelectorAll('[data-testid=bar]')].map(b => [
+                    b.dataset.outcome ?? '', b.dataset.httpStatus ?? null, b.dataset.queuedMs ?? null]);")
+            .await;
+        v.as_array()
+            .map(|rows| {
+                rows.iter()
+                    .map(|r| {
+                        (
+                            r[0].as_str().unwrap_or_default().to_string(),
+                            r[1].as_str().and_then(|s| s.parse().ok()),
+                            r[2].as_str().and_then(|s| s.parse().ok()),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Types `value` into the field `[data-testid=<testid>]` as a person would: the value, then
     /// the input event the app listens to.
     pub async fn set_field(&self, testid: &str, value: &str) {
@@ -189,6 +215,11 @@ impl Browser {
     }
 
     pub async fn click(&self, testid: &str) {
+        // Into the middle of the window first, as a person would scroll before clicking.
+        self.js(&format!(
+            "const e = document.querySelector('[data-testid={testid}]'); if (e) e.scrollIntoView({{block: 'center'}}); return 0;"
+        ))
+        .await;
         self.client
             .find(Locator::Css(&format!("[data-testid={testid}]")))
             .await
@@ -203,16 +234,17 @@ impl Browser {
         std::fs::write(path, png).expect("write screenshot");
     }
 
-    pub async fn close(mut self) {
+    pub async fn close(self) {
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
     }
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        // chromedriver and the Chromium it started share the process group.
+        let _ = Command::new("kill").arg("-KILL").arg(format!("-{}", self.driver.id())).status();
         let _ = self.driver.kill();
+        let _ = self.driver.wait();
     }
 }
 

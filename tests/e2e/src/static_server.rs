@@ -42,6 +42,7 @@ impl StaticServer {
 }
 
 fn serve(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<()> {
+    stream.set_nodelay(true)?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;

@@ -1,0 +1,150 @@
+//! Real requests: fetch() (and a synchronous XHR for blocking) against a local HTTP/1.1 test
+//! server on another loopback port, and against the service-worker latency emulator.
+
+use std::time::Duration;
+
+use e2e::{dist_dir, within_tolerance, Browser, StaticServer, TestServer};
+use serde_json::json;
+
+async fn open(query: &str) -> (Browser, StaticServer) {
+    let server = StaticServer::start(dist_dir(), "/");
+    let browser = Browser::start(1280, 1000).await;
+    browser.goto(&server.url(query)).await;
+    browser.wait_for_app().await;
+    (browser, server)
+}
+
+#[tokio::test]
+async fn every_strategy_over_fetch_matches_its_prediction() {
+    let api = TestServer::start();
+    let (b, _lab) = open(&format!("lat=200,400,300&mode=compare&limit=2&src=real&url={}/delay/{{ms}}", api.base())).await;
+    b.click("run").await;
+    b.wait_for_state(&["done"], Duration::from_secs(30)).await;
+    let rows = b.results().await;
+    assert_eq!(rows.len(), 4);
+    for r in &rows {
+        // Loopback adds a few ms per request on top of the server's delay.
+        assert!(
+            within_tolerance(r.total, r.predicted),
+            "{}: measured {} ms, predicted {} ms",
+            r.strategy,
+            r.total,
+            r.predicted
+        );
+    }
+    assert!(rows[0].gap >= rows[0].total - 1.0, "a synchronous XHR freezes the page: {:?}", rows[0]);
+    assert!(rows[2].gap < 100.0, "fetch keeps it painting: {:?}", rows[2]);
+    let outcomes = b.outcomes().await;
+    assert!(outcomes.iter().all(|(o, status, _)| o == "ok" && *status == Some(200)), "{outcomes:?}");
+    let phases = b.js("return document.querySelectorAll('[data-testid=bar] [data-phase=waiting]').length;").await;
+    assert_eq!(phases, json!(3), "Timing-Allow-Origin: the phases are drawn");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn twelve_concurrent_requests_to_one_host_go_in_two_waves_and_show_the_queue() {
+    let api = TestServer::start();
+    let (b, _lab) = open(&format!("lat={}&mode=concurrent&src=real&url={}/delay/{{ms}}", vec!["300"; 12].join(","), api.base())).await;
+    b.click("run").await;
+    b.wait_for_state(&["done"], Duration::from_secs(20)).await;
+    let total = b.results().await[0].total;
+    assert!((560.0..760.0).contains(&total), "two waves of 300 ms, not one: {total}");
+    let queued: Vec<f64> = b.outcomes().await.iter().map(|(_, _, q)| q.unwrap_or(-1.0)).collect();
+    assert_eq!(queued.iter().filter(|q| **q >= 200.0).count(), 6, "six waited for a connection: {queued:?}");
+    assert_eq!(queued.iter().filter(|q| (0.0..100.0).contains(*q)).count(), 6, "six went at once: {queued:?}");
+    let note = b.js("return !!document.querySelector('[data-testid=queue-note]');").await;
+    assert_eq!(note, json!(true));
+    b.close().await;
+}
+
+#[tokio::test]
+async fn each_failure_is_named_on_its_own_bar_and_the_run_goes_on() {
+    let api = TestServer::start();
+    let base = api.base();
+    let urls = [
+        format!("{base}/delay/100"),
+        format!("{base}/status/500"),
+        format!("{base}/nocors/100"),
+        format!("{base}/hang"),
+    ]
+    .join("%0A");
+    let (b, _lab) = open(&format!("lat=100,100,100,100&mode=concurrent&src=real&urls={urls}&timeout=800")).await;
+    b.click("run").await;
+    b.wait_for_state(&["done"], Duration::from_secs(20)).await;
+    let outcomes = b.outcomes().await;
+    let kinds: Vec<&str> = outcomes.iter().map(|(o, _, _)| o.as_str()).collect();
+    assert_eq!(kinds, ["ok", "http-error", "network-error", "timeout"], "{outcomes:?}");
+    assert_eq!(outcomes[1].1, Some(500));
+    let counts = b.js("return document.querySelector('[data-testid=outcome-counts]').textContent;").await;
+    assert_eq!(counts, json!("1 ok · 1 HTTP error · 1 network error (often CORS) · 1 timed out"));
+    let hint = b.js("return document.querySelector('[data-testid=bar][data-outcome=network-error] title').textContent;").await;
+    assert!(hint.as_str().unwrap().contains("CORS"), "{hint}");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(api.in_flight(), 0, "the timed-out request was aborted");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn cancel_aborts_every_request_in_flight() {
+    let api = TestServer::start();
+    let urls = vec![format!("{}/hang", api.base()); 4].join("%0A");
+    let (b, _lab) = open(&format!("lat=100,100,100,100&mode=concurrent&src=real&urls={urls}")).await;
+    b.click("run").await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while api.in_flight() < 4 {
+        assert!(std::time::Instant::now() < deadline, "requests never reached the server");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    b.click("cancel").await;
+    b.wait_for_state(&["cancelled"], Duration::from_secs(3)).await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(3);
+    while api.in_flight() > 0 {
+        assert!(std::time::Instant::now() < deadline, "{} requests left open on the server", api.in_flight());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let kinds: Vec<String> = b.outcomes().await.into_iter().map(|(o, _, _)| o).collect();
+    assert_eq!(kinds, vec!["cancelled"; 4]);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_shared_real_link_sends_nothing_until_run_is_clicked() {
+    let api = TestServer::start();
+    let (b, _lab) = open(&format!("lat=100,200&mode=concurrent&src=real&url={}/delay/{{ms}}&autorun=1", api.base())).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(api.total(), 0, "a link alone sent a request");
+    assert_eq!(b.status().await, "idle");
+    let held = b.js("return !!document.querySelector('[data-testid=autorun-held]');").await;
+    assert_eq!(held, json!(true));
+    b.click("run").await;
+    b.wait_for_state(&["done"], Duration::from_secs(10)).await;
+    assert_eq!(api.total(), 2);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn the_service_worker_emulator_answers_after_the_given_latencies() {
+    let (b, _lab) = open("lat=300,600,150&mode=concurrent&src=real&url=./delay/{ms}").await;
+    b.click("run").await;
+    b.wait_for_state(&["done"], Duration::from_secs(20)).await;
+    let bars = b.bars().await;
+    assert_eq!(bars.len(), 3);
+    for (bar, latency) in bars.iter().zip([300.0, 600.0, 150.0]) {
+        assert!(within_tolerance(bar.end - bar.start, latency), "{bar:?} vs {latency}");
+    }
+    let kinds: Vec<String> = b.outcomes().await.into_iter().map(|(o, _, _)| o).collect();
+    assert_eq!(kinds, vec!["ok"; 3]);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn unsafe_targets_are_refused_with_a_message() {
+    let (b, _lab) = open("src=real&url=javascript:alert(1)").await;
+    let notice = b.js("return document.querySelector('[data-testid=notice] li[data-param=url]').textContent;").await;
+    assert!(notice.as_str().unwrap().contains("http and https"), "{notice}");
+    b.set_field("target", "data:text/html,hi").await;
+    b.wait_until("document.querySelector('[data-testid=run]').disabled", Duration::from_secs(2), "Run disabled").await;
+    let message = b.js("return document.querySelector('[data-field=targets]').textContent;").await;
+    assert!(message.as_str().unwrap().contains("“data:”"), "{message}");
+    b.close().await;
+}
