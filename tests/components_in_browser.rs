@@ -38,6 +38,8 @@ async fn waterfall_draws_started_requests_with_their_times() {
         caption: "test".into(),
         cursor: Some(400.0),
         on_scrub: None,
+        urls: None,
+        notes: Vec::new(),
     };
     yew::Renderer::<Waterfall>::with_root_and_props(root.clone(), props).render();
     TimeoutFuture::new(20).await;

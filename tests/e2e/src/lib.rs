@@ -241,8 +241,12 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        // chromedriver and the Chromium it started share the process group.
-        let _ = Command::new("kill").arg("-KILL").arg(format!("-{}", self.driver.id())).status();
+        // chromedriver leads its own process group, which the Chromium it started shares.
+        // `pkill -g` names the group explicitly (a bare `kill -<pid>` can be misread as `-1`).
+        let group = self.driver.id();
+        if group > 1 {
+            let _ = Command::new("pkill").args(["-KILL", "-g", &group.to_string()]).status();
+        }
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
@@ -262,6 +266,15 @@ pub struct Bar {
     pub start: f64,
     pub response: f64,
     pub end: f64,
+}
+
+/// The release build served on loopback, opened at `query` in a fresh browser of that size.
+pub async fn open_lab(query: &str, width: u32, height: u32) -> (Browser, StaticServer) {
+    let server = StaticServer::start(dist_dir(), "/");
+    let browser = Browser::start(width, height).await;
+    browser.goto(&server.url(query)).await;
+    browser.wait_for_app().await;
+    (browser, server)
 }
 
 /// The lab's promise: measured within 15 ms + 2 % of the prediction.

@@ -3,17 +3,13 @@
 
 use std::time::Duration;
 
-use e2e::{dist_dir, Browser, StaticServer};
+use e2e::{Browser, StaticServer};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 
 async fn open(query: &str) -> (Browser, StaticServer) {
-    let server = StaticServer::start(dist_dir(), "/");
-    let browser = Browser::start(1400, 1000).await;
-    browser.goto(&server.url(query)).await;
-    browser.wait_for_app().await;
-    (browser, server)
+    e2e::open_lab(query, 1400, 1000).await
 }
 
 /// The moment each panel shows, the current step, the thread's state and the lit code line.

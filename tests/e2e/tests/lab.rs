@@ -2,14 +2,10 @@
 
 use std::time::Duration;
 
-use e2e::{dist_dir, within_tolerance, Browser, StaticServer};
+use e2e::{within_tolerance, Browser, StaticServer};
 
 async fn open(query: &str) -> (Browser, StaticServer) {
-    let server = StaticServer::start(dist_dir(), "/");
-    let browser = Browser::start(1280, 1000).await;
-    browser.goto(&server.url(query)).await;
-    browser.wait_for_app().await;
-    (browser, server)
+    e2e::open_lab(query, 1280, 1000).await
 }
 
 fn check_against_prediction(rows: &[e2e::ResultRow]) {

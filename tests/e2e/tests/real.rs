@@ -3,15 +3,11 @@
 
 use std::time::Duration;
 
-use e2e::{dist_dir, within_tolerance, Browser, StaticServer, TestServer};
+use e2e::{within_tolerance, Browser, StaticServer, TestServer};
 use serde_json::json;
 
 async fn open(query: &str) -> (Browser, StaticServer) {
-    let server = StaticServer::start(dist_dir(), "/");
-    let browser = Browser::start(1280, 1000).await;
-    browser.goto(&server.url(query)).await;
-    browser.wait_for_app().await;
-    (browser, server)
+    e2e::open_lab(query, 1280, 1000).await
 }
 
 #[tokio::test]
