@@ -21,7 +21,7 @@ pub mod trace;
 pub mod url_state;
 
 pub use config::{FieldErrors, LabConfig};
-pub use predict::{predict, Schedule, Timing};
+pub use predict::{predict, predict_requests, Schedule, Timing};
 pub use preset::Preset;
 pub use scenario::{Request, Scenario};
 pub use strategy::{Mode, Strategy};

@@ -6,7 +6,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use super::scenario::Scenario;
+use super::scenario::{Request, Scenario};
 use super::strategy::Strategy;
 
 /// When one request started, got its response and finished processing it (ms from the run's start).
@@ -25,19 +25,23 @@ pub struct Schedule {
 }
 
 pub fn predict(scenario: &Scenario, strategy: Strategy) -> Schedule {
+    predict_requests(scenario.requests(), strategy)
+}
+
+/// The same for any list of requests, of any length (benchmarks go past the form's limits).
+pub fn predict_requests(requests: &[Request], strategy: Strategy) -> Schedule {
     let timings = match strategy {
-        Strategy::Blocking | Strategy::Sequential => one_after_another(scenario),
-        Strategy::Concurrent => all_at_once(scenario),
-        Strategy::Bounded(k) => with_slots(scenario, k.max(1) as usize),
+        Strategy::Blocking | Strategy::Sequential => one_after_another(requests),
+        Strategy::Concurrent => all_at_once(requests),
+        Strategy::Bounded(k) => with_slots(requests, k.max(1) as usize),
     };
     let total = timings.iter().map(|t| t.end).fold(0.0, f64::max);
     Schedule { timings, total }
 }
 
-fn one_after_another(scenario: &Scenario) -> Vec<Timing> {
+fn one_after_another(requests: &[Request]) -> Vec<Timing> {
     let mut now = 0.0;
-    scenario
-        .requests()
+    requests
         .iter()
         .map(|r| {
             let start = now;
@@ -49,8 +53,7 @@ fn one_after_another(scenario: &Scenario) -> Vec<Timing> {
         .collect()
 }
 
-fn all_at_once(scenario: &Scenario) -> Vec<Timing> {
-    let requests = scenario.requests();
+fn all_at_once(requests: &[Request]) -> Vec<Timing> {
     // Timers with equal deadlines fire in the order they were set, which is list order.
     let mut arrival: Vec<usize> = (0..requests.len()).collect();
     arrival.sort_by_key(|&i| (requests[i].latency_ms, i));
@@ -67,8 +70,7 @@ fn all_at_once(scenario: &Scenario) -> Vec<Timing> {
 
 /// List scheduling: requests start in list order whenever one of `k` slots is free; a slot is
 /// freed when its request's processing ends, and the next request starts at that moment.
-fn with_slots(scenario: &Scenario, k: usize) -> Vec<Timing> {
-    let requests = scenario.requests();
+fn with_slots(requests: &[Request], k: usize) -> Vec<Timing> {
     let mut timings = vec![Timing { start: 0.0, response: 0.0, end: 0.0 }; requests.len()];
     // Pending responses, earliest first; ties in the order their timers were set.
     // Times are whole milliseconds here, so u64 keys are exact.
@@ -107,7 +109,6 @@ fn with_slots(scenario: &Scenario, k: usize) -> Vec<Timing> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::scenario::Request;
 
     fn scenario(pairs: &[(u32, u32)]) -> Scenario {
         Scenario::new(pairs.iter().map(|&(latency_ms, processing_ms)| Request { latency_ms, processing_ms }).collect())

@@ -11,6 +11,12 @@ use crate::text::Text;
 
 #[hook]
 pub fn use_page_chrome(presentation: &Presentation, t: &'static Text) {
+    // The moment the lab first became usable, for the benchmark's time to interactive.
+    use_effect_with((), |_| {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("lab-interactive");
+        }
+    });
     use_effect_with(t.lang, move |_| {
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             document.set_title(t.title);

@@ -1,0 +1,129 @@
+//! The performance benchmark (issue 6): builds nothing itself — run it through `./scripts/bench`,
+//! which builds the release first. Serves `dist/` on loopback, drives headless Chromium, and prints
+//! each figure beside its target. It reports; it never fails on slowness.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use e2e::{dist_dir, Browser, StaticServer};
+use sync_vs_async::model::scenario::limits::MAX_REQUESTS;
+use sync_vs_async::model::{predict_requests, Preset, Request, Strategy};
+
+struct Row {
+    figure: &'static str,
+    measured: String,
+    target: &'static str,
+    met: Option<bool>,
+}
+
+fn gzip_size(path: &Path) -> u64 {
+    std::process::Command::new("gzip").arg("-9c").arg(path).output().map(|o| o.stdout.len() as u64).unwrap_or(0)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+async fn run_total(b: &Browser, server: &StaticServer, query: &str) -> f64 {
+    b.goto(&server.url(query)).await;
+    b.wait_for_app().await;
+    b.wait_for_state(&["done"], Duration::from_secs(120)).await;
+    b.results().await.first().map(|r| r.total).unwrap_or(f64::NAN)
+}
+
+#[tokio::main]
+async fn main() {
+    let dist = dist_dir();
+    let server = StaticServer::start(dist.clone(), "/");
+    let mut rows = Vec::new();
+
+    // First load: every file fetched until Run is usable, gzipped, summed.
+    let b = Browser::start(1280, 900).await;
+    b.goto(&server.url("")).await;
+    b.wait_for_app().await;
+    b.wait_until("!document.querySelector('[data-testid=run]').disabled", Duration::from_secs(10), "Run usable").await;
+    let names = b.js("return [location.href, ...performance.getEntriesByType('resource').map(e => e.name)];").await;
+    let mut bytes = 0;
+    let mut files = Vec::new();
+    for name in names.as_array().into_iter().flatten().filter_map(|n| n.as_str()) {
+        let path = name.split(['?', '#']).next().unwrap_or("").rsplit('/').next().unwrap_or("");
+        let file = dist.join(if path.is_empty() { "index.html" } else { path });
+        if file.is_file() {
+            let size = gzip_size(&file);
+            files.push(format!("{} {:.1} KB", file.file_name().unwrap().to_string_lossy(), size as f64 / 1024.0));
+            bytes += size;
+        }
+    }
+    let kb = bytes as f64 / 1024.0;
+    rows.push(Row { figure: "first load, gzipped, summed", measured: format!("{kb:.1} KB ({})", files.join(", ")), target: "≤ 150 KB", met: Some(kb <= 150.0) });
+
+    // Time to interactive: navigation start → the lab's first render (Run usable), median of 5.
+    let mut tti = Vec::new();
+    for _ in 0..5 {
+        b.goto(&server.url("")).await;
+        b.wait_until("performance.getEntriesByName('lab-interactive').length > 0", Duration::from_secs(10), "interactive").await;
+        let t = b.js("return performance.getEntriesByName('lab-interactive')[0].startTime;").await;
+        tti.push(t.as_f64().unwrap_or(f64::NAN));
+    }
+    let tti = median(tti);
+    rows.push(Row { figure: "time to interactive, median of 5", measured: format!("{tti:.0} ms"), target: "≤ 300 ms", met: Some(tti <= 300.0) });
+
+    // 1000 concurrent simulated requests of 1000 ms.
+    let lat = vec!["1000"; 1000].join(",");
+    let total = run_total(&b, &server, &format!("lat={lat}&mode=concurrent&autorun=1")).await;
+    rows.push(Row { figure: "1000 concurrent × 1000 ms: total − 1000 ms", measured: format!("{:.1} ms", total - 1000.0), target: "≤ 30 ms", met: Some(total - 1000.0 <= 30.0) });
+
+    // 50 sequential simulated requests of 20 ms.
+    let lat = vec!["20"; 50].join(",");
+    let total = run_total(&b, &server, &format!("lat={lat}&mode=sequential&autorun=1")).await;
+    rows.push(Row { figure: "50 sequential × 20 ms: total − 1000 ms", measured: format!("{:.1} ms", total - 1000.0), target: "≤ 50 ms", met: Some(total - 1000.0 <= 50.0) });
+
+    // The largest concurrent run the form allows: the longest main-thread task while it runs.
+    let n = MAX_REQUESTS.min(10_000);
+    let lat = vec!["1000"; n].join(",");
+    b.goto(&server.url(&format!("lat={lat}&mode=concurrent"))).await;
+    b.wait_for_app().await;
+    b.js("window.longest = 0; new PerformanceObserver(list => { for (const e of list.getEntries()) window.longest = Math.max(window.longest, e.duration); }).observe({type: 'longtask'}); return 0;").await;
+    b.click("run").await;
+    b.wait_for_state(&["done"], Duration::from_secs(120)).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let longest = b.js("return window.longest;").await.as_f64().unwrap_or(f64::NAN);
+    let figure = if n == 10_000 { "10,000 concurrent: longest task" } else { "concurrent at the form's limit: longest task" };
+    rows.push(Row {
+        figure,
+        measured: format!("{longest:.0} ms ({n} requests{})", if n < 10_000 { "; the limit is not yet 10,000" } else { "" }),
+        target: "≤ 50 ms at 10,000",
+        met: (n == 10_000).then_some(longest <= 50.0),
+    });
+    b.close().await;
+
+    // The model, natively: predictions for 100,000 requests, every strategy (slowest of them).
+    let requests: Vec<Request> = (0..100)
+        .flat_map(|seed| Preset::Random.latencies(1000, seed))
+        .enumerate()
+        .map(|(i, latency_ms)| Request { latency_ms, processing_ms: (i % 7) as u32 })
+        .collect();
+    let mut worst: f64 = 0.0;
+    for strategy in [Strategy::Blocking, Strategy::Sequential, Strategy::Concurrent, Strategy::Bounded(6), Strategy::Bounded(1000)] {
+        let times: Vec<f64> = (0..7)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(predict_requests(std::hint::black_box(&requests), strategy));
+                start.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        worst = worst.max(median(times));
+    }
+    rows.push(Row { figure: "model: 100,000 requests, slowest strategy", measured: format!("{worst:.1} ms"), target: "≤ 50 ms", met: Some(worst <= 50.0) });
+
+    println!("\n| figure | measured | target | |\n|---|---|---|---|");
+    for r in rows {
+        let mark = match r.met {
+            Some(true) => "met",
+            Some(false) => "NOT met",
+            None => "n/a",
+        };
+        println!("| {} | {} | {} | {} |", r.figure, r.measured, r.target, mark);
+    }
+}
