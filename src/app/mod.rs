@@ -171,8 +171,12 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     // The explanation panels: the shown strategy's completed run, else its prediction, at one moment.
-    let explanation = use_memo((state.session.clone(), validation.clone().ok(), shown), |(session, valid, shown)| {
-        View::new(session.as_ref(), valid.as_ref()).map(|v| Rc::new(v.explanation(*shown)))
+    // Keyed on the shown run only once it has completed, so a run in progress does not rebuild it every frame.
+    let completed = state.session.as_ref().and_then(|s| s.traces.get(shown).cloned().flatten()).filter(|t| t.total.is_some());
+    let session_key = state.session.as_ref().map(|s| s.run_id);
+    let explanation = use_memo((session_key, completed, validation.clone().ok(), shown), {
+        let session = state.session.clone();
+        move |(_, _, valid, shown)| View::new(session.as_ref(), valid.as_ref()).map(|v| Rc::new(v.explanation(*shown)))
     });
     let explanation: Option<Rc<Explanation>> = (*explanation).clone();
     let steps = use_memo(explanation.clone(), |e| Rc::new(e.as_ref().map(|e| e.steps()).unwrap_or_default()));

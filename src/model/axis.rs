@@ -15,9 +15,30 @@ pub fn ticks(span_ms: f64, max_ticks: usize) -> (f64, f64) {
     (end, step)
 }
 
+/// Which of `n` rows to draw when at most `max` fit: all of them, or `max` evenly spaced
+/// (the first and the last always among them).
+pub fn sample_rows(n: usize, max: usize) -> Vec<usize> {
+    if n <= max {
+        return (0..n).collect();
+    }
+    if max < 2 {
+        return (0..max.min(n)).collect();
+    }
+    (0..max).map(|k| k * (n - 1) / (max - 1)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sampled_rows_are_even_and_keep_both_ends() {
+        assert_eq!(sample_rows(5, 200), vec![0, 1, 2, 3, 4]);
+        let rows = sample_rows(10_000, 200);
+        assert_eq!(rows.len(), 200);
+        assert_eq!((rows[0], rows[199]), (0, 9_999));
+        assert!(rows.windows(2).all(|w| w[1] > w[0]));
+    }
 
     #[test]
     fn round_steps() {

@@ -204,6 +204,7 @@ pub struct Text {
     pub err_target_too_many: &'static str,
     pub outcome_names: [&'static str; 5],
     pub phase_names: [&'static str; 5],
+    pub sampled_rows: &'static str,
     pub timing_hidden: &'static str,
     pub queue_note: &'static str,
     pub network_error_hint: &'static str,

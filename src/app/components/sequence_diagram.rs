@@ -35,7 +35,10 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
     let blocking = e.strategy == Strategy::Blocking;
     let wait_class = if blocking { "seq-blocked" } else { "seq-awaiting" };
 
-    let client_spans = e.timings.iter().enumerate().map(|(i, timing)| {
+    // As in the waterfall: past a few hundred requests, an even sample of the lanes' spans.
+    let drawn = crate::model::axis::sample_rows(n, 200);
+    let client_spans = drawn.iter().map(|&i| {
+        let timing = &e.timings[i];
         let processing = e.processing.get(i).copied().unwrap_or(0.0);
         let proc_start = (timing.end - processing).max(timing.response);
         html! {

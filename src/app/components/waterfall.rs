@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::axis::ticks;
+use crate::model::axis::{sample_rows, ticks};
 use crate::model::source::{PhaseKind, RequestOutcome};
 use crate::model::{Scenario, Schedule, Trace};
 use crate::text::Text;
@@ -35,6 +35,7 @@ pub struct WaterfallProps {
 }
 
 const AXIS_HEIGHT: f64 = 24.0;
+const MAX_DRAWN_ROWS: usize = 200;
 
 /// Row height by number of rows: labelled rows while they fit, thin unlabelled ones after.
 fn row_height(n: usize) -> f64 {
@@ -57,10 +58,12 @@ fn attr_ms(ms: Option<f64>) -> Option<AttrValue> {
 pub fn Waterfall(props: &WaterfallProps) -> Html {
     let t = props.t;
     let n = props.scenario.len();
-    let row_h = row_height(n);
+    // Past a few hundred rows a bar per request is neither visible nor cheap: draw an even sample.
+    let drawn = sample_rows(n, MAX_DRAWN_ROWS);
+    let row_h = row_height(drawn.len());
     let labelled = row_h >= 20.0;
     let (end, step) = ticks(props.span_ms, 6);
-    let height = AXIS_HEIGHT + row_h * n as f64 + 4.0;
+    let height = AXIS_HEIGHT + row_h * drawn.len() as f64 + 4.0;
     let bar_h = (row_h * 0.6).max(2.0);
     let bar_y = |i: usize| AXIS_HEIGHT + row_h * i as f64 + (row_h - bar_h) / 2.0;
     let trace = props.trace.as_deref();
@@ -77,9 +80,9 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
         }
     });
 
-    let rows = (0..n).map(|i| {
+    let rows = drawn.iter().enumerate().map(|(row, &i)| {
         let predicted = props.schedule.timings[i];
-        let y = bar_y(i);
+        let y = bar_y(row);
         let ghost = html! {
             <g class="wf-predicted" data-testid="predicted-bar" data-index={i.to_string()}>
                 <rect x={pct(predicted.start, end)} y={y.to_string()} height={bar_h.to_string()}
@@ -164,8 +167,9 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
     let labels = labelled.then(|| {
         html! {
             <div class="wf-labels" aria-hidden="true" style={format!("padding-top:{AXIS_HEIGHT}px")}>
-                { for props.scenario.requests().iter().enumerate().map(|(i, r)| html! {
-                    <div class="wf-label" style={format!("height:{row_h}px")}>{ t.request_row(i, r.latency_ms, r.processing_ms) }</div>
+                { for drawn.iter().map(|&i| {
+                    let r = props.scenario.requests()[i];
+                    html! { <div class="wf-label" style={format!("height:{row_h}px")}>{ t.request_row(i, r.latency_ms, r.processing_ms) }</div> }
                 }) }
             </div>
         }
@@ -214,6 +218,11 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
                 <li><span class="swatch line-measured"></span>{ t.legend_measured_total }</li>
                 <li><span class="swatch line-predicted"></span>{ t.legend_predicted_total }</li>
             </ul>
+            if drawn.len() < n {
+                <p class="wf-note" data-testid="sampled-note">
+                    { crate::text::fill(t.sampled_rows, &[&t.int(drawn.len() as f64), &t.int(n as f64)]) }
+                </p>
+            }
             { for props.notes.iter().map(|(testid, text)| html! {
                 <p class="wf-note" data-testid={testid.clone()}>{ text.clone() }</p>
             }) }

@@ -92,7 +92,12 @@ async fn main() {
     let figure = if n == 10_000 { "10,000 concurrent: longest task" } else { "concurrent at the form's limit: longest task" };
     rows.push(Row {
         figure,
-        measured: format!("{longest:.0} ms ({n} requests{})", if n < 10_000 { "; the limit is not yet 10,000" } else { "" }),
+        // The Long Tasks API reports only tasks over 50 ms: none at all reads as 0.
+        measured: format!(
+            "{} ({n} requests{})",
+            if longest > 0.0 { format!("{longest:.0} ms") } else { "no task over 50 ms".to_string() },
+            if n < 10_000 { "; the limit is not yet 10,000" } else { "" }
+        ),
         target: "≤ 50 ms at 10,000",
         met: (n == 10_000).then_some(longest <= 50.0),
     });

@@ -198,3 +198,17 @@ async fn copy_link_copies_or_shows_the_link() {
     }
     b.close().await;
 }
+
+#[tokio::test]
+async fn a_thousand_requests_draw_an_even_sample_and_say_so() {
+    let (b, _server) = open("preset=random&n=1000&seed=5&mode=concurrent&autorun=1").await;
+    b.wait_for_state(&["done"], Duration::from_secs(30)).await;
+    let bars = b.bars().await;
+    assert_eq!(bars.len(), 200, "an even sample of the rows");
+    assert_eq!((bars[0].index, bars[199].index), (0, 999), "first and last among them");
+    assert!(bars.iter().all(|bar| !bar.end.is_nan()), "every drawn request finished");
+    let note = b.js("return document.querySelector('[data-testid=sampled-note]').textContent;").await;
+    assert!(note.as_str().unwrap().starts_with("200 of 1,000 requests drawn"), "{note}");
+    check_against_prediction(&b.results().await);
+    b.close().await;
+}
