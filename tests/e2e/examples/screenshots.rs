@@ -31,6 +31,7 @@ async fn main() {
     let shots = [
         ("compare-1440.png", 1440, 2700, "preset=staggered&n=8&proc=30&mode=compare&limit=3&autorun=1"),
         ("compare-360.png", 360, 2600, "preset=note&mode=compare&autorun=1"),
+        ("explain-390.png", 390, 4200, "preset=note&mode=blocking&lang=ru&autorun=1"),
         ("ru-1440.png", 1440, 2700, "preset=staggered&n=6&proc=20&mode=compare&limit=2&lang=ru&autorun=1"),
         ("ru-360.png", 360, 2600, "preset=note&mode=compare&lang=ru&autorun=1"),
         ("ru-note-blocking-1440.png", 1440, 2400, "preset=note&mode=blocking&lang=ru&autorun=1"),

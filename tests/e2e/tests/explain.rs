@@ -95,14 +95,16 @@ async fn play_moves_the_moment_forward_and_stops_at_the_end() {
     let (b, _server) = open("lat=400,600&mode=concurrent&autorun=1").await;
     b.wait_for_state(&["done"], Duration::from_secs(15)).await;
     // From the end, play starts over.
-    b.js("const s = document.querySelector('[data-testid=replay-speed]'); s.value = '4'; s.dispatchEvent(new Event('change', {bubbles: true})); return 0;").await;
+    // A quarter of real speed: the 600 ms run replays over 2.4 s, slow enough to catch it midway
+    // even on a busy machine.
+    b.js("const s = document.querySelector('[data-testid=replay-speed]'); s.value = '0.25'; s.dispatchEvent(new Event('change', {bubbles: true})); return 0;").await;
     b.click("replay-play").await;
-    tokio::time::sleep(Duration::from_millis(60)).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
     let early: f64 = panels(&b).await["loop"].as_str().unwrap().parse().unwrap();
     assert!(early < 400.0, "play restarted from the beginning: {early}");
     b.wait_until(
         "document.querySelector('[data-testid=replay-play]').getAttribute('aria-pressed') === 'false'",
-        Duration::from_secs(5),
+        Duration::from_secs(10),
         "play to stop at the end",
     )
     .await;
