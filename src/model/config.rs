@@ -6,7 +6,7 @@
 use super::preset::{self, Preset};
 use super::scenario::{limits, parse_list, parse_number, ListError, Request, Scenario};
 use super::source::{self, SourceKind, TargetError, TargetPreset, MAX_REAL_REQUESTS, MAX_TIMEOUT_MS};
-use super::strategy::{Mode, Strategy, StrategyKind};
+use super::strategy::{Mode, Strategy};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LabConfig {
@@ -194,13 +194,6 @@ impl LabConfig {
         }
     }
 
-    /// The strategy Run executes when the mode is a single one.
-    pub fn strategy_kind(&self) -> Option<StrategyKind> {
-        match self.mode {
-            Mode::Single(kind) => Some(kind),
-            Mode::Compare => None,
-        }
-    }
 }
 
 /// Processing time: one value for every request, or one per request.
@@ -314,7 +307,7 @@ mod tests {
         let mut c = LabConfig::default();
         c.limit = "0".into();
         assert!(c.validate().is_err());
-        c.mode = Mode::Single(StrategyKind::Sequential);
+        c.mode = Mode::Single(crate::model::strategy::StrategyKind::Sequential);
         assert!(c.validate().is_ok());
     }
 }

@@ -194,16 +194,6 @@ impl Explanation {
         LoopState { thread, waiting, ready, done, not_sent }
     }
 
-    /// Moments worth stopping at when stepping: every send, response, processing start and end.
-    pub fn moments(&self) -> Vec<f64> {
-        let mut m: Vec<f64> = vec![0.0, self.total];
-        for (i, t) in self.timings.iter().enumerate() {
-            m.extend([t.start, t.response, self.process_start(i), t.end]);
-        }
-        m.sort_by(f64::total_cmp);
-        m.dedup_by(|a, b| (*a - *b).abs() < 0.5);
-        m
-    }
 
     /// Where the code is at `t`.
     pub fn code_role(&self, t: f64) -> CodeRole {
@@ -298,9 +288,4 @@ mod tests {
         assert_eq!(e.code_role(410.0), CodeRole::Done);
     }
 
-    #[test]
-    fn moments_cover_every_event_once() {
-        let e = explain(&[300, 800], Strategy::Sequential);
-        assert_eq!(e.moments(), vec![0.0, 300.0, 1100.0]);
-    }
 }

@@ -106,11 +106,6 @@ pub fn is_emulated(url: &str) -> bool {
     path.rsplit_once("delay/").is_some_and(|(_, ms)| !ms.is_empty() && ms.len() <= 6 && ms.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Whether the URL may be shown as a link (an absolute http(s) address).
-pub fn is_linkable(url: &str) -> bool {
-    matches!(scheme_of(url.trim()), Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"))
-}
-
 /// The scheme, if the URL has one: letters, digits, `+ - .` before the first `:`, and
 /// that `:` before any `/ ? #`.
 fn scheme_of(url: &str) -> Option<&str> {
@@ -275,9 +270,6 @@ mod tests {
             assert!(matches!(check_url(bad), Err(TargetError::Scheme { .. })), "{bad}");
         }
         assert_eq!(check_url("  "), Err(TargetError::Empty));
-        assert!(!is_linkable("./delay/5"));
-        assert!(is_linkable("https://httpbin.org/delay/1"));
-        assert!(!is_linkable("javascript:alert(1)"));
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! What a run measured: the runtime fills a trace, the views draw it.
 
-use super::predict::Schedule;
 use super::source::{PhaseKind, RequestOutcome};
 use super::strategy::Strategy;
 
@@ -92,10 +91,6 @@ pub fn agrees(measured: f64, predicted: f64) -> bool {
     (measured - predicted).abs() <= 15.0 + 0.02 * predicted
 }
 
-/// Measured against predicted, for one completed run.
-pub fn deviation(trace: &Trace, schedule: &Schedule) -> Option<f64> {
-    trace.total.map(|total| total - schedule.total)
-}
 
 #[cfg(test)]
 mod tests {

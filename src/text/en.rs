@@ -42,7 +42,6 @@ pub static EN: Text = Text {
     cancel: "Cancel",
     compare_option: "All four, one after another",
 
-    waterfall_empty: "Press Run: each request becomes a bar that grows while it waits.",
     legend_waiting: "waiting for the response",
     legend_processing: "processing on the thread",
     legend_predicted_end: "predicted end",

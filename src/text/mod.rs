@@ -68,7 +68,6 @@ pub struct Text {
     pub cancel: &'static str,
     pub compare_option: &'static str,
 
-    pub waterfall_empty: &'static str,
     pub legend_waiting: &'static str,
     pub legend_processing: &'static str,
     pub legend_predicted_end: &'static str,

@@ -43,7 +43,6 @@ pub static RU: Text = Text {
     cancel: "Отменить",
     compare_option: "Все четыре, один за другим",
 
-    waterfall_empty: "Нажмите «Запустить»: каждый запрос станет полосой, которая растёт, пока он ждёт.",
     legend_waiting: "ожидание ответа",
     legend_processing: "обработка в потоке",
     legend_predicted_end: "предсказанный конец",

@@ -277,6 +277,20 @@ pub async fn open_lab(query: &str, width: u32, height: u32) -> (Browser, StaticS
     (browser, server)
 }
 
+/// Every row's measured total is within the lab's tolerance of its prediction.
+pub fn assert_agrees(rows: &[ResultRow]) {
+    assert!(!rows.is_empty(), "no results");
+    for r in rows {
+        assert!(
+            within_tolerance(r.total, r.predicted),
+            "{}: measured {} ms, predicted {} ms (allowed 15 ms + 2 %)",
+            r.strategy,
+            r.total,
+            r.predicted
+        );
+    }
+}
+
 /// The lab's promise: measured within 15 ms + 2 % of the prediction.
 pub fn within_tolerance(measured: f64, predicted: f64) -> bool {
     (measured - predicted).abs() <= 15.0 + 0.02 * predicted

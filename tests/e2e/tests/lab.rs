@@ -8,19 +8,6 @@ async fn open(query: &str) -> (Browser, StaticServer) {
     e2e::open_lab(query, 1280, 1000).await
 }
 
-fn check_against_prediction(rows: &[e2e::ResultRow]) {
-    assert!(!rows.is_empty(), "no results");
-    for r in rows {
-        assert!(
-            within_tolerance(r.total, r.predicted),
-            "{}: measured {} ms, predicted {} ms (allowed 15 ms + 2 %)",
-            r.strategy,
-            r.total,
-            r.predicted
-        );
-    }
-}
-
 #[tokio::test]
 async fn the_notes_example_compared_matches_the_prediction() {
     let (b, _server) = open("preset=note&mode=compare&autorun=1").await;
@@ -30,7 +17,7 @@ async fn the_notes_example_compared_matches_the_prediction() {
     assert_eq!(strategies, ["blocking", "sequential", "concurrent", "bounded"]);
     let predicted: Vec<f64> = rows.iter().map(|r| r.predicted).collect();
     assert_eq!(predicted, [1100.0, 1100.0, 800.0, 800.0]);
-    check_against_prediction(&rows);
+    e2e::assert_agrees(&rows);
     // Blocking froze the page for the whole run; the others kept painting.
     let blocking = &rows[0];
     assert!(blocking.gap >= blocking.total - 1.0, "blocking frame gap {} < run {}", blocking.gap, blocking.total);
@@ -46,7 +33,7 @@ async fn a_random_scenario_with_processing_matches_for_every_strategy() {
     b.wait_for_state(&["done"], Duration::from_secs(60)).await;
     let rows = b.results().await;
     assert_eq!(rows.len(), 4);
-    check_against_prediction(&rows);
+    e2e::assert_agrees(&rows);
     assert!(rows[0].gap >= rows[0].total - 1.0);
     b.close().await;
 }
@@ -63,7 +50,7 @@ async fn bounded_keeps_at_most_k_in_flight_and_starts_in_order() {
     }
     let starts: Vec<f64> = bars.iter().map(|b| b.start).collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]), "list order: {starts:?}");
-    check_against_prediction(&b.results().await);
+    e2e::assert_agrees(&b.results().await);
     b.close().await;
 }
 
@@ -153,7 +140,7 @@ async fn a_run_cannot_interleave_with_another() {
     b.wait_for_state(&["done"], Duration::from_secs(10)).await;
     let rows = b.results().await;
     assert_eq!(rows.len(), 1);
-    check_against_prediction(&rows);
+    e2e::assert_agrees(&rows);
     b.close().await;
 }
 
