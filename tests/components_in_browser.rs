@@ -52,8 +52,21 @@ async fn waterfall_draws_started_requests_with_their_times() {
     let second: web_sys::Element = bars.item(1).unwrap().dyn_into().unwrap();
     assert_eq!(second.get_attribute("data-end-ms"), None, "still in flight");
     let in_flight = second.query_selector(".in-flight").unwrap().expect("an in-flight bar");
-    // It grows to "now": 420 ms of an 800 ms axis.
-    assert_eq!(in_flight.get_attribute("width").as_deref(), Some("52.475%"));
+    // It reaches the axis's end from its start (0.2 ms of 800), and is cut at "now", 420 ms, by
+    // the one clip every waiting bar shares.
+    assert_eq!(in_flight.get_attribute("x").as_deref(), Some("0.025%"));
+    assert_eq!(in_flight.get_attribute("width").as_deref(), Some("99.975%"));
+    assert_eq!(in_flight.get_attribute("clip-path").as_deref(), Some("url(#wf-now)"));
+    let clip = root.query_selector("#wf-now [data-testid=now-clip]").unwrap().expect("the clip at now");
+    assert_eq!(clip.get_attribute("width").as_deref(), Some("52.500%"));
+    // As a pointer finds it: the bar is there before "now" and not after (the clip cuts hits too).
+    let chart = root.query_selector("svg.wf-chart").unwrap().unwrap().get_bounding_client_rect();
+    let bar = in_flight.get_bounding_client_rect();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let y = (bar.top() + bar.height() / 2.0) as f32;
+    let hit = |fraction: f64| document.element_from_point((chart.left() + fraction * chart.width()) as f32, y);
+    assert_eq!(hit(0.3).as_ref(), Some(&in_flight), "before now");
+    assert_ne!(hit(0.8).as_ref(), Some(&in_flight), "after now");
     assert_eq!(root.query_selector_all("[data-testid=predicted-bar]").unwrap().length(), 3);
     let cursor = root.query_selector("[data-testid=waterfall-cursor]").unwrap().expect("the replay's moment");
     assert_eq!(cursor.get_attribute("x1").as_deref(), Some("50.000%"));

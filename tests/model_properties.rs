@@ -21,6 +21,22 @@ fn sum(s: &Scenario) -> f64 {
 }
 
 proptest! {
+    /// The integer-only number writer agrees with `format!` up to how a tie is rounded.
+    #[test]
+    fn fixed_is_within_half_a_unit_and_has_its_places(v in -1.0e7f64..1.0e7, places in 0usize..=4) {
+        let text = sync_vs_async::model::number::fixed(v, places);
+        let parsed: f64 = text.parse().unwrap();
+        let unit = 10f64.powi(-(places as i32));
+        prop_assert!((parsed - v).abs() <= unit / 2.0 + 1e-6, "{} → {}", v, text);
+        prop_assert_eq!(text.split('.').nth(1).map_or(0, str::len), places);
+        let reference = format!("{v:.places$}");
+        if reference != text {
+            // Only a value within a hair of a tie may round the other way.
+            let frac = (v.abs() / unit).fract();
+            prop_assert!((frac - 0.5).abs() < 1e-6, "{} → {} vs {}", v, text, reference);
+        }
+    }
+
     #[test]
     fn concurrent_never_slower_than_sequential(s in scenarios()) {
         prop_assert!(predict(&s, Lab::Concurrent).total <= predict(&s, Lab::Sequential).total);

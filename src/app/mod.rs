@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::model::predict;
 use crate::model::summary::{self, SummaryRow};
 use crate::model::url_state::{decode, Decoded};
+use crate::model::config::ValidConfig;
 use crate::model::{Schedule, Trace};
 use crate::model::presentation::Lang;
 use crate::text::{text, Text};
@@ -80,46 +81,37 @@ pub fn App(props: &AppProps) -> Html {
     let presentation = state.presentation;
     let panels = presentation.panels;
 
-    let validation = state.config.validate();
-    let errors = validation.clone().err().unwrap_or_default();
+    // Parsed once per change of the form, not once per frame of a run (10,000 latencies).
+    let validation = use_memo(state.config.clone(), |config| config.validate());
+    let valid: Option<&ValidConfig> = validation.as_ref().as_ref().ok();
+    let errors = validation.as_ref().clone().err().unwrap_or_default();
 
     // A link with autorun=1 starts its run once the page is up, if the link is runnable.
     {
         let start = runner.start.clone();
         let autorun = props.link.autorun;
-        let valid = validation.clone().ok();
+        let validation = validation.clone();
         use_effect_with((), move |_| {
-            if let (true, Some(valid)) = (autorun, valid) {
-                start.emit(valid);
+            if let (true, Ok(valid)) = (autorun, validation.as_ref()) {
+                start.emit(valid.clone());
             }
         });
     }
 
-    let on_edit = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |edit| dispatch.dispatch(Action::Edit(edit)))
-    };
-    let on_run = {
-        let start = runner.start.clone();
-        let valid = validation.clone().ok();
-        Callback::from(move |()| {
-            if let Some(valid) = valid.clone() {
-                start.emit(valid);
-            }
-        })
-    };
-    let on_compare = {
-        let start = runner.start.clone();
-        let dispatch = state.dispatcher();
-        let valid = validation.clone().ok();
-        Callback::from(move |()| {
-            if let Some(mut valid) = valid.clone() {
-                dispatch.dispatch(Action::Edit(state::Edit::Mode(crate::model::Mode::Compare)));
-                valid.mode = crate::model::Mode::Compare;
-                start.emit(valid);
-            }
-        })
-    };
+    // Callbacks that stay the same from frame to frame, so the form is not redrawn while a run goes on.
+    let on_edit = use_callback(state.dispatcher(), |edit, dispatch| dispatch.dispatch(Action::Edit(edit)));
+    let on_run = use_callback((runner.start.clone(), validation.clone()), |(), (start, validation)| {
+        if let Ok(valid) = validation.as_ref() {
+            start.emit(valid.clone());
+        }
+    });
+    let on_compare = use_callback((runner.start.clone(), state.dispatcher(), validation.clone()), |(), (start, dispatch, validation)| {
+        if let Ok(mut valid) = validation.as_ref().clone() {
+            dispatch.dispatch(Action::Edit(state::Edit::Mode(crate::model::Mode::Compare)));
+            valid.mode = crate::model::Mode::Compare;
+            start.emit(valid);
+        }
+    });
     let on_select = {
         let dispatch = state.dispatcher();
         Callback::from(move |i| dispatch.dispatch(Action::Select(i)))
@@ -135,28 +127,30 @@ pub fn App(props: &AppProps) -> Html {
 
     // The links this page hands out: the lab as a full page (what Copy link copies, from an
     // embed too: scenario, strategy and theme), and the lab embedded.
-    let requests = validation.as_ref().map(|v| v.scenario.len()).unwrap_or(2);
-    let strategies = validation.as_ref().map(|v| v.strategies()).unwrap_or_default();
-    let full_page = link_with(&encode(&state.config, &Presentation { embed: false, panels: Panels::default(), ..presentation }));
-    let embed_src = link_with(&encode(&state.config, &Presentation { embed: true, ..presentation }));
-    let height = fixed_height(panels, requests, &strategies);
-    let snippet_auto = snippet_auto_height(&embed_src, t.embed_title, height);
-    let snippet_fixed = snippet_fixed_height(&embed_src, t.embed_title, height);
-    let on_copy = {
-        let (full_page, snippet_auto) = (full_page.clone(), snippet_auto.clone());
-        copy.reform(move |kind: ShareKind| {
-            let text = match kind {
-                ShareKind::Link => full_page.clone(),
-                ShareKind::Embed => snippet_auto.clone(),
-            };
-            (kind, text)
-        })
-    };
-    let invalid = validation.is_err();
+    let requests = valid.map(|v| v.scenario.len()).unwrap_or(2);
+    let strategies = valid.map(|v| v.strategies()).unwrap_or_default();
+    // Made once per change of what they depend on: a 10,000-request link is 50 KB of text.
+    let links = use_memo((state.config.clone(), presentation, requests, strategies, t.embed_title), |(config, presentation, requests, strategies, title)| {
+        let full_page = link_with(&encode(config, &Presentation { embed: false, panels: Panels::default(), ..*presentation }));
+        let embed_src = link_with(&encode(config, &Presentation { embed: true, ..*presentation }));
+        let height = fixed_height(presentation.panels, *requests, strategies);
+        let snippet_auto = AttrValue::from(snippet_auto_height(&embed_src, title, height));
+        let snippet_fixed = AttrValue::from(snippet_fixed_height(&embed_src, title, height));
+        (AttrValue::from(full_page), snippet_auto, snippet_fixed)
+    });
+    let (full_page, snippet_auto, snippet_fixed) = (*links).clone();
+    let on_copy = use_callback((copy, links.clone()), |kind: ShareKind, (copy, links)| {
+        let text = match kind {
+            ShareKind::Link => links.0.to_string(),
+            ShareKind::Embed => links.1.to_string(),
+        };
+        copy.emit((kind, text));
+    });
+    let invalid = valid.is_none();
 
     // What the panels show: the last session, or before any run the prediction for the form.
-    let view = use_memo((state.session.clone(), validation.clone().ok()), |(session, valid)| {
-        View::new(session.as_ref(), valid.as_ref())
+    let view = use_memo((state.session.clone(), validation.clone()), |(session, validation)| {
+        View::new(session.as_ref(), validation.as_ref().as_ref().ok())
     });
     let shown = state.shown().unwrap_or(0);
     let running = state.is_running();
@@ -174,9 +168,11 @@ pub fn App(props: &AppProps) -> Html {
     // Keyed on the shown run only once it has completed, so a run in progress does not rebuild it every frame.
     let completed = state.session.as_ref().and_then(|s| s.traces.get(shown).cloned().flatten()).filter(|t| t.total.is_some());
     let session_key = state.session.as_ref().map(|s| s.run_id);
-    let explanation = use_memo((session_key, completed, validation.clone().ok(), shown), {
+    let explanation = use_memo((session_key, completed, validation.clone(), shown), {
         let session = state.session.clone();
-        move |(_, _, valid, shown)| View::new(session.as_ref(), valid.as_ref()).map(|v| Rc::new(v.explanation(*shown)))
+        move |(_, _, validation, shown)| {
+            View::new(session.as_ref(), validation.as_ref().as_ref().ok()).map(|v| Rc::new(v.explanation(*shown)))
+        }
     });
     let explanation: Option<Rc<Explanation>> = (*explanation).clone();
     let steps = use_memo(explanation.clone(), |e| Rc::new(e.as_ref().map(|e| e.steps()).unwrap_or_default()));
@@ -242,7 +238,7 @@ pub fn App(props: &AppProps) -> Html {
         notes
     };
 
-    let stale_note = match (&state.session, validation.as_ref().ok()) {
+    let stale_note = match (&state.session, valid) {
         (Some(s), Some(v)) if *s.scenario != v.scenario => Some(AttrValue::from(t.stale_results)),
         _ => None,
     };
@@ -258,7 +254,7 @@ pub fn App(props: &AppProps) -> Html {
         })
         .unwrap_or_default();
 
-    let on_cancel = runner.cancel.reform(|_| ());
+    let on_cancel = runner.cancel.clone();
     html! {
         <>
         if !presentation.embed {
@@ -284,8 +280,8 @@ pub fn App(props: &AppProps) -> Html {
                         }
                         <LangSwitch t={t} current={lang} on_change={on_lang} />
                         <ShareBar t={t} share={state.share.clone()} embed={presentation.embed}
-                            full_page={AttrValue::from(full_page)} snippet_auto={AttrValue::from(snippet_auto)}
-                            snippet_fixed={AttrValue::from(snippet_fixed)} on_copy={on_copy} />
+                            full_page={full_page} snippet_auto={snippet_auto}
+                            snippet_fixed={snippet_fixed} on_copy={on_copy} />
                     </div>
                     if let Some(v) = view.as_ref().as_ref().filter(|_| panels.waterfall) {
                         <Waterfall t={t} scenario={v.scenario.clone()} schedule={v.schedules[shown.min(v.schedules.len() - 1)].clone()}

@@ -13,7 +13,8 @@ use crate::runtime::RunEnd;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
-    pub config: LabConfig,
+    /// Shared: cloning the state (every frame of a run) must not copy 10,000 typed latencies.
+    pub config: Rc<LabConfig>,
     /// Full page or embed, theme, panels: from the link, kept in links the page makes.
     pub presentation: Presentation,
     /// What the last Copy button did.
@@ -131,7 +132,7 @@ pub enum Action {
 impl AppState {
     pub fn from_link(decoded: &Decoded) -> AppState {
         AppState {
-            config: decoded.config.clone(),
+            config: Rc::new(decoded.config.clone()),
             presentation: decoded.presentation,
             share: Share::Nothing,
             notices: decoded.notices.clone(),
@@ -197,7 +198,7 @@ impl Reducible for AppState {
         match action {
             Action::Edit(edit) => {
                 next.share = Share::Nothing;
-                let c = &mut next.config;
+                let c = Rc::make_mut(&mut next.config);
                 match edit {
                     Edit::Preset(p) => c.choose_preset(p),
                     Edit::Count(t) => c.set_count(t),

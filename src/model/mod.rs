@@ -10,6 +10,7 @@ pub mod config;
 pub mod embed;
 pub mod explain;
 pub mod formula;
+pub mod number;
 pub mod predict;
 pub mod presentation;
 pub mod preset;

@@ -129,7 +129,7 @@ mod tests {
         assert_eq!(Preset::Staggered.latencies(3, 0), vec![100, 800, 1500]);
         assert_eq!(Preset::Staggered.latencies(1, 0), vec![100]);
         assert_eq!(Preset::Outlier.latencies(5, 0), vec![200, 200, 2000, 200, 200]);
-        assert_eq!(Preset::Equal.latencies(5000, 0).len(), limits::MAX_REQUESTS);
+        assert_eq!(Preset::Equal.latencies(50_000, 0).len(), limits::MAX_REQUESTS);
     }
 
     #[test]

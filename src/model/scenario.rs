@@ -2,7 +2,7 @@
 
 /// Allowed ranges. Every input (form field or link parameter) is checked against these.
 pub mod limits {
-    pub const MAX_REQUESTS: usize = 1000;
+    pub const MAX_REQUESTS: usize = 10_000;
     pub const MAX_LATENCY_MS: u32 = 60_000;
     pub const MAX_PROCESSING_MS: u32 = 10_000;
     pub const MAX_CONCURRENCY: u32 = 1000;

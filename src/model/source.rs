@@ -75,7 +75,10 @@ pub enum TargetError {
 /// The URL for request `i` (from 0) with latency `ms`: `{i}` is the request number from 1,
 /// `{ms}` its latency, `{s}` the same in seconds.
 pub fn expand(template: &str, i: usize, ms: u32) -> String {
-    let seconds = format!("{}", f64::from(ms) / 1000.0);
+    let seconds = match ms % 1000 {
+        0 => (ms / 1000).to_string(),
+        frac => format!("{}.{}", ms / 1000, format!("{frac:03}").trim_end_matches('0')),
+    };
     template.replace("{i}", &(i + 1).to_string()).replace("{ms}", &ms.to_string()).replace("{s}", &seconds)
 }
 

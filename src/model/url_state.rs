@@ -336,11 +336,11 @@ mod tests {
 
     #[test]
     fn too_many_requests_and_wrong_proc_length() {
-        let many = vec!["1"; 5000].join(",");
+        let many = vec!["1"; 10_001].join(",");
         let d = decode(&format!("lat={many}"));
         assert_eq!(
             d.notices[0].problem,
-            Problem::Field(FieldError::List(ListError::TooMany { count: 5000, max: 1000 }))
+            Problem::Field(FieldError::List(ListError::TooMany { count: 10_001, max: 10_000 }))
         );
         let d = decode("lat=1,2,3&proc=1,2");
         assert_eq!(

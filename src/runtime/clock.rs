@@ -4,7 +4,11 @@ use wasm_bindgen::JsCast;
 
 /// `performance.now()`, in ms. Falls back to `Date.now()` where no Performance exists (workers, old hosts).
 pub fn now() -> f64 {
-    performance().map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
+    // Looked up once: a run of 10,000 requests reads the clock some 30,000 times.
+    thread_local! {
+        static PERFORMANCE: Option<web_sys::Performance> = performance();
+    }
+    PERFORMANCE.with(|p| p.as_ref().map(|p| p.now())).unwrap_or_else(js_sys::Date::now)
 }
 
 fn performance() -> Option<web_sys::Performance> {

@@ -8,5 +8,6 @@ pub mod emulator;
 pub mod frames;
 pub mod real;
 pub mod runner;
+pub mod timers;
 
 pub use runner::{run, RunEnd, Transport};

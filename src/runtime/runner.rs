@@ -7,11 +7,11 @@ use std::rc::Rc;
 
 use futures::future::{join_all, AbortHandle, Abortable};
 use futures::stream::{self, StreamExt};
-use gloo_timers::future::TimeoutFuture;
 
 use super::clock;
 use super::frames::{self, FrameMonitor};
 use super::real;
+use super::timers;
 use crate::model::config::RealTargets;
 use crate::model::scenario::Request;
 use crate::model::source::{unique_url, RequestOutcome};
@@ -42,6 +42,11 @@ pub enum RunEnd {
     Cancelled,
 }
 
+/// What a frame's update of the live views may take, at most, before a timer is due.
+const DRAW_BUDGET_MS: f64 = 8.0;
+/// Frames in a row that may skip their update for a timer due soon.
+const MAX_SKIPPED_FRAMES: u32 = 3;
+
 #[derive(Clone, Copy)]
 enum Moment {
     Start,
@@ -67,7 +72,17 @@ pub async fn run(
     // Let the page paint its "running" state before a run that may freeze it.
     frames::next_frame().await;
     let t0 = clock::now();
-    let monitor = FrameMonitor::start(move || on_frame(clock::now() - t0));
+    // A frame's drawing must not make a request late: a frame that falls just before a
+    // deadline skips its update (the next one draws), at most a few frames in a row.
+    let skipped = std::cell::Cell::new(0);
+    let monitor = FrameMonitor::start(move || {
+        if timers::quiet_for() < DRAW_BUDGET_MS && skipped.get() < MAX_SKIPPED_FRAMES {
+            skipped.set(skipped.get() + 1);
+            return;
+        }
+        skipped.set(0);
+        on_frame(clock::now() - t0);
+    });
     let record = Recorder { trace: trace.clone(), t0 };
     let work = execute(scenario, strategy, transport.clone(), record);
     let end = match Abortable::new(work, abort).await {
@@ -196,16 +211,13 @@ async fn one_request(i: usize, request: Request, transport: &Transport, record: 
     record.mark(i, Moment::End);
 }
 
-/// Waits on a browser timer. Zero needs no timer: a resolved promise keeps it asynchronous
-/// without the 4 ms clamp browsers put on deeply nested zero timeouts. Timers fire up to a
-/// millisecond or so late, and in a sequence every late millisecond adds up; so the timer is
-/// set a millisecond early and the rest is waited exactly (at most ~1 ms of busy thread).
+/// Waits on the shared browser timer (see `timers`), exact to the deadline. Zero needs no timer:
+/// a resolved promise keeps it asynchronous without the 4 ms clamp browsers put on deeply
+/// nested zero timeouts.
 async fn wait(ms: u32) {
     if ms == 0 {
         let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await;
         return;
     }
-    let deadline = clock::now() + f64::from(ms);
-    TimeoutFuture::new(if ms >= 2 { ms - 1 } else { ms }).await;
-    clock::busy_wait(deadline - clock::now());
+    timers::sleep(f64::from(ms)).await;
 }

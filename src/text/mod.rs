@@ -143,6 +143,8 @@ pub struct Text {
     pub explain_from_trace: &'static str,
     pub explain_from_prediction: &'static str,
     pub steps_heading: &'static str,
+    /// The window of the step table drawn: first, last, of how many.
+    pub steps_window: &'static str,
     pub col_step: &'static str,
     pub col_what: &'static str,
     pub col_when: &'static str,
@@ -279,7 +281,7 @@ impl Text {
 
     /// A decimal with `places` digits in the language's style: "2.8" / "2,8".
     pub fn decimal(&self, value: f64, places: usize) -> String {
-        format!("{value:.places$}").replace('.', &self.decimal.to_string())
+        crate::model::number::fixed(value, places).replace('.', &self.decimal.to_string())
     }
 
     /// A longer span in the unit a person uses: "16 ms", "2.8 s".

@@ -15,7 +15,7 @@ use crate::text::Text;
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
     pub t: &'static Text,
-    pub config: LabConfig,
+    pub config: std::rc::Rc<LabConfig>,
     pub errors: FieldErrors,
     pub running: bool,
     pub on_edit: Callback<Edit>,

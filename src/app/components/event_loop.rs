@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::app::state::SPEEDS;
 use crate::model::explain::LoopState;
+use crate::model::number::fixed;
 use crate::text::Text;
 
 #[derive(Properties, PartialEq)]
@@ -63,15 +64,18 @@ pub fn EventLoop(props: &EventLoopProps) -> Html {
             }
         })
     };
+    // Whole numbers both (the slider steps by 1 ms; a speed is its place in SPEEDS): no float
+    // parser in the download.
     let on_scrub = props.on_scrub.reform(|e: InputEvent| {
-        e.target_unchecked_into::<HtmlInputElement>().value().parse::<f64>().unwrap_or(0.0)
+        e.target_unchecked_into::<HtmlInputElement>().value().parse::<u32>().map_or(0.0, f64::from)
     });
     let on_speed = props.on_speed.reform(|e: Event| {
-        e.target_unchecked_into::<HtmlSelectElement>().value().parse::<f64>().unwrap_or(1.0)
+        let index = e.target_unchecked_into::<HtmlSelectElement>().value().parse::<usize>().ok();
+        index.and_then(|i| SPEEDS.get(i).copied()).unwrap_or(1.0)
     });
     html! {
         <section class="event-loop" tabindex="0" onkeydown={onkeydown} aria-labelledby="loop-heading"
-            data-testid="event-loop" data-moment-ms={format!("{:.1}", props.moment)}>
+            data-testid="event-loop" data-moment-ms={fixed(props.moment, 1)}>
             <h3 id="loop-heading">{ t.loop_heading }</h3>
             <div class="replay">
                 <button type="button" data-testid="replay-back" onclick={props.on_back.reform(|_| ())}
@@ -85,16 +89,16 @@ pub fn EventLoop(props: &EventLoopProps) -> Html {
                 <label class="speed">
                     <span>{ t.replay_speed }</span>
                     <select data-testid="replay-speed" onchange={on_speed}>
-                        { for SPEEDS.iter().map(|&v| html! {
-                            <option value={v.to_string()} selected={v == props.speed}>{ format!("{}×", t.decimal(v, if v < 1.0 { 2 } else { 0 })) }</option>
+                        { for SPEEDS.iter().enumerate().map(|(i, &v)| html! {
+                            <option value={i.to_string()} selected={v == props.speed}>{ format!("{}×", t.decimal(v, if v < 1.0 { 2 } else { 0 })) }</option>
                         }) }
                     </select>
                 </label>
             </div>
             <label class="scrub">
                 <span>{ t.replay_moment }{ ": " }<strong>{ t.ms(props.moment) }</strong></span>
-                <input type="range" min="0" max={format!("{:.0}", props.total.max(1.0))} step="1"
-                    value={format!("{:.0}", props.moment)} oninput={on_scrub} data-testid="replay-scrub" />
+                <input type="range" min="0" max={fixed(props.total.max(1.0), 0)} step="1"
+                    value={fixed(props.moment, 0)} oninput={on_scrub} data-testid="replay-scrub" />
             </label>
             <dl class="loop-state">
                 <dt>{ t.loop_thread }</dt>

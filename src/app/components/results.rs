@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::model::summary::SummaryRow;
+use crate::model::number::fixed;
 use crate::text::Text;
 
 #[derive(Properties, PartialEq)]
@@ -56,9 +57,9 @@ pub fn Results(props: &ResultsProps) -> Html {
                     html! {
                         <tr class={classes!(shown.then_some("shown"))} data-testid={testid}
                             data-strategy={row.strategy.kind().key()}
-                            data-total-ms={row.measured.map(|m| format!("{m:.1}"))}
-                            data-predicted-ms={format!("{:.1}", row.predicted)}
-                            data-max-frame-gap-ms={row.max_frame_gap.map(|g| format!("{g:.1}"))}>
+                            data-total-ms={row.measured.map(|m| fixed(m, 1))}
+                            data-predicted-ms={fixed(row.predicted, 1)}
+                            data-max-frame-gap-ms={row.max_frame_gap.map(|g| fixed(g, 1))}>
                             <th scope="row">
                                 <button type="button" class="row-select" aria-pressed={shown.to_string()}
                                     onclick={Callback::from(move |_| on_select.emit(i))}>

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::explain::Explanation;
+use crate::model::number::{fixed, short};
 use crate::model::Strategy;
 use crate::text::Text;
 
@@ -31,26 +32,26 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
     let height = (220.0 + 14.0 * n.min(MAX_ARROWS) as f64).min(560.0);
     let span = e.total.max(1.0);
     let y = |ms: f64| TOP + (ms / span).clamp(0.0, 1.0) * (height - TOP - BOTTOM);
-    let pct = |x: f64| format!("{x}%");
+    let pct = |x: f64| format!("{}%", short(x));
     let blocking = e.strategy == Strategy::Blocking;
     let wait_class = if blocking { "seq-blocked" } else { "seq-awaiting" };
 
     // As in the waterfall: past a few hundred requests, an even sample of the lanes' spans.
-    let drawn = crate::model::axis::sample_rows(n, 200);
+    let drawn = crate::model::axis::sample_rows(n, crate::model::axis::MAX_DRAWN_ROWS);
     let client_spans = drawn.iter().map(|&i| {
         let timing = &e.timings[i];
         let processing = e.processing.get(i).copied().unwrap_or(0.0);
         let proc_start = (timing.end - processing).max(timing.response);
         html! {
             <>
-                <rect class={wait_class} x={pct(CLIENT_X - 2.5)} width="5%" y={y(timing.start).to_string()}
-                    height={(y(timing.response) - y(timing.start)).max(0.5).to_string()} />
+                <rect class={wait_class} x={pct(CLIENT_X - 2.5)} width="5%" y={short(y(timing.start))}
+                    height={short((y(timing.response) - y(timing.start)).max(0.5))} />
                 if timing.end > proc_start {
-                    <rect class="seq-proc" x={pct(CLIENT_X - 2.5)} width="5%" y={y(proc_start).to_string()}
-                        height={(y(timing.end) - y(proc_start)).max(1.0).to_string()} />
+                    <rect class="seq-proc" x={pct(CLIENT_X - 2.5)} width="5%" y={short(y(proc_start))}
+                        height={short((y(timing.end) - y(proc_start)).max(1.0))} />
                 }
-                <rect class="seq-server-work" x={pct(SERVER_X - 1.0)} width="2%" y={y(timing.start).to_string()}
-                    height={(y(timing.response) - y(timing.start)).max(0.5).to_string()} />
+                <rect class="seq-server-work" x={pct(SERVER_X - 1.0)} width="2%" y={short(y(timing.start))}
+                    height={short((y(timing.response) - y(timing.start)).max(0.5))} />
             </>
         }
     });
@@ -72,11 +73,11 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
         html! {
             <g class="seq-pair" data-index={i.to_string()}>
                 <line class="seq-request" x1={pct(CLIENT_X + 2.5)} x2={pct(SERVER_X - 1.0)}
-                    y1={sent.to_string()} y2={(sent + 4.0).to_string()} marker-end="url(#seq-arrow)" />
+                    y1={short(sent)} y2={short(sent + 4.0)} marker-end="url(#seq-arrow)" />
                 <line class="seq-response" x1={pct(SERVER_X - 1.0)} x2={pct(CLIENT_X + 2.5)}
-                    y1={answered.to_string()} y2={(answered + 4.0).to_string()} marker-end="url(#seq-arrow)" />
+                    y1={short(answered)} y2={short(answered + 4.0)} marker-end="url(#seq-arrow)" />
                 if n <= 12 {
-                    <text class="seq-label" x={pct(SERVER_X - 4.0)} y={label_y.to_string()} text-anchor="end">
+                    <text class="seq-label" x={pct(SERVER_X - 4.0)} y={short(label_y)} text-anchor="end">
                         { format!("#{}", i + 1) }
                     </text>
                 }
@@ -85,9 +86,9 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
     });
     let cursor = y(props.moment);
     html! {
-        <figure class="sequence" data-testid="sequence-diagram" data-moment-ms={format!("{:.1}", props.moment)}>
+        <figure class="sequence" data-testid="sequence-diagram" data-moment-ms={fixed(props.moment, 1)}>
             <figcaption>{ t.sequence_heading }</figcaption>
-            <svg width="100%" height={height.to_string()} role="img" aria-label={t.sequence_heading}>
+            <svg width="100%" height={short(height)} role="img" aria-label={t.sequence_heading}>
                 <defs>
                     <marker id="seq-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" class="seq-arrowhead" />
@@ -95,13 +96,13 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                 </defs>
                 <text class="seq-lane-label" x={pct(CLIENT_X)} y="16" text-anchor="middle">{ t.lane_client }</text>
                 <text class="seq-lane-label" x={pct(SERVER_X)} y="16" text-anchor="middle">{ t.lane_server }</text>
-                <line class="seq-lane" x1={pct(CLIENT_X)} x2={pct(CLIENT_X)} y1={TOP.to_string()} y2={(height - BOTTOM).to_string()} />
-                <line class="seq-lane" x1={pct(SERVER_X)} x2={pct(SERVER_X)} y1={TOP.to_string()} y2={(height - BOTTOM).to_string()} />
+                <line class="seq-lane" x1={pct(CLIENT_X)} x2={pct(CLIENT_X)} y1={short(TOP)} y2={short(height - BOTTOM)} />
+                <line class="seq-lane" x1={pct(SERVER_X)} x2={pct(SERVER_X)} y1={short(TOP)} y2={short(height - BOTTOM)} />
                 { for client_spans }
                 { for arrows }
                 <line class="seq-cursor" data-testid="sequence-cursor" x1="2%" x2="98%"
-                    y1={cursor.to_string()} y2={cursor.to_string()} />
-                <text class="seq-cursor-label" x="98%" y={(cursor - 4.0).to_string()} text-anchor="end">{ t.ms(props.moment) }</text>
+                    y1={short(cursor)} y2={short(cursor)} />
+                <text class="seq-cursor-label" x="98%" y={short(cursor - 4.0)} text-anchor="end">{ t.ms(props.moment) }</text>
             </svg>
             <ul class="legend">
                 <li><span class={classes!("swatch", if blocking { "blocked" } else { "awaiting" })}></span>

@@ -15,9 +15,18 @@ pub struct StepTableProps {
     pub on_pick: Callback<usize>,
 }
 
+/// Rows drawn at most: a run of 10,000 requests has some 30,000 steps, and a table that long
+/// would make every frame of the page slow. The replay controls move through all of them.
+const MAX_ROWS: usize = 60;
+
 #[component]
 pub fn StepTable(props: &StepTableProps) -> Html {
     let t = props.t;
+    let n = props.steps.len();
+    let shown = crate::model::axis::window(n, props.current, MAX_ROWS);
+    let note = (shown.len() < n).then(|| {
+        crate::text::fill(t.steps_window, &[&t.int((shown.start + 1) as f64), &t.int(shown.end as f64), &t.int(n as f64)])
+    });
     html! {
         <section class="steps" aria-labelledby="steps-heading" data-testid="steps" data-current-step={props.current.to_string()}>
             <h3 id="steps-heading">{ t.steps_heading }</h3>
@@ -28,11 +37,11 @@ pub fn StepTable(props: &StepTableProps) -> Html {
                     <th scope="col" class="num">{ t.col_when }</th>
                 </tr></thead>
                 <tbody>
-                { for props.steps.iter().enumerate().map(|(i, step)| {
+                { for props.steps[shown.clone()].iter().zip(shown.clone()).map(|(step, i)| {
                     let current = i == props.current;
                     let on_pick = props.on_pick.clone();
                     html! {
-                        <tr data-testid="step" data-index={i.to_string()} data-at-ms={format!("{:.1}", step.at)}
+                        <tr data-testid="step" data-index={i.to_string()} data-at-ms={crate::model::number::fixed(step.at, 1)}
                             class={classes!(current.then_some("current"))}
                             aria-current={current.then_some("step")}
                             onclick={Callback::from(move |_| on_pick.emit(i))}>
@@ -44,6 +53,9 @@ pub fn StepTable(props: &StepTableProps) -> Html {
                 }) }
                 </tbody>
             </table>
+            if let Some(note) = note {
+                <p class="steps-note" data-testid="steps-window">{ note }</p>
+            }
         </section>
     }
 }

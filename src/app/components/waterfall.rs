@@ -5,9 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::axis::{sample_rows, ticks};
+use crate::model::axis::{sample_rows, ticks, MAX_DRAWN_ROWS};
+use crate::model::number::{fixed, short};
 use crate::model::source::{PhaseKind, RequestOutcome};
-use crate::model::{Scenario, Schedule, Trace};
+use crate::model::trace::RequestTrace;
+use crate::model::{Scenario, Schedule, Timing, Trace};
 use crate::text::Text;
 
 #[derive(Properties, PartialEq)]
@@ -35,23 +37,22 @@ pub struct WaterfallProps {
 }
 
 const AXIS_HEIGHT: f64 = 24.0;
-const MAX_DRAWN_ROWS: usize = 200;
 
 /// Row height by number of rows: labelled rows while they fit, thin unlabelled ones after.
 fn row_height(n: usize) -> f64 {
     match n {
         0..=30 => 26.0,
-        31..=120 => 10.0,
-        _ => 4.0,
+        31..=60 => 10.0,
+        _ => 5.0,
     }
 }
 
 fn pct(ms: f64, end: f64) -> String {
-    format!("{:.3}%", (100.0 * ms / end).clamp(0.0, 100.0))
+    format!("{}%", fixed((100.0 * ms / end).clamp(0.0, 100.0), 3))
 }
 
 fn attr_ms(ms: Option<f64>) -> Option<AttrValue> {
-    ms.map(|v| AttrValue::from(format!("{v:.1}")))
+    ms.map(|v| AttrValue::from(fixed(v, 1)))
 }
 
 #[component]
@@ -74,102 +75,40 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
         let anchor = if k == 0 { "start" } else if ms >= 0.95 * end { "end" } else { "middle" };
         html! {
             <g class="wf-tick">
-                <line x1={pct(ms, end)} x2={pct(ms, end)} y1={AXIS_HEIGHT.to_string()} y2={height.to_string()} />
+                <line x1={pct(ms, end)} x2={pct(ms, end)} y1={short(AXIS_HEIGHT)} y2={short(height)} />
                 <text x={pct(ms, end)} y="14" text-anchor={anchor}>{ t.int(ms) }</text>
             </g>
         }
     });
 
+    // One component per drawn row: Yew redraws only the rows whose request changed. Bars still
+    // waiting reach the axis's end and are cut at "now" by one shared clip, so a frame of a run
+    // moves one rectangle, not one per request.
     let rows = drawn.iter().enumerate().map(|(row, &i)| {
-        let predicted = props.schedule.timings[i];
-        let y = bar_y(row);
-        let ghost = html! {
-            <g class="wf-predicted" data-testid="predicted-bar" data-index={i.to_string()}>
-                <rect x={pct(predicted.start, end)} y={y.to_string()} height={bar_h.to_string()}
-                    width={pct(predicted.end - predicted.start, end)} rx="2" />
-                <line class="wf-predicted-end" x1={pct(predicted.end, end)} x2={pct(predicted.end, end)}
-                    y1={(y - 3.0).to_string()} y2={(y + bar_h + 3.0).to_string()} />
-            </g>
-        };
-        let measured = trace.and_then(|tr| tr.requests.get(i)).and_then(|r| {
-            let start = r.start?;
-            let waiting_until = r.response.unwrap_or(props.elapsed.max(start));
-            let in_flight = r.response.is_none();
-            let processing = match (r.response, r.end) {
-                (Some(resp), Some(e)) if e > resp && r.outcome.is_none_or(|o| matches!(o, RequestOutcome::Ok | RequestOutcome::HttpError)) => Some((resp, e)),
-                _ => None,
-            };
-            let phases = trace.and_then(|tr| tr.phases.get(i)).cloned().flatten().filter(|_| !in_flight);
-            let mut title = t.bar_title(i, start, r.response, r.end, predicted.end);
-            if let Some(outcome) = r.outcome {
-                title.push_str(&format!(" — {}", t.outcome_name(outcome)));
-                if let Some(status) = r.status {
-                    title.push_str(&crate::text::fill(t.bar_status, &[&status.to_string()]));
-                }
-                if let Some(size) = r.size {
-                    title.push_str(&crate::text::fill(t.bar_size, &[&t.int(size as f64)]));
-                }
-                if let Some(url) = props.urls.as_ref().and_then(|u| u.get(i)) {
-                    title.push_str(&format!("\n{url}"));
-                }
-                match &phases {
-                    Some(list) => {
-                        for (kind, from, to) in list {
-                            title.push_str(&format!("\n{}: {}", t.phase_name(*kind), t.ms(to - from)));
-                        }
-                    }
-                    None if !in_flight && outcome != RequestOutcome::Cancelled => {
-                        title.push('\n');
-                        title.push_str(t.timing_hidden);
-                    }
-                    None => {}
-                }
-                if outcome == RequestOutcome::NetworkError {
-                    title.push('\n');
-                    title.push_str(t.network_error_hint);
-                }
-            }
-            let failed = r.outcome.filter(|o| !matches!(o, RequestOutcome::Ok));
-            let wait = match &phases {
-                Some(list) => html! {
-                    <>{ for list.iter().map(|(kind, from, to)| html! {
-                        <rect class={classes!("wf-phase", kind.key())} data-phase={kind.key()}
-                            x={pct(*from, end)} y={y.to_string()} height={bar_h.to_string()} width={pct(to - from, end)} />
-                    }) }</>
-                },
-                None => html! {
-                    <rect class={classes!("wf-wait", in_flight.then_some("in-flight"), (r.outcome.is_some() && !in_flight).then_some("timing-hidden"))}
-                        x={pct(start, end)} y={y.to_string()} height={bar_h.to_string()}
-                        width={pct((waiting_until - start).max(0.0), end)} />
-                },
-            };
-            Some(html! {
-                <g class={classes!("wf-bar", failed.map(|o| o.key()), failed.is_some().then_some("failed"))} data-testid="bar" data-index={i.to_string()}
-                    data-start-ms={attr_ms(Some(start))} data-response-ms={attr_ms(r.response)} data-end-ms={attr_ms(r.end)}
-                    data-outcome={r.outcome.map(|o| o.key())}
-                    data-http-status={r.status.map(|s| s.to_string())}
-                    data-queued-ms={r.queued.map(|q| format!("{q:.1}"))}
-                    tabindex={labelled.then_some("0")}>
-                    <title>{ title }</title>
-                    { wait }
-                    if let Some((from, to)) = processing {
-                        <rect class="wf-proc" x={pct(from, end)} y={y.to_string()} height={bar_h.to_string()}
-                            width={pct(to - from, end)} />
-                    }
-                </g>
-            })
-        });
-        html! { <>{ ghost }{ for measured }</> }
+        let request = trace.and_then(|tr| tr.requests.get(i)).copied().filter(|r| r.start.is_some());
+        html! {
+            <Row key={i} t={t} index={i} y={bar_y(row)} bar_h={bar_h} end={end} labelled={labelled}
+                predicted={props.schedule.timings[i]} request={request}
+                phases={trace.and_then(|tr| tr.phases.get(i)).cloned().flatten()}
+                url={props.urls.as_ref().and_then(|u| u.get(i)).map(|u| AttrValue::from(u.clone()))} />
+        }
     });
+    let now_clip = html! {
+        <defs>
+            <clipPath id={NOW_CLIP}>
+                <rect data-testid="now-clip" x="0" y="0" height={short(height)} width={pct(props.elapsed, end)} />
+            </clipPath>
+        </defs>
+    };
 
     let predicted_total = props.schedule.total;
     let measured_total = trace.and_then(|tr| tr.total);
     let labels = labelled.then(|| {
         html! {
-            <div class="wf-labels" aria-hidden="true" style={format!("padding-top:{AXIS_HEIGHT}px")}>
+            <div class="wf-labels" aria-hidden="true" style={format!("padding-top:{}px", short(AXIS_HEIGHT))}>
                 { for drawn.iter().map(|&i| {
                     let r = props.scenario.requests()[i];
-                    html! { <div class="wf-label" style={format!("height:{row_h}px")}>{ t.request_row(i, r.latency_ms, r.processing_ms) }</div> }
+                    html! { <div class="wf-label" style={format!("height:{}px", short(row_h))}>{ t.request_row(i, r.latency_ms, r.processing_ms) }</div> }
                 }) }
             </div>
         }
@@ -185,23 +124,24 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
         })
     });
     let cursor = props.cursor.map(|ms| html! {
-        <line class="wf-cursor" data-testid="waterfall-cursor" data-moment-ms={format!("{ms:.1}")}
-            x1={pct(ms, end)} x2={pct(ms, end)} y1="0" y2={height.to_string()} />
+        <line class="wf-cursor" data-testid="waterfall-cursor" data-moment-ms={fixed(ms, 1)}
+            x1={pct(ms, end)} x2={pct(ms, end)} y1="0" y2={short(height)} />
     });
     html! {
         <figure class="waterfall" data-testid="waterfall">
             <figcaption class="wf-caption">{ props.caption.clone() }</figcaption>
             <div class="wf-body">
                 { for labels }
-                <svg class={classes!("wf-chart", onclick.is_some().then_some("scrubbable"))} width="100%" height={height.to_string()}
+                <svg class={classes!("wf-chart", onclick.is_some().then_some("scrubbable"))} width="100%" height={short(height)}
                     role="img" aria-label={props.caption.clone()} onclick={onclick}>
+                    { now_clip }
                     { for axis }
                     { for rows }
                     <line class="wf-total predicted" data-testid="predicted-total" x1={pct(predicted_total, end)} x2={pct(predicted_total, end)}
-                        y1={AXIS_HEIGHT.to_string()} y2={height.to_string()} />
+                        y1={short(AXIS_HEIGHT)} y2={short(height)} />
                     if let Some(total) = measured_total {
                         <line class="wf-total measured" data-testid="measured-total" x1={pct(total, end)} x2={pct(total, end)}
-                            y1={AXIS_HEIGHT.to_string()} y2={height.to_string()} />
+                            y1={short(AXIS_HEIGHT)} y2={short(height)} />
                     }
                     { for cursor }
                 </svg>
@@ -228,4 +168,111 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
             }) }
         </figure>
     }
+}
+
+/// The id of the clip that cuts waiting bars at "now" (one waterfall per page).
+const NOW_CLIP: &str = "wf-now";
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    t: &'static Text,
+    index: usize,
+    y: f64,
+    bar_h: f64,
+    /// The axis's end, ms.
+    end: f64,
+    labelled: bool,
+    predicted: Timing,
+    /// The request as measured so far; `None` until it starts.
+    request: Option<RequestTrace>,
+    phases: Option<Vec<(PhaseKind, f64, f64)>>,
+    url: Option<AttrValue>,
+}
+
+/// One request's row: its predicted bar (outlined) and, once started, its measured bar.
+#[component]
+fn Row(props: &RowProps) -> Html {
+    let (t, i, y, bar_h, end) = (props.t, props.index, props.y, props.bar_h, props.end);
+    let predicted = props.predicted;
+    let ghost = html! {
+        <g class="wf-predicted" data-testid="predicted-bar" data-index={i.to_string()}>
+            <rect x={pct(predicted.start, end)} y={short(y)} height={short(bar_h)}
+                width={pct(predicted.end - predicted.start, end)} rx="2" />
+            <line class="wf-predicted-end" x1={pct(predicted.end, end)} x2={pct(predicted.end, end)}
+                y1={short(y - 3.0)} y2={short(y + bar_h + 3.0)} />
+        </g>
+    };
+    let measured = props.request.and_then(|r| {
+        let start = r.start?;
+        let in_flight = r.response.is_none();
+        let processing = match (r.response, r.end) {
+            (Some(resp), Some(e)) if e > resp && r.outcome.is_none_or(|o| matches!(o, RequestOutcome::Ok | RequestOutcome::HttpError)) => Some((resp, e)),
+            _ => None,
+        };
+        let phases = props.phases.as_ref().filter(|_| !in_flight);
+        let mut title = t.bar_title(i, start, r.response, r.end, predicted.end);
+        if let Some(outcome) = r.outcome {
+            title.push_str(&format!(" — {}", t.outcome_name(outcome)));
+            if let Some(status) = r.status {
+                title.push_str(&crate::text::fill(t.bar_status, &[&status.to_string()]));
+            }
+            if let Some(size) = r.size {
+                title.push_str(&crate::text::fill(t.bar_size, &[&t.int(size as f64)]));
+            }
+            if let Some(url) = &props.url {
+                title.push_str(&format!("\n{url}"));
+            }
+            match phases {
+                Some(list) => {
+                    for (kind, from, to) in list {
+                        title.push_str(&format!("\n{}: {}", t.phase_name(*kind), t.ms(to - from)));
+                    }
+                }
+                None if !in_flight && outcome != RequestOutcome::Cancelled => {
+                    title.push('\n');
+                    title.push_str(t.timing_hidden);
+                }
+                None => {}
+            }
+            if outcome == RequestOutcome::NetworkError {
+                title.push('\n');
+                title.push_str(t.network_error_hint);
+            }
+        }
+        let failed = r.outcome.filter(|o| !matches!(o, RequestOutcome::Ok));
+        let wait = match phases {
+            Some(list) => html! {
+                <>{ for list.iter().map(|(kind, from, to)| html! {
+                    <rect class={classes!("wf-phase", kind.key())} data-phase={kind.key()}
+                        x={pct(*from, end)} y={short(y)} height={short(bar_h)} width={pct(to - from, end)} />
+                }) }</>
+            },
+            // Waiting still: drawn to the axis's end, cut at "now" by the shared clip.
+            None if in_flight => html! {
+                <rect class={classes!("wf-wait", "in-flight", props.labelled.then_some("pulse"))} clip-path={format!("url(#{NOW_CLIP})")}
+                    x={pct(start, end)} y={short(y)} height={short(bar_h)} width={pct((end - start).max(0.0), end)} />
+            },
+            None => html! {
+                <rect class={classes!("wf-wait", r.outcome.is_some().then_some("timing-hidden"))}
+                    x={pct(start, end)} y={short(y)} height={short(bar_h)}
+                    width={pct((r.response.unwrap_or(start) - start).max(0.0), end)} />
+            },
+        };
+        Some(html! {
+            <g class={classes!("wf-bar", failed.map(|o| o.key()), failed.is_some().then_some("failed"))} data-testid="bar" data-index={i.to_string()}
+                data-start-ms={attr_ms(Some(start))} data-response-ms={attr_ms(r.response)} data-end-ms={attr_ms(r.end)}
+                data-outcome={r.outcome.map(|o| o.key())}
+                data-http-status={r.status.map(|s| s.to_string())}
+                data-queued-ms={r.queued.map(|q| fixed(q, 1))}
+                tabindex={props.labelled.then_some("0")}>
+                <title>{ title }</title>
+                { wait }
+                if let Some((from, to)) = processing {
+                    <rect class="wf-proc" x={pct(from, end)} y={short(y)} height={short(bar_h)}
+                        width={pct(to - from, end)} />
+                }
+            </g>
+        })
+    });
+    html! { <>{ ghost }{ for measured }</> }
 }

@@ -9,7 +9,7 @@ use crate::app::state::{Action, AppState, Share, ShareKind};
 
 #[hook]
 pub fn use_clipboard(dispatch: UseReducerDispatcher<AppState>) -> Callback<(ShareKind, String)> {
-    Callback::from(move |(kind, text): (ShareKind, String)| {
+    use_callback(dispatch, |(kind, text): (ShareKind, String), dispatch| {
         let dispatch = dispatch.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let copied = match clipboard() {

@@ -25,7 +25,16 @@ pub fn use_runner(dispatch: UseReducerDispatcher<AppState>) -> Runner {
     // Set from Run to the end of the last strategy; Run is refused meanwhile.
     let running: Rc<Cell<bool>> = (*use_memo((), |_| Rc::new(Cell::new(false)))).clone();
     let next_id = use_mut_ref(|| 0_u32);
+    // Made once: the same callbacks every render, so what takes them need not redraw.
+    (*use_memo(dispatch, move |dispatch| runner(dispatch.clone(), abort, running, next_id))).clone()
+}
 
+fn runner(
+    dispatch: UseReducerDispatcher<AppState>,
+    abort: Rc<RefCell<Option<AbortHandle>>>,
+    running: Rc<Cell<bool>>,
+    next_id: Rc<RefCell<u32>>,
+) -> Runner {
     let start = {
         let abort = abort.clone();
         let running = running.clone();

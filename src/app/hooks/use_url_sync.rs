@@ -1,6 +1,8 @@
 //! Keeps the address bar in step with the form (`history.replaceState`), so that the link
 //! always reopens what is on screen.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::model::presentation::Presentation;
@@ -8,7 +10,7 @@ use crate::model::url_state::encode;
 use crate::model::LabConfig;
 
 #[hook]
-pub fn use_url_sync(config: &LabConfig, presentation: &Presentation) {
+pub fn use_url_sync(config: &Rc<LabConfig>, presentation: &Presentation) {
     // The link the page was opened with stays as it was until the person changes something:
     // its notices refer to it, and reloading it must do what it did.
     let first = use_mut_ref(|| true);

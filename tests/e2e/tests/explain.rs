@@ -97,7 +97,7 @@ async fn play_moves_the_moment_forward_and_stops_at_the_end() {
     // From the end, play starts over.
     // A quarter of real speed: the 600 ms run replays over 2.4 s, slow enough to catch it midway
     // even on a busy machine.
-    b.js("const s = document.querySelector('[data-testid=replay-speed]'); s.value = '0.25'; s.dispatchEvent(new Event('change', {bubbles: true})); return 0;").await;
+    b.js("const s = document.querySelector('[data-testid=replay-speed]'); s.value = [...s.options].find(o => o.textContent.startsWith('0.25')).value; s.dispatchEvent(new Event('change', {bubbles: true})); return 0;").await;
     b.click("replay-play").await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     let early: f64 = panels(&b).await["loop"].as_str().unwrap().parse().unwrap();

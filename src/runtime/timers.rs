@@ -1,0 +1,186 @@
+//! Many sleeping requests, one browser timer.
+//!
+//! A `setTimeout` per request costs a JS closure and a host timer each: 10,000 of them take tens
+//! of milliseconds to start, one task, and every one of those milliseconds delays the requests
+//! started last. Here every sleep is an entry in one heap ordered by deadline, and a single timer
+//! is armed for the earliest. Timers fire a millisecond or so late, so the timer is armed
+//! `EARLY_MS` before the deadline; each woken sleep then waits the rest exactly, so a
+//! sequence of short waits does not add up their lateness.
+
+use std::cell::{Cell, RefCell};
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::clock;
+
+/// How long before a deadline the one timer is set to fire.
+const EARLY_MS: f64 = 1.5;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &js_sys::Function, ms: f64) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(handle: &JsValue);
+}
+
+/// One sleeping future's shared state: woken once, or dropped before.
+struct Entry {
+    deadline: f64,
+    order: u64,
+    woken: Cell<bool>,
+    waker: RefCell<Option<Waker>>,
+}
+
+struct ByDeadline(Rc<Entry>);
+
+impl PartialEq for ByDeadline {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for ByDeadline {}
+impl PartialOrd for ByDeadline {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for ByDeadline {
+    /// Reversed: `BinaryHeap` is a max-heap and the earliest deadline (then the first
+    /// registered) must come out first.
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.0.deadline.total_cmp(&self.0.deadline).then(other.0.order.cmp(&self.0.order))
+    }
+}
+
+#[derive(Default)]
+struct Scheduler {
+    heap: BinaryHeap<ByDeadline>,
+    next_order: u64,
+    /// The armed timer: when it fires (clock ms) and its handle.
+    armed: Option<(f64, JsValue)>,
+    callback: Option<Closure<dyn FnMut()>>,
+}
+
+thread_local! {
+    static SCHEDULER: RefCell<Scheduler> = RefCell::new(Scheduler::default());
+}
+
+/// Sleeps until `ms` after now; the future finishes at the deadline, not a timer's lateness after it.
+pub fn sleep(ms: f64) -> Sleep {
+    Sleep { deadline: clock::now() + ms.max(0.0), entry: None }
+}
+
+/// Ms until the earliest sleeping future must be woken (`f64::INFINITY` when none sleeps):
+/// what a frame may spend on drawing without making a request late.
+pub fn quiet_for() -> f64 {
+    SCHEDULER.with(|s| {
+        let s = s.borrow();
+        s.heap.peek().map_or(f64::INFINITY, |e| e.0.deadline - EARLY_MS - clock::now())
+    })
+}
+
+/// A future that finishes at its deadline. Dropping it forgets the deadline.
+pub struct Sleep {
+    deadline: f64,
+    entry: Option<Rc<Entry>>,
+}
+
+impl Future for Sleep {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let now = clock::now();
+        let woken = self.entry.as_ref().is_some_and(|e| e.woken.get());
+        if woken || now >= self.deadline {
+            // Woken early on purpose: wait the rest on the thread, exactly.
+            clock::busy_wait(self.deadline - now);
+            self.entry = None;
+            return Poll::Ready(());
+        }
+        match &self.entry {
+            Some(entry) => *entry.waker.borrow_mut() = Some(cx.waker().clone()),
+            None => {
+                let entry = SCHEDULER.with(|s| s.borrow_mut().add(self.deadline, cx.waker().clone()));
+                self.entry = Some(entry);
+            }
+        }
+        Poll::Pending
+    }
+}
+
+impl Drop for Sleep {
+    fn drop(&mut self) {
+        if let Some(entry) = self.entry.take() {
+            // Left in the heap: it is skipped when its time comes.
+            entry.woken.set(true);
+            entry.waker.borrow_mut().take();
+        }
+    }
+}
+
+impl Scheduler {
+    fn add(&mut self, deadline: f64, waker: Waker) -> Rc<Entry> {
+        let entry = Rc::new(Entry { deadline, order: self.next_order, woken: Cell::new(false), waker: RefCell::new(Some(waker)) });
+        self.next_order += 1;
+        self.heap.push(ByDeadline(entry.clone()));
+        self.arm();
+        entry
+    }
+
+    /// Makes sure the one timer fires `EARLY_MS` before the earliest deadline.
+    fn arm(&mut self) {
+        let Some(first) = self.heap.peek() else { return };
+        let at = first.0.deadline - EARLY_MS;
+        if self.armed.as_ref().is_some_and(|(armed_at, _)| *armed_at <= at) {
+            return;
+        }
+        if let Some((_, handle)) = self.armed.take() {
+            clear_timeout(&handle);
+        }
+        let callback = self.callback.get_or_insert_with(|| Closure::new(fire));
+        // Browsers count whole milliseconds: a timer may fire up to one early, never sooner.
+        let handle = set_timeout(callback.as_ref().unchecked_ref(), (at - clock::now()).floor().max(0.0));
+        self.armed = Some((at, handle));
+    }
+
+    /// Takes every entry due within `EARLY_MS` (and the millisecond a timer may round off) of
+    /// now, in deadline order. Re-arming for a fraction of a millisecond instead would cost 4:
+    /// browsers clamp nested timeouts to that.
+    fn due(&mut self) -> Vec<Rc<Entry>> {
+        let horizon = clock::now() + EARLY_MS + 1.0;
+        let mut due = Vec::new();
+        while self.heap.peek().is_some_and(|e| e.0.deadline <= horizon) {
+            if let Some(ByDeadline(entry)) = self.heap.pop() {
+                if !entry.woken.replace(true) {
+                    due.push(entry);
+                }
+            }
+        }
+        due
+    }
+}
+
+/// The one timer's callback: wakes what is due (in deadline order: each then waits out its own
+/// last fraction of a millisecond) and arms the timer for what is left.
+fn fire() {
+    let due = SCHEDULER.with(|s| {
+        let mut s = s.borrow_mut();
+        s.armed = None;
+        let due = s.due();
+        s.arm();
+        due
+    });
+    for entry in due {
+        if let Some(waker) = entry.waker.borrow_mut().take() {
+            waker.wake();
+        }
+    }
+}
