@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::model::predict;
 use crate::model::summary::{self, SummaryRow};
 use crate::model::url_state::{decode, Decoded};
-use crate::model::config::ValidConfig;
+use crate::model::config::{ValidConfig, MAX_FROZEN_MS};
 use crate::model::{Schedule, Trace};
 use crate::model::presentation::Lang;
 use crate::text::{text, Text};
@@ -299,6 +299,11 @@ pub fn App(props: &AppProps) -> Html {
                     if let Some(v) = view.as_ref().as_ref().filter(|_| panels.results) {
                         <Results t={t} rows={v.rows.clone()} shown={state.session.as_ref().map(|_| shown)} on_select={on_select}
                             stale_note={stale_note} />
+                    }
+                    if let Some(ms) = valid.and_then(ValidConfig::blocking_left_out) {
+                        <p class="wf-note" data-testid="blocking-left-out">
+                            { crate::text::fill(t.blocking_left_out, &[&t.long_duration(ms), &t.long_duration(MAX_FROZEN_MS)]) }
+                        </p>
                     }
                     if let (Some(e), Some(strategy), true) = (explanation.clone(), shown_strategy, panels.explains()) {
                         <section class="explain" aria-labelledby="explain-heading" data-testid="explain">

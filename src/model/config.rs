@@ -6,7 +6,12 @@
 use super::preset::{self, Preset};
 use super::scenario::{limits, parse_list, parse_number, ListError, Request, Scenario};
 use super::source::{self, SourceKind, TargetError, TargetPreset, MAX_REAL_REQUESTS, MAX_TIMEOUT_MS};
-use super::strategy::{Mode, Strategy};
+use super::strategy::{Mode, Strategy, StrategyKind};
+
+/// The longest the lab keeps the page's one thread busy in a run, ms. Blocking waits and
+/// processing hold the thread: 10,000 blocking requests of a second would freeze the tab for
+/// hours, and it could not even be cancelled.
+pub const MAX_FROZEN_MS: u64 = 30_000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LabConfig {
@@ -30,6 +35,8 @@ pub struct LabConfig {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FieldErrors {
     pub count: Option<FieldError>,
+    /// The strategy chosen cannot run this scenario (blocking would freeze the page too long).
+    pub mode: Option<FieldError>,
     pub latencies: Option<FieldError>,
     pub processing: Option<FieldError>,
     pub limit: Option<FieldError>,
@@ -41,6 +48,10 @@ pub struct FieldErrors {
 pub enum FieldError {
     List(ListError),
     BelowMinimum { min: u32 },
+    /// A blocking run would hold the thread this long, over `MAX_FROZEN_MS`.
+    Freezes { ms: u64 },
+    /// Processing alone would hold the thread this long, over `MAX_FROZEN_MS`.
+    TooBusy { ms: u64 },
 }
 
 /// A form that passed every check.
@@ -91,9 +102,23 @@ impl FieldErrors {
 }
 
 impl ValidConfig {
+    /// The strategies a run goes through: a comparison leaves blocking out when it would
+    /// freeze the page too long (see `blocking_left_out`).
     pub fn strategies(&self) -> Vec<Strategy> {
-        self.mode.strategies(self.limit)
+        let left_out = self.blocking_left_out().is_some();
+        self.mode.strategies(self.limit).into_iter().filter(|s| !(left_out && *s == Strategy::Blocking)).collect()
     }
+
+    /// A comparison whose blocking run would freeze the page over `MAX_FROZEN_MS`: how long.
+    pub fn blocking_left_out(&self) -> Option<u64> {
+        let frozen = blocking_ms(&self.scenario);
+        (self.mode == Mode::Compare && frozen > MAX_FROZEN_MS).then_some(frozen)
+    }
+}
+
+/// How long a blocking run holds the thread: every latency and every processing time, in turn.
+fn blocking_ms(scenario: &Scenario) -> u64 {
+    scenario.requests().iter().map(|r| u64::from(r.latency_ms) + u64::from(r.processing_ms)).sum()
 }
 
 impl LabConfig {
@@ -155,6 +180,15 @@ impl LabConfig {
                 .ok(),
             None => None,
         };
+        if let (Some(lat), Some(proc)) = (&latencies, &processing) {
+            let busy: u64 = proc.iter().map(|&p| u64::from(p)).sum();
+            let blocking = busy + lat.iter().map(|&l| u64::from(l)).sum::<u64>();
+            if busy > MAX_FROZEN_MS {
+                errors.processing = Some(FieldError::TooBusy { ms: busy });
+            } else if self.mode == Mode::Single(StrategyKind::Blocking) && blocking > MAX_FROZEN_MS {
+                errors.mode = Some(FieldError::Freezes { ms: blocking });
+            }
+        }
         let limit = parse_limit(&self.limit);
         if self.mode.uses_limit() {
             if let Err(e) = &limit {
@@ -244,6 +278,32 @@ mod tests {
         let valid = LabConfig::default().validate().unwrap();
         assert_eq!(valid.scenario.latencies(), vec![300, 800]);
         assert_eq!(valid.mode, Mode::Compare);
+    }
+
+    #[test]
+    fn the_page_is_never_frozen_for_more_than_max_frozen_ms() {
+        let mut c = LabConfig::default();
+        c.set_latencies(vec!["1000"; 10_000].join(","));
+        // Compared: blocking would take 10,000 s; it is left out and the rest still run.
+        let valid = c.validate().unwrap();
+        assert_eq!(valid.blocking_left_out(), Some(10_000_000));
+        assert_eq!(valid.strategies().len(), 3);
+        assert!(!valid.strategies().contains(&Strategy::Blocking));
+        // Blocking alone: refused, on the strategy field.
+        c.mode = Mode::Single(StrategyKind::Blocking);
+        assert_eq!(c.validate().unwrap_err().mode, Some(FieldError::Freezes { ms: 10_000_000 }));
+        // Concurrent: fine; but not with 10 s of processing each, which holds the thread too.
+        c.mode = Mode::Single(StrategyKind::Concurrent);
+        assert!(c.validate().is_ok());
+        c.processing = "10000".into();
+        assert_eq!(c.validate().unwrap_err().processing, Some(FieldError::TooBusy { ms: 100_000_000 }));
+        // At the limit exactly, blocking still runs.
+        let mut c = LabConfig::default();
+        c.set_latencies("20000, 10000".into());
+        c.mode = Mode::Single(StrategyKind::Blocking);
+        assert!(c.validate().is_ok());
+        c.set_latencies("20000, 10001".into());
+        assert!(c.validate().is_err());
     }
 
     #[test]

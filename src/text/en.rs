@@ -6,6 +6,8 @@ pub static EN: Text = Text {
     decimal: '.',
     unit_ms: "ms",
     unit_s: "s",
+    unit_min: "min",
+    unit_h: "h",
     request_forms: ["request", "requests", "requests"],
 
     title: "Sync vs async: the lab",
@@ -97,6 +99,9 @@ pub static EN: Text = Text {
     err_too_many: "{} values: at most {} requests.",
     err_wrong_length: "{} values for {}: give one value for all, or exactly {}.",
     err_below_minimum: "Must be at least {}.",
+    err_freezes: "Blocking would freeze the page for {}; the lab freezes it for {} at most. Choose fewer or shorter requests, or another strategy.",
+    err_too_busy: "This processing would keep the page busy for {}; the lab allows {} at most.",
+    blocking_left_out: "Blocking is left out of this comparison: it would freeze the page for {} (the lab allows {}).",
     dismiss: "Dismiss",
     panic_banner: "Something went wrong inside the lab and it stopped. Reloading the page starts it again.",
     reload: "Reload",

@@ -11,7 +11,7 @@ pub use en::EN;
 pub use ru::RU;
 
 use crate::model::code::CodeLang;
-use crate::model::config::FieldError;
+use crate::model::config::{FieldError, MAX_FROZEN_MS};
 use crate::model::explain::{StepKind, Thread};
 use crate::model::source::{PhaseKind, RequestOutcome, TargetError};
 use crate::model::formula::{Formula, Term};
@@ -36,6 +36,8 @@ pub struct Text {
     pub decimal: char,
     pub unit_ms: &'static str,
     pub unit_s: &'static str,
+    pub unit_min: &'static str,
+    pub unit_h: &'static str,
     /// Plural forms of "request": one, few (2–4, Russian), many.
     pub request_forms: [&'static str; 3],
 
@@ -123,6 +125,11 @@ pub struct Text {
     pub err_too_many: &'static str,
     pub err_wrong_length: &'static str,
     pub err_below_minimum: &'static str,
+    /// How long it would freeze the page; the most the lab allows.
+    pub err_freezes: &'static str,
+    pub err_too_busy: &'static str,
+    /// Under the results: blocking left out of a comparison, and for how long it would freeze.
+    pub blocking_left_out: &'static str,
     pub dismiss: &'static str,
     pub panic_banner: &'static str,
     pub reload: &'static str,
@@ -293,6 +300,20 @@ impl Text {
         }
     }
 
+    /// A span a person reads at a glance, to the second: "30 s", "2 min 5 s", "2 h 46 min".
+    pub fn long_duration(&self, ms: u64) -> String {
+        let s = ms.div_ceil(1000);
+        let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
+        let part = |n: u64, unit: &str| format!("{n}\u{a0}{unit}");
+        match (h, m, s) {
+            (0, 0, s) => part(s, self.unit_s),
+            (0, m, 0) => part(m, self.unit_min),
+            (0, m, s) => format!("{} {}", part(m, self.unit_min), part(s, self.unit_s)),
+            (h, 0, _) => part(h, self.unit_h),
+            (h, m, _) => format!("{} {}", part(h, self.unit_h), part(m, self.unit_min)),
+        }
+    }
+
     pub fn speedup(&self, ratio: f64) -> String {
         if ratio.is_finite() {
             format!("×{}", self.decimal(ratio, 2))
@@ -413,6 +434,8 @@ impl Text {
         match e {
             FieldError::List(e) => self.list_error(e),
             FieldError::BelowMinimum { min } => fill(self.err_below_minimum, &[&min.to_string()]),
+            FieldError::Freezes { ms } => fill(self.err_freezes, &[&self.long_duration(*ms), &self.long_duration(MAX_FROZEN_MS)]),
+            FieldError::TooBusy { ms } => fill(self.err_too_busy, &[&self.long_duration(*ms), &self.long_duration(MAX_FROZEN_MS)]),
         }
     }
 
@@ -647,6 +670,16 @@ mod tests {
         assert_eq!(en, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]);
         assert_eq!(RU.ordinal(2), "2ой");
         assert_eq!(RU.ordinal(5), "5-й");
+    }
+
+    #[test]
+    fn long_durations_read_at_a_glance() {
+        assert_eq!(EN.long_duration(30_000), "30\u{a0}s");
+        assert_eq!(EN.long_duration(125_000), "2\u{a0}min 5\u{a0}s");
+        assert_eq!(EN.long_duration(120_000), "2\u{a0}min");
+        assert_eq!(EN.long_duration(10_000_000), "2\u{a0}h 46\u{a0}min");
+        assert_eq!(RU.long_duration(3_600_000), "1\u{a0}ч");
+        assert_eq!(RU.long_duration(30_001), "31\u{a0}с");
     }
 
     #[test]

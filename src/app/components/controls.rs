@@ -132,6 +132,10 @@ pub fn Controls(props: &ControlsProps) -> Html {
                         </label>
                     }
                 }) }
+                <p class="field-error" id="mode-error" data-testid="field-error" data-field="mode"
+                    hidden={e.mode.is_none()} aria-live="polite">
+                    { e.mode.as_ref().map(|e| t.field_error(e)).unwrap_or_default() }
+                </p>
             </fieldset>
             if c.mode.uses_limit() {
                 { field(t, "limit", t.limit_label, Some(t.limit_hint), &e.limit, html! {

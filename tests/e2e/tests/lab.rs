@@ -97,7 +97,7 @@ async fn a_malformed_link_shows_a_notice_and_the_page_works() {
 
 #[tokio::test]
 async fn hostile_links_never_kill_the_page() {
-    let many = vec!["7"; 5000].join(",");
+    let many = vec!["7"; 10_001].join(",");
     let huge = "9".repeat(400);
     for query in [
         format!("lat={many}&autorun=1"),
@@ -111,6 +111,26 @@ async fn hostile_links_never_kill_the_page() {
         assert_eq!(panicked, serde_json::json!(false), "panic banner for {query}");
         b.close().await;
     }
+}
+
+#[tokio::test]
+async fn a_run_never_freezes_the_page_for_long() {
+    // 5000 blocking requests of 7 ms would hold the thread 35 s, uncancellable: the comparison
+    // leaves blocking out and says so; the page keeps answering and the run can be cancelled.
+    let many = vec!["7"; 5000].join(",");
+    let (b, _server) = open(&format!("lat={many}&autorun=1")).await;
+    b.wait_for_state(&["running"], Duration::from_secs(10)).await;
+    let note = b.js("return document.querySelector('[data-testid=blocking-left-out]').textContent;").await;
+    assert!(note.as_str().unwrap_or("").contains("35"), "{note}");
+    let rows = b.js("return [...document.querySelectorAll('tr[data-strategy]')].map(r => r.dataset.strategy);").await;
+    assert_eq!(rows, serde_json::json!(["sequential", "concurrent", "bounded"]));
+    b.click("cancel").await;
+    b.wait_for_state(&["cancelled"], Duration::from_secs(5)).await;
+    // Blocking alone is refused, on the strategy field, with how long it would have frozen.
+    b.js("document.querySelector('input[data-testid=mode][value=blocking]').click(); return 0;").await;
+    b.wait_until("document.querySelector('[data-field=mode]').textContent.includes('35')", Duration::from_secs(2), "the mode's message").await;
+    b.wait_until("document.querySelector('[data-testid=run]').disabled", Duration::from_secs(2), "Run disabled").await;
+    b.close().await;
 }
 
 #[tokio::test]
@@ -196,11 +216,9 @@ async fn ten_thousand_requests_draw_an_even_sample_and_say_so() {
     assert!(bars.iter().all(|bar| !bar.end.is_nan()), "every drawn request finished");
     let note = b.js("return document.querySelector('[data-testid=sampled-note]').textContent;").await;
     assert!(note.as_str().unwrap().starts_with("100 of 10,000 requests drawn"), "{note}");
-    // The step table shows a window of its steps, and says which.
-    let steps = b.js("return document.querySelectorAll('[data-testid=step]').length;").await;
-    assert_eq!(steps.as_u64(), Some(60), "a window of the steps");
-    let window = b.js("return document.querySelector('[data-testid=steps-window]').textContent;").await;
-    assert!(window.as_str().unwrap().contains(" of "), "{window}");
+    // The explanation groups what happens at once: a short table, not a row per request.
+    let steps = b.js("return document.querySelectorAll('[data-testid=step]').length;").await.as_u64().unwrap_or(0);
+    assert!((1..=60).contains(&steps), "{steps} steps");
     // How close 10,000 timers come to the prediction is the benchmark's business (issue 6), not a
     // test's: here only that the run completed and cannot have beaten its longest request.
     let rows = b.results().await;
