@@ -559,11 +559,15 @@ pub fn plural_form(lang: Lang, n: usize) -> usize {
 
 /// "Must be at least 1." after a colon reads "must be at least 1."
 fn lower_first(s: &str) -> String {
+    // By hand for the two alphabets the lab writes: Unicode's case tables weigh kilobytes.
     let mut chars = s.chars();
-    match chars.next() {
-        Some(c) if c.is_uppercase() => c.to_lowercase().chain(chars).collect(),
-        _ => s.to_string(),
-    }
+    let lower = match chars.next() {
+        Some(c @ 'A'..='Z') => c.to_ascii_lowercase(),
+        Some(c @ 'А'..='Я') => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        Some('Ё') => 'ё',
+        _ => return s.to_string(),
+    };
+    std::iter::once(lower).chain(chars).collect()
 }
 
 fn group_thousands(value: i64, separator: char) -> String {
@@ -670,6 +674,16 @@ mod tests {
         assert_eq!(en, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]);
         assert_eq!(RU.ordinal(2), "2ой");
         assert_eq!(RU.ordinal(5), "5-й");
+    }
+
+    #[test]
+    fn lower_first_knows_both_alphabets() {
+        assert_eq!(lower_first("Must be"), "must be");
+        assert_eq!(lower_first("Должно"), "должно");
+        assert_eq!(lower_first("Ёлка"), "ёлка");
+        assert_eq!(lower_first("Яма"), "яма");
+        assert_eq!(lower_first("already"), "already");
+        assert_eq!(lower_first(""), "");
     }
 
     #[test]
