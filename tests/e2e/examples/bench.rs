@@ -89,12 +89,15 @@ async fn main() {
     b.wait_for_state(&["done"], Duration::from_secs(120)).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let longest = b.js("return window.longest;").await.as_f64().unwrap_or(f64::NAN);
-    let figure = if n == 10_000 { "10,000 concurrent: longest task" } else { "concurrent at the form's limit: longest task" };
+    // Below 50 ms the API is silent: the run's longest gap between painted frames bounds every
+    // task from above (a frame waits for the task before it), so it says how far under.
+    let frame_gap = b.results().await.first().map(|r| r.gap).unwrap_or(f64::NAN);
+    let figure = if n == 10_000 { "10,000 concurrent × 1000 ms: longest task" } else { "concurrent at the form's limit: longest task" };
     rows.push(Row {
         figure,
         // The Long Tasks API reports only tasks over 50 ms: none at all reads as 0.
         measured: format!(
-            "{} ({n} requests{})",
+            "{} (longest gap between frames {frame_gap:.0} ms; {n} requests{})",
             if longest > 0.0 { format!("{longest:.0} ms") } else { "no task over 50 ms".to_string() },
             if n < 10_000 { "; the limit is not yet 10,000" } else { "" }
         ),

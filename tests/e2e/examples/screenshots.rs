@@ -42,6 +42,9 @@ async fn main() {
         ("embed-dark-800.png", 800, 1100, "preset=note&mode=compare&embed=1&theme=dark&autorun=1"),
         ("embed-panels-dark-800.png", 800, 600, "preset=outlier&mode=concurrent&embed=1&theme=dark&panels=waterfall&autorun=1"),
         ("full-dark-1440.png", 1440, 1300, "preset=staggered&n=6&mode=compare&limit=2&theme=dark&autorun=1"),
+        ("ten-thousand-1440.png", 1440, 2000, "preset=random&n=10000&seed=9&mode=concurrent&autorun=1"),
+        ("blocking-left-out-1440.png", 1440, 1500, "preset=equal&n=100&mode=compare"),
+        ("blocking-refused-390.png", 390, 1600, "preset=equal&n=100&mode=blocking&lang=ru"),
     ];
     for (name, width, height, query) in shots {
         let b = Browser::start(width, height).await;
