@@ -108,7 +108,8 @@ proptest! {
     #[test]
     fn every_valid_link_round_trips(
         lat in prop::collection::vec(0u32..=60_000, 1..=50),
-        proc in prop_oneof![Just(None), (0u32..=10_000).prop_map(Some)],
+        // At most 60 requests × 400 ms: processing stays under the lab's 30 s of busy thread.
+        proc in prop_oneof![Just(None), (0u32..=400).prop_map(Some)],
         per_request_proc in any::<bool>(),
         mode in prop::sample::select(vec!["blocking", "sequential", "concurrent", "bounded", "compare"]),
         limit in 1u32..=1000,
@@ -128,11 +129,14 @@ proptest! {
         config.processing = match (proc, per_request_proc) {
             (None, _) => "0".into(),
             (Some(p), false) => p.to_string(),
-            (Some(p), true) => (0..count).map(|i| ((p as usize + i * 7) % 10_001).to_string()).collect::<Vec<_>>().join(","),
+            (Some(p), true) => (0..count).map(|i| ((p as usize + i * 7) % 401).to_string()).collect::<Vec<_>>().join(","),
         };
         config.mode = Mode::from_key(mode).unwrap();
         config.limit = limit.to_string();
-        let valid = config.validate().unwrap();
+        // Blocking alone over 30 s is refused (it would freeze the page): no link to round-trip.
+        let valid = config.validate();
+        prop_assume!(valid.as_ref().err().is_none_or(|e| e.mode.is_none()));
+        let valid = valid.unwrap();
 
         let decoded = decode(&encode(&config, &Default::default()));
         prop_assert!(decoded.notices.is_empty(), "{:?}", decoded.notices);

@@ -184,6 +184,8 @@ pub static EN: Text = Text {
     outcome_names: ["ok", "HTTP error", "network error (often CORS)", "timed out", "cancelled"],
     phase_names: ["Queueing: waiting for a connection", "DNS lookup", "Connecting", "Waiting for the server (TTFB)", "Downloading"],
     sampled_rows: "{} of {} requests drawn, evenly spaced; the totals and counts include every request.",
+    sequence_first_arrows: "Arrows for the first {} of {} requests; the lanes show every one.",
+    sequence_sampled: "Arrows for the first {} of {} requests; the lanes show {} of them, evenly spaced.",
     timing_hidden: "The server hides its timing (no Timing-Allow-Origin header).",
     queue_note: "A browser opens at most six connections per HTTP/1.1 host: the rest wait in a queue (grey). Bounded with k = 6 predicts exactly that.",
     network_error_hint: "fetch() was refused. The usual cause is CORS: the server does not allow this page to read it.",

@@ -213,6 +213,9 @@ pub struct Text {
     pub outcome_names: [&'static str; 5],
     pub phase_names: [&'static str; 5],
     pub sampled_rows: &'static str,
+    /// Under the sequence diagram: arrows for the first {} of {} requests (and lanes sampled to {}).
+    pub sequence_first_arrows: &'static str,
+    pub sequence_sampled: &'static str,
     pub timing_hidden: &'static str,
     pub queue_note: &'static str,
     pub network_error_hint: &'static str,

@@ -85,6 +85,15 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
         }
     });
     let cursor = y(props.moment);
+    // Say what is left out, as the waterfall does.
+    let note = (n > MAX_ARROWS).then(|| {
+        let (first, all) = (t.int(MAX_ARROWS as f64), t.int(n as f64));
+        if drawn.len() < n {
+            crate::text::fill(t.sequence_sampled, &[&first, &all, &t.int(drawn.len() as f64)])
+        } else {
+            crate::text::fill(t.sequence_first_arrows, &[&first, &all])
+        }
+    });
     html! {
         <figure class="sequence" data-testid="sequence-diagram" data-moment-ms={fixed(props.moment, 1)}>
             <figcaption>{ t.sequence_heading }</figcaption>
@@ -109,6 +118,9 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                     { if blocking { t.legend_blocked } else { t.legend_awaiting } }</li>
                 <li><span class="swatch proc"></span>{ t.legend_processing }</li>
             </ul>
+            if let Some(note) = note {
+                <p class="wf-note" data-testid="sequence-note">{ note }</p>
+            }
         </figure>
     }
 }
