@@ -20,6 +20,16 @@ pub fn ticks(span_ms: f64, max_ticks: usize) -> (f64, f64) {
 /// an even sample and say so.
 pub const MAX_DRAWN_ROWS: usize = 100;
 
+/// A waterfall row's height, px, by how many rows are drawn: labelled rows while they fit,
+/// thin unlabelled ones after.
+pub fn row_height(drawn: usize) -> f64 {
+    match drawn {
+        0..=30 => 26.0,
+        31..=60 => 10.0,
+        _ => 5.0,
+    }
+}
+
 /// Which of `n` rows to draw when at most `max` fit: all of them, or `max` evenly spaced
 /// (the first and the last always among them).
 pub fn sample_rows(n: usize, max: usize) -> Vec<usize> {

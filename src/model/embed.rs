@@ -1,6 +1,7 @@
 //! The embed snippets a "Copy embed code" button gives: an `<iframe>` that sizes itself with a
 //! few lines of parent-side JavaScript, and a no-JavaScript one with a fixed height.
 
+use super::axis::{row_height, MAX_DRAWN_ROWS};
 use super::presentation::Panels;
 use super::Strategy;
 
@@ -16,12 +17,9 @@ pub fn fixed_height(panels: Panels, requests: usize, strategies: &[Strategy]) ->
     const TOOLBAR: u32 = 50;
     const GAP: u32 = 12;
     const CONTROLS: u32 = 1070;
-    let row = match requests {
-        0..=30 => 26,
-        31..=120 => 10,
-        _ => 4,
-    };
-    let waterfall = if panels.waterfall { GAP + 210 + requests as u32 * row } else { 0 };
+    // The rows the waterfall draws: every request, or an even sample past MAX_DRAWN_ROWS.
+    let drawn = requests.min(MAX_DRAWN_ROWS);
+    let waterfall = if panels.waterfall { GAP + 210 + (drawn as f64 * row_height(drawn)) as u32 } else { 0 };
     let s = strategies.len() as u32;
     let results = |per_row: u32| if panels.results { GAP + 215 + per_row * s } else { 0 };
     // The step table is as long as the longest strategy's: one by one, four steps a request.
@@ -53,7 +51,8 @@ fn explain_height(panels: Panels, requests: usize, step_rows: u32, step_row: u32
         h += GAP + 80; // the section, its heading and source line
     }
     if panels.sequence {
-        h += GAP + 124 + (220 + 14 * n.min(40)).min(560);
+        // Past 40 requests a line under it says which arrows and lanes are drawn.
+        h += GAP + 124 + (220 + 14 * n.min(40)).min(560) + if n > 40 { 40 } else { 0 };
     }
     if panels.steps {
         h += GAP + 90 + step_row * step_rows;
@@ -121,7 +120,8 @@ mod tests {
         assert!(fixed_height(waterfall_only, 20, &one) > fixed_height(waterfall_only, 2, &one));
         let steps = Panels::parse("steps").unwrap();
         assert!(fixed_height(steps, 2, &[Strategy::Blocking]) > fixed_height(steps, 2, &one), "8 steps against 4");
-        let thin = fixed_height(waterfall_only, 1000, &one) - fixed_height(waterfall_only, 121, &one);
-        assert_eq!(thin, (1000 - 121) * 4, "4 px rows past 120 requests");
+        let thin = fixed_height(waterfall_only, 100, &one) - fixed_height(waterfall_only, 61, &one);
+        assert_eq!(thin, (100 - 61) * 5, "5 px rows past 60 requests");
+        assert_eq!(fixed_height(waterfall_only, 10_000, &one), fixed_height(waterfall_only, 100, &one), "a sample past 100");
     }
 }

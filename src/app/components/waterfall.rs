@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::axis::{sample_rows, ticks, MAX_DRAWN_ROWS};
+use crate::model::axis::{row_height, sample_rows, ticks, MAX_DRAWN_ROWS};
 use crate::model::number::{fixed, short};
 use crate::model::source::{PhaseKind, RequestOutcome};
 use crate::model::trace::RequestTrace;
@@ -38,14 +38,6 @@ pub struct WaterfallProps {
 
 const AXIS_HEIGHT: f64 = 24.0;
 
-/// Row height by number of rows: labelled rows while they fit, thin unlabelled ones after.
-fn row_height(n: usize) -> f64 {
-    match n {
-        0..=30 => 26.0,
-        31..=60 => 10.0,
-        _ => 5.0,
-    }
-}
 
 fn pct(ms: f64, end: f64) -> String {
     format!("{}%", fixed((100.0 * ms / end).clamp(0.0, 100.0), 3))

@@ -153,6 +153,7 @@ async fn the_fixed_height_snippet_fits_its_panels_without_waste() {
         "preset=note&mode=blocking&panels=steps,eventloop&lang=ru",
         "preset=note&mode=compare&lang=ru",
         "preset=note&mode=blocking&panels=sequence",
+        "preset=staggered&n=100&mode=concurrent&panels=sequence",
         "preset=note&mode=blocking&panels=eventloop",
         "preset=note&mode=blocking&panels=code",
         "preset=staggered&n=12&mode=blocking&panels=sequence,steps",
