@@ -93,3 +93,49 @@ async fn cancel_stops_a_run_and_nothing_finishes_after() {
     assert_eq!(t.total, None);
     assert!(t.requests.iter().all(|r| r.start.is_some() && r.response.is_none()), "{:?}", t.requests);
 }
+
+/// The one shared timer: sleeps registered in any order finish in deadline order, never before
+/// their deadline (the timer is armed early; the rest is waited exactly) and within a few ms
+/// after; one dropped before its time leaves its entry behind, and that must not hold up the rest.
+#[wasm_bindgen_test]
+async fn shared_timer_wakes_each_sleep_at_its_deadline_in_order() {
+    use futures::future::join_all;
+    use sync_vs_async::runtime::clock;
+    use sync_vs_async::runtime::timers::sleep;
+
+    let woken: Rc<RefCell<Vec<(u32, f64)>>> = Rc::new(RefCell::new(Vec::new()));
+    let t0 = clock::now();
+    let sleeps = [90_u32, 30, 60, 31, 5, 120].map(|ms| {
+        let woken = woken.clone();
+        async move {
+            sleep(f64::from(ms)).await;
+            woken.borrow_mut().push((ms, clock::now() - t0));
+        }
+    });
+    // A sleep of 45 ms dropped after 20: the others still wake, it never does.
+    let dropped = Box::pin({
+        let woken = woken.clone();
+        async move {
+            sleep(45.0).await;
+            woken.borrow_mut().push((45, clock::now() - t0));
+        }
+    });
+    let all = join_all(sleeps);
+    futures::pin_mut!(all);
+    let early = select(all, select(dropped, TimeoutFuture::new(20))).await;
+    let all = match early {
+        Either::Right((Either::Right(((), dropped)), all)) => {
+            drop(dropped);
+            all
+        }
+        _ => panic!("nothing should finish in the first 20 ms"),
+    };
+    all.await;
+    let woken = woken.borrow();
+    let order: Vec<u32> = woken.iter().map(|(ms, _)| *ms).collect();
+    assert_eq!(order, vec![5, 30, 31, 60, 90, 120], "deadline order");
+    for (ms, at) in woken.iter() {
+        assert!(*at >= f64::from(*ms), "{ms} ms finished early, at {at:.2}");
+        assert!(*at < f64::from(*ms) + 15.0, "{ms} ms finished late, at {at:.2}");
+    }
+}
