@@ -105,10 +105,12 @@ pub fn App(props: &AppProps) -> Html {
             start.emit(valid.clone());
         }
     });
-    let on_compare = use_callback((runner.start.clone(), state.dispatcher(), validation.clone()), |(), (start, dispatch, validation)| {
-        if let Ok(mut valid) = validation.as_ref().clone() {
+    // The form as a comparison: runnable even where the chosen strategy alone is refused.
+    let on_compare = use_callback((runner.start.clone(), state.dispatcher(), state.config.clone()), |(), (start, dispatch, config)| {
+        let mut config = (**config).clone();
+        config.mode = crate::model::Mode::Compare;
+        if let Ok(valid) = config.validate() {
             dispatch.dispatch(Action::Edit(state::Edit::Mode(crate::model::Mode::Compare)));
-            valid.mode = crate::model::Mode::Compare;
             start.emit(valid);
         }
     });
@@ -147,6 +149,7 @@ pub fn App(props: &AppProps) -> Html {
         copy.emit((kind, text));
     });
     let invalid = valid.is_none();
+    let compare_invalid = !errors.only_mode();
 
     // What the panels show: the last session, or before any run the prediction for the form.
     let view = use_memo((state.session.clone(), validation.clone()), |(session, validation)| {
@@ -275,7 +278,7 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="toolbar">
                         <Status t={t} run={state.run.clone()} current={current} progress={progress} />
                         if !panels.controls {
-                            <RunButtons t={t} invalid={invalid} running={running}
+                            <RunButtons t={t} invalid={invalid} compare_invalid={compare_invalid} running={running}
                                 on_run={on_run} on_compare={on_compare} on_cancel={on_cancel} />
                         }
                         <LangSwitch t={t} current={lang} on_change={on_lang} />

@@ -99,6 +99,12 @@ impl FieldErrors {
     pub fn is_empty(&self) -> bool {
         *self == FieldErrors::default()
     }
+
+    /// Whether a comparison could still run: only the strategy's own error (blocking alone
+    /// refused), which a comparison avoids by leaving blocking out.
+    pub fn only_mode(&self) -> bool {
+        FieldErrors { mode: None, ..self.clone() }.is_empty()
+    }
 }
 
 impl ValidConfig {

@@ -144,7 +144,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                         aria-invalid={e.limit.is_some().to_string()} aria-describedby="limit-hint limit-error" />
                 }) }
             }
-            <RunButtons t={t} invalid={invalid} running={props.running} submits=true
+            <RunButtons t={t} invalid={invalid} compare_invalid={!e.only_mode()} running={props.running} submits=true
                 on_run={props.on_run.clone()} on_compare={props.on_compare.clone()} on_cancel={props.on_cancel.clone()} />
         </form>
     }

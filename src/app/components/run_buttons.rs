@@ -8,6 +8,9 @@ use crate::text::Text;
 pub struct RunButtonsProps {
     pub t: &'static Text,
     pub invalid: bool,
+    /// Compare can run where Run cannot: blocking alone refused for freezing the page too long
+    /// is left out of a comparison.
+    pub compare_invalid: bool,
     pub running: bool,
     /// Inside the form Run is its submit button, so Enter in a field clicks it.
     #[prop_or_default]
@@ -29,7 +32,7 @@ pub fn RunButtons(props: &RunButtonsProps) -> Html {
         <div class="actions">
             <button type={if props.submits { "submit" } else { "button" }} class="primary" data-testid="run"
                 disabled={props.invalid || props.running} onclick={run_click}>{ t.run }</button>
-            <button type="button" data-testid="compare" disabled={props.invalid || props.running}
+            <button type="button" data-testid="compare" disabled={props.compare_invalid || props.running}
                 onclick={props.on_compare.reform(|_| ())}>{ t.compare }</button>
             <button type="button" class="secondary" data-testid="cancel" disabled={!props.running}
                 onclick={props.on_cancel.reform(|_| ())}>{ t.cancel }</button>

@@ -130,6 +130,15 @@ async fn a_run_never_freezes_the_page_for_long() {
     b.js("document.querySelector('input[data-testid=mode][value=blocking]').click(); return 0;").await;
     b.wait_until("document.querySelector('[data-field=mode]').textContent.includes('35')", Duration::from_secs(2), "the mode's message").await;
     b.wait_until("document.querySelector('[data-testid=run]').disabled", Duration::from_secs(2), "Run disabled").await;
+    // Compare still runs: it leaves blocking out.
+    let compare_disabled = b.js("return document.querySelector('[data-testid=compare]').disabled;").await;
+    assert_eq!(compare_disabled, serde_json::json!(false));
+    b.click("compare").await;
+    b.wait_for_state(&["running"], Duration::from_secs(5)).await;
+    let rows = b.js("return [...document.querySelectorAll('tr[data-strategy]')].map(r => r.dataset.strategy);").await;
+    assert_eq!(rows, serde_json::json!(["sequential", "concurrent", "bounded"]));
+    b.click("cancel").await;
+    b.wait_for_state(&["cancelled"], Duration::from_secs(5)).await;
     b.close().await;
 }
 
