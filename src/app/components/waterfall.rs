@@ -38,7 +38,6 @@ pub struct WaterfallProps {
 
 const AXIS_HEIGHT: f64 = 24.0;
 
-
 fn pct(ms: f64, end: f64) -> String {
     format!("{}%", fixed((100.0 * ms / end).clamp(0.0, 100.0), 3))
 }
