@@ -42,31 +42,9 @@ pub fn sample_rows(n: usize, max: usize) -> Vec<usize> {
     (0..max).map(|k| k * (n - 1) / (max - 1)).collect()
 }
 
-/// Which `size` consecutive rows of `n` to draw so that row `current` is among them, a few
-/// rows from the top where it can be (what was just done stays in view).
-pub fn window(n: usize, current: usize, size: usize) -> std::ops::Range<usize> {
-    if n <= size {
-        return 0..n;
-    }
-    let start = current.saturating_sub(size / 5).min(n - size);
-    start..start + size
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_window_holds_the_current_row_and_stays_inside() {
-        assert_eq!(window(10, 7, 50), 0..10);
-        assert_eq!(window(30_000, 0, 50), 0..50);
-        assert_eq!(window(30_000, 100, 50), 90..140);
-        assert_eq!(window(30_000, 29_999, 50), 29_950..30_000);
-        for current in [0, 9, 10, 11, 500, 29_960, 29_999] {
-            let w = window(30_000, current, 50);
-            assert!(w.contains(&current) && w.len() == 50 && w.end <= 30_000, "{current}: {w:?}");
-        }
-    }
 
     #[test]
     fn sampled_rows_are_even_and_keep_both_ends() {

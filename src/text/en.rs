@@ -122,7 +122,6 @@ pub static EN: Text = Text {
     explain_from_trace: "From the measured run of",
     explain_from_prediction: "From the prediction (no run yet) for",
     steps_heading: "Steps",
-    steps_window: "Steps {}–{} of {}: the replay controls move through all of them.",
     col_step: "Step",
     col_what: "What happens",
     col_when: "From",

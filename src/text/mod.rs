@@ -150,8 +150,6 @@ pub struct Text {
     pub explain_from_trace: &'static str,
     pub explain_from_prediction: &'static str,
     pub steps_heading: &'static str,
-    /// The window of the step table drawn: first, last, of how many.
-    pub steps_window: &'static str,
     pub col_step: &'static str,
     pub col_what: &'static str,
     pub col_when: &'static str,

@@ -123,7 +123,6 @@ pub static RU: Text = Text {
     explain_from_trace: "По измеренному запуску:",
     explain_from_prediction: "По предсказанию (запусков ещё не было):",
     steps_heading: "Шаги",
-    steps_window: "Шаги {}–{} из {}: кнопки воспроизведения проходят их все.",
     col_step: "Шаг",
     col_what: "Описание",
     col_when: "С момента",

@@ -15,18 +15,9 @@ pub struct StepTableProps {
     pub on_pick: Callback<usize>,
 }
 
-/// Rows drawn at most: a run of 10,000 requests has some 30,000 steps, and a table that long
-/// would make every frame of the page slow. The replay controls move through all of them.
-const MAX_ROWS: usize = 60;
-
 #[component]
 pub fn StepTable(props: &StepTableProps) -> Html {
     let t = props.t;
-    let n = props.steps.len();
-    let shown = crate::model::axis::window(n, props.current, MAX_ROWS);
-    let note = (shown.len() < n).then(|| {
-        crate::text::fill(t.steps_window, &[&t.int((shown.start + 1) as f64), &t.int(shown.end as f64), &t.int(n as f64)])
-    });
     html! {
         <section class="steps" aria-labelledby="steps-heading" data-testid="steps" data-current-step={props.current.to_string()}>
             <h3 id="steps-heading">{ t.steps_heading }</h3>
@@ -37,7 +28,7 @@ pub fn StepTable(props: &StepTableProps) -> Html {
                     <th scope="col" class="num">{ t.col_when }</th>
                 </tr></thead>
                 <tbody>
-                { for props.steps[shown.clone()].iter().zip(shown.clone()).map(|(step, i)| {
+                { for props.steps.iter().enumerate().map(|(i, step)| {
                     let current = i == props.current;
                     let on_pick = props.on_pick.clone();
                     html! {
@@ -53,9 +44,6 @@ pub fn StepTable(props: &StepTableProps) -> Html {
                 }) }
                 </tbody>
             </table>
-            if let Some(note) = note {
-                <p class="steps-note" data-testid="steps-window">{ note }</p>
-            }
         </section>
     }
 }
