@@ -117,14 +117,19 @@ impl ValidConfig {
 
     /// A comparison whose blocking run would freeze the page over `MAX_FROZEN_MS`: how long.
     pub fn blocking_left_out(&self) -> Option<u64> {
-        let frozen = blocking_ms(&self.scenario);
+        let frozen = blocking_ms(self.scenario.requests());
         (self.mode == Mode::Compare && frozen > MAX_FROZEN_MS).then_some(frozen)
     }
 }
 
+/// How long any run holds the thread processing responses, one after another.
+fn processing_ms(requests: &[Request]) -> u64 {
+    requests.iter().map(|r| u64::from(r.processing_ms)).sum()
+}
+
 /// How long a blocking run holds the thread: every latency and every processing time, in turn.
-fn blocking_ms(scenario: &Scenario) -> u64 {
-    scenario.requests().iter().map(|r| u64::from(r.latency_ms) + u64::from(r.processing_ms)).sum()
+fn blocking_ms(requests: &[Request]) -> u64 {
+    processing_ms(requests) + requests.iter().map(|r| u64::from(r.latency_ms)).sum::<u64>()
 }
 
 impl LabConfig {
@@ -186,9 +191,11 @@ impl LabConfig {
                 .ok(),
             None => None,
         };
-        if let (Some(lat), Some(proc)) = (&latencies, &processing) {
-            let busy: u64 = proc.iter().map(|&p| u64::from(p)).sum();
-            let blocking = busy + lat.iter().map(|&l| u64::from(l)).sum::<u64>();
+        let requests: Option<Vec<Request>> = latencies.as_ref().zip(processing.as_ref()).map(|(lat, proc)| {
+            lat.iter().zip(proc).map(|(&latency_ms, &processing_ms)| Request { latency_ms, processing_ms }).collect()
+        });
+        if let Some(requests) = &requests {
+            let (busy, blocking) = (processing_ms(requests), blocking_ms(requests));
             if busy > MAX_FROZEN_MS {
                 errors.processing = Some(FieldError::TooBusy { ms: busy });
             } else if self.mode == Mode::Single(StrategyKind::Blocking) && blocking > MAX_FROZEN_MS {
@@ -220,13 +227,8 @@ impl LabConfig {
                 }
             }
         }
-        match (latencies, processing) {
-            (Some(lat), Some(proc)) if errors.is_empty() => {
-                let requests = lat
-                    .iter()
-                    .zip(&proc)
-                    .map(|(&latency_ms, &processing_ms)| Request { latency_ms, processing_ms })
-                    .collect();
+        match requests {
+            Some(requests) if errors.is_empty() => {
                 let scenario = Scenario::new(requests).ok_or_else(FieldErrors::default)?;
                 Ok(ValidConfig { scenario, mode: self.mode, limit: limit.unwrap_or(DEFAULT_LIMIT), real })
             }
