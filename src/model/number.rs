@@ -20,13 +20,18 @@ pub fn fixed(value: f64, places: usize) -> String {
     format!("{sign}{}.{:0places$}", scaled / scale, scaled % scale)
 }
 
-/// `value` to two decimals, without trailing zeros: 24 → "24", 24.5 → "24.5" (SVG lengths).
-pub fn short(value: f64) -> String {
-    let text = fixed(value, 2);
+/// `value` to at most `places` decimals, without trailing zeros: `trimmed(1.5, 3)` is "1.5".
+pub fn trimmed(value: f64, places: usize) -> String {
+    let text = fixed(value, places);
     match text.find('.') {
         Some(_) => text.trim_end_matches('0').trim_end_matches('.').to_string(),
         None => text,
     }
+}
+
+/// `value` to two decimals, without trailing zeros: 24 → "24", 24.5 → "24.5" (SVG lengths).
+pub fn short(value: f64) -> String {
+    trimmed(value, 2)
 }
 
 #[cfg(test)]

@@ -75,10 +75,7 @@ pub enum TargetError {
 /// The URL for request `i` (from 0) with latency `ms`: `{i}` is the request number from 1,
 /// `{ms}` its latency, `{s}` the same in seconds.
 pub fn expand(template: &str, i: usize, ms: u32) -> String {
-    let seconds = match ms % 1000 {
-        0 => (ms / 1000).to_string(),
-        frac => format!("{}.{}", ms / 1000, format!("{frac:03}").trim_end_matches('0')),
-    };
+    let seconds = super::number::trimmed(f64::from(ms) / 1000.0, 3);
     template.replace("{i}", &(i + 1).to_string()).replace("{ms}", &ms.to_string()).replace("{s}", &seconds)
 }
 
@@ -262,6 +259,9 @@ mod tests {
     fn templates_expand_per_request() {
         assert_eq!(expand("https://h/delay/{s}?n={i}&ms={ms}", 1, 1500), "https://h/delay/1.5?n=2&ms=1500");
         assert_eq!(expand("./delay/{ms}", 0, 0), "./delay/0");
+        assert_eq!(expand("{s}|{s}", 0, 250), "0.25|0.25");
+        assert_eq!(expand("{s}", 0, 60_001), "60.001");
+        assert_eq!(expand("{s}", 0, 3000), "3");
     }
 
     #[test]
