@@ -6,7 +6,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="${SYNC_VS_ASYNC_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/sync-vs-async}"
 TRUNK_VERSION="0.21.14"          # trunk 0.22 needs rustc >= 1.96.1
 BINARYEN_VERSION="132"           # Debian's wasm-opt 108 cannot read what rustc 1.95 emits
-export PATH="$HOME/.cargo/bin:$TOOLS/binaryen/node_modules/.bin:$PATH"
+ESBUILD_VERSION="0.25.12"        # minifies the release's JS glue (scripts/post-build.mjs)
+export PATH="$HOME/.cargo/bin:$TOOLS/binaryen/node_modules/.bin:$TOOLS/esbuild/node_modules/.bin:$PATH"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -34,6 +35,13 @@ if [ "$(wasm-opt --version 2>/dev/null || true)" != "wasm-opt version $BINARYEN_
   command -v npm >/dev/null || { as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm; }
   mkdir -p "$TOOLS/binaryen"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS/binaryen" "binaryen@$BINARYEN_VERSION"
+fi
+
+if [ "$(esbuild --version 2>/dev/null || true)" != "$ESBUILD_VERSION" ]; then
+  say "installing esbuild $ESBUILD_VERSION (from npm) into $TOOLS/esbuild"
+  command -v npm >/dev/null || { as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm; }
+  mkdir -p "$TOOLS/esbuild"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS/esbuild" "esbuild@$ESBUILD_VERSION"
 fi
 
 need_browser() {

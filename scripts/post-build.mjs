@@ -1,0 +1,119 @@
+// Trunk's post_build hook (Trunk.toml): shrinks the release's JavaScript glue and wasm imports.
+//
+// wasm-bindgen names every import `__wbg_<function>_<16 hex digits>`; the name is written twice,
+// once in the wasm's import section and once as a key of the glue's import object, and the hex
+// digits do not compress. This renames each import to a short name in both files (5.5 KB less
+// gzipped), drops the wasm's custom sections (nothing reads them), then minifies the glue with
+// esbuild (2 KB less): Trunk 0.21's own minifier cannot parse the glue's `export default`.
+// Debug builds are left as wasm-bindgen wrote them.
+//
+// The build fails, rather than ship a page that cannot start, if any name is not found exactly
+// once in the glue.
+
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+if (process.env.TRUNK_PROFILE !== "release") process.exit(0);
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("post-build: TRUNK_STAGING_DIR is not set (run by Trunk only)");
+
+const wasmFile = readdirSync(dir).find((f) => f.endsWith("_bg.wasm"));
+if (!wasmFile) throw new Error(`post-build: no *_bg.wasm in ${dir}`);
+const jsFile = wasmFile.replace(/_bg\.wasm$/, ".js");
+const wasmPath = join(dir, wasmFile);
+const jsPath = join(dir, jsFile);
+
+function readLeb(bytes, at) {
+  let value = 0, shift = 0, byte;
+  do {
+    byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [value, at];
+}
+
+function leb(value) {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value) byte |= 0x80;
+    out.push(byte);
+  } while (value);
+  return out;
+}
+
+/// The end of one import's description (after its kind byte), by the wasm binary format.
+function skipImportDesc(bytes, kind, at) {
+  const limits = (p) => {
+    const flags = bytes[p++];
+    [, p] = readLeb(bytes, p);
+    if (flags & 1) [, p] = readLeb(bytes, p);
+    return p;
+  };
+  switch (kind) {
+    case 0: return readLeb(bytes, at)[1]; // function: type index
+    case 1: return limits(at + 1); // table: reference type, limits
+    case 2: return limits(at); // memory: limits
+    case 3: return at + 2; // global: value type, mutability
+    case 4: return readLeb(bytes, at + 1)[1]; // tag: attribute, type index
+    default: throw new Error(`post-build: unknown import kind ${kind}`);
+  }
+}
+
+const wasm = readFileSync(wasmPath);
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+const out = [wasm.subarray(0, 8)];
+const renamed = new Map();
+let at = 8;
+while (at < wasm.length) {
+  const start = at;
+  const id = wasm[at];
+  const [size, bodyAt] = readLeb(wasm, at + 1);
+  const body = wasm.subarray(bodyAt, bodyAt + size);
+  at = bodyAt + size;
+  if (id === 0) continue; // custom sections (producers, target features): nothing reads them
+  if (id !== 2) {
+    out.push(wasm.subarray(start, at));
+    continue;
+  }
+  let p = 0, count;
+  [count, p] = readLeb(body, p);
+  const section = [...leb(count)];
+  for (let i = 0; i < count; i++) {
+    let len;
+    [len, p] = readLeb(body, p);
+    const module = body.subarray(p, p + len);
+    p += len;
+    [len, p] = readLeb(body, p);
+    const name = decoder.decode(body.subarray(p, p + len));
+    p += len;
+    const kind = body[p];
+    const descEnd = skipImportDesc(body, kind, p + 1);
+    // Only the glue's own imports: its file is the module, as `./name_bg.js`.
+    let short = name;
+    if (decoder.decode(module).startsWith("./")) {
+      short = `i${renamed.size.toString(36)}`;
+      renamed.set(name, short);
+    }
+    const shortBytes = encoder.encode(short);
+    section.push(...leb(module.length), ...module, ...leb(shortBytes.length), ...shortBytes, ...body.subarray(p, descEnd));
+    p = descEnd;
+  }
+  out.push(Uint8Array.from([2, ...leb(section.length), ...section]));
+}
+
+let js = readFileSync(jsPath, "utf8");
+for (const [name, short] of renamed) {
+  const pattern = new RegExp(`\\b${name}\\b`, "g");
+  const found = js.match(pattern)?.length ?? 0;
+  if (found !== 1) throw new Error(`post-build: ${name} occurs ${found} times in ${jsFile}, expected once`);
+  js = js.replace(pattern, short);
+}
+writeFileSync(wasmPath, Buffer.concat(out));
+writeFileSync(jsPath, js);
+execFileSync("esbuild", ["--minify", "--format=esm", "--log-level=warning", jsPath, `--outfile=${jsPath}`, "--allow-overwrite"], { stdio: "inherit" });
+console.log(`post-build: ${renamed.size} imports renamed, ${jsFile} minified`);
