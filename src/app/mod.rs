@@ -150,6 +150,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let invalid = valid.is_none();
     let compare_invalid = !errors.only_mode();
+    let compare_left_out = crate::model::config::compare_leaves_out_blocking(&validation);
 
     // What the panels show: the last session, or before any run the prediction for the form.
     let view = use_memo((state.session.clone(), validation.clone()), |(session, validation)| {
@@ -271,14 +272,14 @@ pub fn App(props: &AppProps) -> Html {
             <Notices t={t} notices={state.notices.clone()} on_dismiss={on_dismiss} />
             <div class={classes!("lab-grid", (!panels.controls).then_some("no-controls"))}>
                 if panels.controls {
-                    <Controls t={t} config={state.config.clone()} errors={errors} running={running}
+                    <Controls t={t} config={state.config.clone()} errors={errors} running={running} compare_left_out={compare_left_out}
                         on_edit={on_edit} on_run={on_run.clone()} on_compare={on_compare.clone()} on_cancel={on_cancel.clone()} />
                 }
                 <div class="panels">
                     <div class="toolbar">
                         <Status t={t} run={state.run.clone()} current={current} progress={progress} />
                         if !panels.controls {
-                            <RunButtons t={t} invalid={invalid} compare_invalid={compare_invalid} running={running}
+                            <RunButtons t={t} invalid={invalid} compare_invalid={compare_invalid} compare_left_out={compare_left_out} running={running}
                                 on_run={on_run} on_compare={on_compare} on_cancel={on_cancel} />
                         }
                         <LangSwitch t={t} current={lang} on_change={on_lang} />

@@ -122,6 +122,15 @@ impl ValidConfig {
     }
 }
 
+/// Whether Compare, pressed now, would leave blocking out: the form is valid and blocking would
+/// freeze the page over `MAX_FROZEN_MS`, or blocking alone was refused for exactly that.
+pub fn compare_leaves_out_blocking(validation: &Result<ValidConfig, FieldErrors>) -> bool {
+    match validation {
+        Ok(valid) => blocking_ms(valid.scenario.requests()) > MAX_FROZEN_MS,
+        Err(errors) => errors.only_mode() && matches!(errors.mode, Some(FieldError::Freezes { .. })),
+    }
+}
+
 /// How long any run holds the thread processing responses, one after another.
 fn processing_ms(requests: &[Request]) -> u64 {
     requests.iter().map(|r| u64::from(r.processing_ms)).sum()
@@ -305,6 +314,15 @@ mod tests {
         assert!(c.validate().is_ok());
         c.processing = "10000".into();
         assert_eq!(c.validate().unwrap_err().processing, Some(FieldError::TooBusy { ms: 100_000_000 }));
+        // Whatever the chosen strategy, Compare would leave blocking out; not with short latencies.
+        for mode in [Mode::Single(StrategyKind::Blocking), Mode::Single(StrategyKind::Sequential), Mode::Compare] {
+            c.processing = "0".into();
+            c.mode = mode;
+            assert!(compare_leaves_out_blocking(&c.validate()), "{mode:?}");
+        }
+        c.processing = "10000".into();
+        assert!(!compare_leaves_out_blocking(&c.validate()), "processing refused: Compare cannot run at all");
+        assert!(!compare_leaves_out_blocking(&LabConfig::default().validate()));
         // At the limit exactly, blocking still runs.
         let mut c = LabConfig::default();
         c.set_latencies("20000, 10000".into());

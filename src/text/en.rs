@@ -43,6 +43,8 @@ pub static EN: Text = Text {
     compare: "Compare all four",
     cancel: "Cancel",
     compare_option: "All four, one after another",
+    compare_without_blocking: "Compare the other three",
+    compare_option_without_blocking: "All but blocking, one after another",
 
     legend_waiting: "waiting for the response",
     legend_processing: "processing on the thread",

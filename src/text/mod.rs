@@ -69,6 +69,9 @@ pub struct Text {
     pub compare: &'static str,
     pub cancel: &'static str,
     pub compare_option: &'static str,
+    /// Compare's button and option when a comparison leaves blocking out (it would freeze the page).
+    pub compare_without_blocking: &'static str,
+    pub compare_option_without_blocking: &'static str,
 
     pub legend_waiting: &'static str,
     pub legend_processing: &'static str,

@@ -44,6 +44,8 @@ pub static RU: Text = Text {
     compare: "Сравнить все четыре",
     cancel: "Отменить",
     compare_option: "Все четыре, один за другим",
+    compare_without_blocking: "Сравнить остальные три",
+    compare_option_without_blocking: "Все, кроме блокирующего, один за другим",
 
     legend_waiting: "ожидание ответа",
     legend_processing: "обработка в потоке",

@@ -18,6 +18,9 @@ pub struct ControlsProps {
     pub config: std::rc::Rc<LabConfig>,
     pub errors: FieldErrors,
     pub running: bool,
+    /// A comparison would leave blocking out (it would freeze the page): Compare says so.
+    #[prop_or_default]
+    pub compare_left_out: bool,
     pub on_edit: Callback<Edit>,
     pub on_run: Callback<()>,
     pub on_compare: Callback<()>,
@@ -121,6 +124,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     let id = format!("mode-{}", mode.key());
                     let (name, blurb) = match mode {
                         Mode::Single(k) => (t.strategy_name(k), Some(t.strategy_blurb(k))),
+                        Mode::Compare if props.compare_left_out => (t.compare_option_without_blocking, None),
                         Mode::Compare => (t.compare_option, None),
                     };
                     html! {
@@ -144,7 +148,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
                         aria-invalid={e.limit.is_some().to_string()} aria-describedby="limit-hint limit-error" />
                 }) }
             }
-            <RunButtons t={t} invalid={invalid} compare_invalid={!e.only_mode()} running={props.running} submits=true
+            <RunButtons t={t} invalid={invalid} compare_invalid={!e.only_mode()} compare_left_out={props.compare_left_out}
+                running={props.running} submits=true
                 on_run={props.on_run.clone()} on_compare={props.on_compare.clone()} on_cancel={props.on_cancel.clone()} />
         </form>
     }

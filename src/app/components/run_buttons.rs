@@ -1,4 +1,4 @@
-//! Run, Compare all four, Cancel: inside the form, or on their own when the form is hidden.
+//! Run, Compare (all four, or the other three), Cancel: inside the form, or on their own when the form is hidden.
 
 use yew::prelude::*;
 
@@ -11,6 +11,9 @@ pub struct RunButtonsProps {
     /// Compare can run where Run cannot: blocking alone refused for freezing the page too long
     /// is left out of a comparison.
     pub compare_invalid: bool,
+    /// A comparison would leave blocking out: the button says so.
+    #[prop_or_default]
+    pub compare_left_out: bool,
     pub running: bool,
     /// Inside the form Run is its submit button, so Enter in a field clicks it.
     #[prop_or_default]
@@ -33,7 +36,8 @@ pub fn RunButtons(props: &RunButtonsProps) -> Html {
             <button type={if props.submits { "submit" } else { "button" }} class="primary" data-testid="run"
                 disabled={props.invalid || props.running} onclick={run_click}>{ t.run }</button>
             <button type="button" data-testid="compare" disabled={props.compare_invalid || props.running}
-                onclick={props.on_compare.reform(|_| ())}>{ t.compare }</button>
+                onclick={props.on_compare.reform(|_| ())}>
+                { if props.compare_left_out { t.compare_without_blocking } else { t.compare } }</button>
             <button type="button" class="secondary" data-testid="cancel" disabled={!props.running}
                 onclick={props.on_cancel.reform(|_| ())}>{ t.cancel }</button>
         </div>

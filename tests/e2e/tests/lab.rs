@@ -130,9 +130,11 @@ async fn a_run_never_freezes_the_page_for_long() {
     b.js("document.querySelector('input[data-testid=mode][value=blocking]').click(); return 0;").await;
     b.wait_until("document.querySelector('[data-field=mode]').textContent.includes('35')", Duration::from_secs(2), "the mode's message").await;
     b.wait_until("document.querySelector('[data-testid=run]').disabled", Duration::from_secs(2), "Run disabled").await;
-    // Compare still runs: it leaves blocking out.
+    // Compare still runs: it leaves blocking out, and its button says so.
     let compare_disabled = b.js("return document.querySelector('[data-testid=compare]').disabled;").await;
     assert_eq!(compare_disabled, serde_json::json!(false));
+    let label = b.js("return document.querySelector('[data-testid=compare]').textContent;").await;
+    assert_eq!(label, serde_json::json!("Compare the other three"));
     b.click("compare").await;
     b.wait_for_state(&["running"], Duration::from_secs(5)).await;
     let rows = b.js("return [...document.querySelectorAll('tr[data-strategy]')].map(r => r.dataset.strategy);").await;
@@ -235,5 +237,19 @@ async fn ten_thousand_requests_draw_an_even_sample_and_say_so() {
     let rows = b.results().await;
     assert_eq!(rows.len(), 1);
     assert!(rows[0].total >= rows[0].predicted - 1.0, "{:?}", rows[0]);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn on_a_phone_the_page_fits_and_the_axis_labels_start_at_zero() {
+    let (b, _server) = e2e::open_lab("preset=note&mode=concurrent", 360, 800).await;
+    b.wait_for_app().await;
+    let overflow = b.js("return document.documentElement.scrollWidth - window.innerWidth;").await;
+    assert_eq!(overflow, serde_json::json!(0), "the page scrolls sideways at 360 px");
+    // Too narrow for every tick's label: every other one, from 0.
+    let shown = b.js("return [...document.querySelectorAll('.wf-tick text')].map(t => getComputedStyle(t).display !== 'none');").await;
+    let shown: Vec<bool> = serde_json::from_value(shown).expect("a list of booleans");
+    assert!(shown.len() >= 3, "{shown:?}");
+    assert!(shown.iter().enumerate().all(|(k, s)| *s == (k % 2 == 0)), "labels shown: {shown:?}");
     b.close().await;
 }
