@@ -63,23 +63,41 @@ function skipImportDesc(bytes, kind, at) {
   }
 }
 
-const wasm = readFileSync(wasmPath);
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
+
+/// Every section as [id, start, body start, end]; a custom section's name follows its body start.
+function sections(bytes) {
+  const list = [];
+  for (let at = 8; at < bytes.length; ) {
+    const [size, bodyAt] = readLeb(bytes, at + 1);
+    list.push([bytes[at], at, bodyAt, bodyAt + size]);
+    at = bodyAt + size;
+  }
+  return list;
+}
+
+function customName(bytes, bodyAt) {
+  const [len, at] = readLeb(bytes, bodyAt);
+  return decoder.decode(bytes.subarray(at, at + len));
+}
+
+const wasm = readFileSync(wasmPath);
+// A build that keeps its function names (`data-keep-debug`, for the profiler) is left whole: the
+// names are what it is for.
+if (sections(wasm).some(([id, , bodyAt]) => id === 0 && customName(wasm, bodyAt) === "name")) {
+  console.log("post-build: skipped (this build keeps its names, for profiling)");
+  process.exit(0);
+}
 const out = [wasm.subarray(0, 8)];
 const renamed = new Map();
-let at = 8;
-while (at < wasm.length) {
-  const start = at;
-  const id = wasm[at];
-  const [size, bodyAt] = readLeb(wasm, at + 1);
-  const body = wasm.subarray(bodyAt, bodyAt + size);
-  at = bodyAt + size;
+for (const [id, start, bodyAt, end] of sections(wasm)) {
   if (id === 0) continue; // custom sections (producers, target features): nothing reads them
   if (id !== 2) {
-    out.push(wasm.subarray(start, at));
+    out.push(wasm.subarray(start, end));
     continue;
   }
+  const body = wasm.subarray(bodyAt, end);
   let p = 0, count;
   [count, p] = readLeb(body, p);
   const section = [...leb(count)];

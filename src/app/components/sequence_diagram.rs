@@ -23,6 +23,10 @@ const CLIENT_X: f64 = 22.0; // % of the width
 const SERVER_X: f64 = 78.0;
 /// More arrows than this and only the first ones are drawn: the lanes still show the rest.
 const MAX_ARROWS: usize = 40;
+/// Up to this many requests, each request arrow has its number beside it.
+const MAX_LABELLED: usize = 12;
+/// The least vertical distance between two labelled arrows: one line of their 11 px labels.
+const LABEL_GAP: f64 = 12.0;
 
 #[component]
 pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
@@ -56,14 +60,17 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
         }
     });
     // Requests sent at the same moment would draw one arrow over another: keep them a few
-    // pixels apart so each can be seen (the lanes still show the true times).
+    // pixels apart so each can be seen (the lanes still show the true times), a line of text
+    // apart where each arrow has its label.
+    let labelled = n <= MAX_LABELLED;
+    let gap = if labelled { LABEL_GAP } else { 6.0 };
     let mut last_sent = f64::NEG_INFINITY;
     let sent_y: Vec<f64> = e
         .timings
         .iter()
         .take(MAX_ARROWS)
         .map(|timing| {
-            last_sent = y(timing.start).max(last_sent + 6.0);
+            last_sent = y(timing.start).max(last_sent + gap);
             last_sent
         })
         .collect();
@@ -76,7 +83,7 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                     y1={short(sent)} y2={short(sent + 4.0)} marker-end="url(#seq-arrow)" />
                 <line class="seq-response" x1={pct(SERVER_X - 1.0)} x2={pct(CLIENT_X + 2.5)}
                     y1={short(answered)} y2={short(answered + 4.0)} marker-end="url(#seq-arrow)" />
-                if n <= 12 {
+                if labelled {
                     <text class="seq-label" x={pct(SERVER_X - 4.0)} y={short(label_y)} text-anchor="end">
                         { format!("#{}", i + 1) }
                     </text>

@@ -173,3 +173,18 @@ async fn the_notes_four_steps_in_russian_for_two_concurrent_requests() {
     assert_eq!(langs, json!(["python", "rust", "js"]));
     b.close().await;
 }
+
+#[tokio::test]
+async fn the_sequence_diagrams_request_numbers_never_overlap() {
+    // Twelve requests sent at the same moment: twelve labels, each on its own line.
+    let (b, _server) = open("preset=equal&n=12&mode=concurrent").await;
+    let boxes = b
+        .js("return [...document.querySelectorAll('[data-testid=sequence-diagram] .seq-label')].map(t => { const r = t.getBBox(); return [r.y, r.y + r.height]; });")
+        .await;
+    let boxes: Vec<(f64, f64)> = serde_json::from_value(boxes).expect("label boxes");
+    assert_eq!(boxes.len(), 12, "{boxes:?}");
+    for pair in boxes.windows(2) {
+        assert!(pair[1].0 >= pair[0].1 - 0.5, "labels overlap: {pair:?}");
+    }
+    b.close().await;
+}
