@@ -1,5 +1,5 @@
-/// Talc instead of Rust's default dlmalloc: 2.2 KB less of the gzipped first load and faster
-/// (measured with `scripts/bench`; see the README's performance section).
+/// Talc instead of Rust's default dlmalloc: 2.2 KB less of the gzipped first load (measured; see
+/// the README's *Benchmark*), and faster by talc's own wasm benchmarks.
 /// SAFETY: wasm32-unknown-unknown without threads is single-threaded, as `TalckWasm` requires.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]

@@ -25,7 +25,7 @@ const SERVER_X: f64 = 78.0;
 const MAX_ARROWS: usize = 40;
 /// Up to this many requests, each request arrow has its number beside it.
 const MAX_LABELLED: usize = 12;
-/// The least vertical distance between two labelled arrows: one line of their 11 px labels.
+/// The least vertical distance between two labelled arrows: one line of their 10 px labels.
 const LABEL_GAP: f64 = 12.0;
 
 #[component]
