@@ -117,8 +117,7 @@ impl ValidConfig {
 
     /// A comparison whose blocking run would freeze the page over `MAX_FROZEN_MS`: how long.
     pub fn blocking_left_out(&self) -> Option<u64> {
-        let frozen = blocking_ms(self.scenario.requests());
-        (self.mode == Mode::Compare && frozen > MAX_FROZEN_MS).then_some(frozen)
+        blocking_freezes(self.scenario.requests()).filter(|_| self.mode == Mode::Compare)
     }
 }
 
@@ -126,7 +125,7 @@ impl ValidConfig {
 /// freeze the page over `MAX_FROZEN_MS`, or blocking alone was refused for exactly that.
 pub fn compare_leaves_out_blocking(validation: &Result<ValidConfig, FieldErrors>) -> bool {
     match validation {
-        Ok(valid) => blocking_ms(valid.scenario.requests()) > MAX_FROZEN_MS,
+        Ok(valid) => blocking_freezes(valid.scenario.requests()).is_some(),
         Err(errors) => errors.only_mode() && matches!(errors.mode, Some(FieldError::Freezes { .. })),
     }
 }
@@ -136,9 +135,11 @@ fn processing_ms(requests: &[Request]) -> u64 {
     requests.iter().map(|r| u64::from(r.processing_ms)).sum()
 }
 
-/// How long a blocking run holds the thread: every latency and every processing time, in turn.
-fn blocking_ms(requests: &[Request]) -> u64 {
-    processing_ms(requests) + requests.iter().map(|r| u64::from(r.latency_ms)).sum::<u64>()
+/// How long a blocking run of `requests` would freeze the page, when that is over
+/// `MAX_FROZEN_MS`: every latency and every processing time, in turn, on the one thread.
+fn blocking_freezes(requests: &[Request]) -> Option<u64> {
+    let frozen = processing_ms(requests) + requests.iter().map(|r| u64::from(r.latency_ms)).sum::<u64>();
+    (frozen > MAX_FROZEN_MS).then_some(frozen)
 }
 
 impl LabConfig {
@@ -204,11 +205,11 @@ impl LabConfig {
             lat.iter().zip(proc).map(|(&latency_ms, &processing_ms)| Request { latency_ms, processing_ms }).collect()
         });
         if let Some(requests) = &requests {
-            let (busy, blocking) = (processing_ms(requests), blocking_ms(requests));
+            let busy = processing_ms(requests);
             if busy > MAX_FROZEN_MS {
                 errors.processing = Some(FieldError::TooBusy { ms: busy });
-            } else if self.mode == Mode::Single(StrategyKind::Blocking) && blocking > MAX_FROZEN_MS {
-                errors.mode = Some(FieldError::Freezes { ms: blocking });
+            } else if let Some(ms) = blocking_freezes(requests).filter(|_| self.mode == Mode::Single(StrategyKind::Blocking)) {
+                errors.mode = Some(FieldError::Freezes { ms });
             }
         }
         let limit = parse_limit(&self.limit);
@@ -393,7 +394,7 @@ mod tests {
         let mut c = LabConfig::default();
         c.limit = "0".into();
         assert!(c.validate().is_err());
-        c.mode = Mode::Single(crate::model::strategy::StrategyKind::Sequential);
+        c.mode = Mode::Single(StrategyKind::Sequential);
         assert!(c.validate().is_ok());
     }
 }

@@ -194,7 +194,6 @@ impl Explanation {
         LoopState { thread, waiting, ready, done, not_sent }
     }
 
-
     /// Where the code is at `t`.
     pub fn code_role(&self, t: f64) -> CodeRole {
         let state = self.state_at(t);
@@ -287,5 +286,4 @@ mod tests {
         assert_eq!(e.code_role(50.0), CodeRole::Wait);
         assert_eq!(e.code_role(410.0), CodeRole::Done);
     }
-
 }

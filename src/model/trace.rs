@@ -91,7 +91,6 @@ pub fn agrees(measured: f64, predicted: f64) -> bool {
     (measured - predicted).abs() <= 15.0 + 0.02 * predicted
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
