@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::model::predict;
 use crate::model::summary::{self, SummaryRow};
 use crate::model::url_state::{decode, Decoded};
-use crate::model::config::{ValidConfig, MAX_FROZEN_MS};
+use crate::model::config::ValidConfig;
 use crate::model::{Schedule, Trace};
 use crate::model::presentation::Lang;
 use crate::text::{text, Text};
@@ -306,7 +306,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     if let Some(ms) = valid.and_then(ValidConfig::blocking_left_out) {
                         <p class="wf-note" data-testid="blocking-left-out">
-                            { crate::text::fill(t.blocking_left_out, &[&t.long_duration(ms), &t.long_duration(MAX_FROZEN_MS)]) }
+                            { t.blocking_left_out_note(ms) }
                         </p>
                     }
                     if let (Some(e), Some(strategy), true) = (explanation.clone(), shown_strategy, panels.explains()) {

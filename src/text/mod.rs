@@ -318,6 +318,16 @@ impl Text {
         }
     }
 
+    /// A sentence of how long the page would be frozen and the most the lab allows.
+    fn frozen(&self, template: &str, ms: u64) -> String {
+        fill(template, &[&self.long_duration(ms), &self.long_duration(MAX_FROZEN_MS)])
+    }
+
+    /// Under the results: blocking left out of a comparison, as it would freeze the page for `ms`.
+    pub fn blocking_left_out_note(&self, ms: u64) -> String {
+        self.frozen(self.blocking_left_out, ms)
+    }
+
     pub fn speedup(&self, ratio: f64) -> String {
         if ratio.is_finite() {
             format!("×{}", self.decimal(ratio, 2))
@@ -438,8 +448,8 @@ impl Text {
         match e {
             FieldError::List(e) => self.list_error(e),
             FieldError::BelowMinimum { min } => fill(self.err_below_minimum, &[&min.to_string()]),
-            FieldError::Freezes { ms } => fill(self.err_freezes, &[&self.long_duration(*ms), &self.long_duration(MAX_FROZEN_MS)]),
-            FieldError::TooBusy { ms } => fill(self.err_too_busy, &[&self.long_duration(*ms), &self.long_duration(MAX_FROZEN_MS)]),
+            FieldError::Freezes { ms } => self.frozen(self.err_freezes, *ms),
+            FieldError::TooBusy { ms } => self.frozen(self.err_too_busy, *ms),
         }
     }
 
