@@ -172,11 +172,10 @@ pub fn App(props: &AppProps) -> Html {
     // Keyed on the shown run only once it has completed, so a run in progress does not rebuild it every frame.
     let completed = state.session.as_ref().and_then(|s| s.traces.get(shown).cloned().flatten()).filter(|t| t.total.is_some());
     let session_key = state.session.as_ref().map(|s| s.run_id);
+    // Built from this render's `view` (memoised above), whenever the key changes.
     let explanation = use_memo((session_key, completed, validation.clone(), shown), {
-        let session = state.session.clone();
-        move |(_, _, validation, shown)| {
-            View::new(session.as_ref(), validation.as_ref().as_ref().ok()).map(|v| Rc::new(v.explanation(*shown)))
-        }
+        let view = view.clone();
+        move |(_, _, _, shown)| (*view).as_ref().map(|v| Rc::new(v.explanation(*shown)))
     });
     let explanation: Option<Rc<Explanation>> = (*explanation).clone();
     let steps = use_memo(explanation.clone(), |e| Rc::new(e.as_ref().map(|e| e.steps()).unwrap_or_default()));
