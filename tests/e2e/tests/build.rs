@@ -31,7 +31,7 @@ fn read_wasm(bytes: &[u8]) -> (Vec<(u8, String)>, Vec<(String, String, u8)>) {
         let body = &bytes[at..at + size];
         at += size;
         let mut p = 0;
-        let mut name = |p: &mut usize| {
+        let name = |p: &mut usize| {
             let len = leb(body, p) as usize;
             *p += len;
             String::from_utf8(body[*p - len..*p].to_vec()).expect("a UTF-8 name")

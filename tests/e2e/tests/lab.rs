@@ -243,7 +243,6 @@ async fn ten_thousand_requests_draw_an_even_sample_and_say_so() {
 #[tokio::test]
 async fn on_a_phone_the_page_fits_and_the_axis_labels_start_at_zero() {
     let (b, _server) = e2e::open_lab("preset=note&mode=concurrent", 360, 800).await;
-    b.wait_for_app().await;
     let overflow = b.js("return document.documentElement.scrollWidth - window.innerWidth;").await;
     assert_eq!(overflow, serde_json::json!(0), "the page scrolls sideways at 360 px");
     // Too narrow for every tick's label: every other one, from 0.
