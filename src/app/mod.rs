@@ -14,7 +14,9 @@ use crate::model::predict;
 use crate::model::summary::{self, SummaryRow};
 use crate::model::url_state::{decode, Decoded};
 use crate::model::config::ValidConfig;
-use crate::model::{Schedule, Trace};
+use crate::model::{Schedule, Strategy, Trace};
+use crate::model::plan::Plan;
+use crate::text::fill;
 use crate::model::presentation::Lang;
 use crate::text::{text, Text};
 use crate::model::embed::{fixed_height, snippet_auto_height, snippet_fixed_height};
@@ -33,8 +35,15 @@ use components::run_buttons::RunButtons;
 use components::share::ShareBar;
 use components::status::Status;
 use components::waterfall::Waterfall;
-use hooks::{current_query, link_with, use_clipboard, use_page_chrome, use_replay_player, use_runner, use_url_sync};
-use state::{Action, AppState, ReplayAction, RunState, ShareKind};
+use hooks::{current_query, link_with, use_clipboard, use_embed_probe, use_host_theme, use_page_chrome, use_replay_player, use_runner, use_url_sync, SweepPlan};
+use state::{Action, AppState, Confirm, ReplayAction, RunState, ShareKind, SweepState};
+use components::growth_chart::{GrowthChart, MeasuredPoint, SweepStatus};
+use components::guess::{GuessFields, GuessResults};
+use components::long_run::LongRun;
+use components::race::Race;
+use components::scenario_line::ScenarioLine;
+use components::totals_chart::TotalsChart;
+use crate::model::growth::{self, GrowthAxis, Workload};
 
 pub fn start() {
     let decoded = decode(&current_query());
@@ -43,7 +52,9 @@ pub fn start() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("lab"));
-    let props = AppProps { link: Rc::new(decoded), browser_lang };
+    // A phone's first screen shows Run and a chart: the long form starts folded to one line.
+    let narrow = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w < NARROW_PX);
+    let props = AppProps { link: Rc::new(decoded), browser_lang, narrow };
     match root {
         Some(root) => {
             yew::Renderer::<App>::with_root_and_props(root, props).render();
@@ -60,7 +71,13 @@ pub struct AppProps {
     pub link: Rc<Decoded>,
     /// The first language of the reader's browser that the lab speaks.
     pub browser_lang: Lang,
+    /// The window was phone-narrow when the page opened.
+    #[prop_or_default]
+    pub narrow: bool,
 }
+
+/// Narrower than this, the page opens with the form folded to one line.
+const NARROW_PX: f64 = 700.0;
 
 /// `navigator.languages`, most preferred first.
 fn browser_languages() -> Vec<String> {
@@ -71,13 +88,14 @@ fn browser_languages() -> Vec<String> {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer(|| AppState::from_link(&props.link));
+    let state = use_reducer(|| AppState::from_link(&props.link, props.narrow));
     let lang = state.presentation.lang.unwrap_or(props.browser_lang);
     let t: &'static Text = text(lang);
     let runner = use_runner(state.dispatcher());
     let copy = use_clipboard(state.dispatcher());
     use_url_sync(&state.config, &state.presentation);
-    use_page_chrome(&state.presentation, t);
+    use_page_chrome(&state.presentation, state.theme(), t);
+    use_host_theme(state.dispatcher(), state.presentation.embed);
     let presentation = state.presentation;
     let panels = presentation.panels;
 
@@ -86,34 +104,59 @@ pub fn App(props: &AppProps) -> Html {
     let valid: Option<&ValidConfig> = validation.as_ref().as_ref().ok();
     let errors = validation.as_ref().clone().err().unwrap_or_default();
 
+    // The form as a comparison: runnable even where the chosen strategy alone is refused.
+    let compare_validation = use_memo(state.config.clone(), |config| {
+        let mut config = (**config).clone();
+        config.mode = crate::model::Mode::Compare;
+        config.validate().ok()
+    });
+
+    // Every press goes through here: a run predicted to take over a minute is asked about first.
+    let request_run = use_callback((runner.start.clone(), state.dispatcher()), |(valid, strategies): (ValidConfig, Vec<Strategy>), (start, dispatch)| {
+        let plan = Plan::new(&valid.scenario, strategies);
+        if plan.needs_asking() {
+            dispatch.dispatch(Action::Ask(Some(Confirm { valid, plan })));
+        } else {
+            start.emit((valid, plan.strategies));
+        }
+    });
+
     // A link with autorun=1 starts its run once the page is up, if the link is runnable.
     {
-        let start = runner.start.clone();
+        let request_run = request_run.clone();
         let autorun = props.link.autorun;
         let validation = validation.clone();
         use_effect_with((), move |_| {
             if let (true, Ok(valid)) = (autorun, validation.as_ref()) {
-                start.emit(valid.clone());
+                request_run.emit((valid.clone(), valid.strategies()));
             }
         });
     }
 
     // Callbacks that stay the same from frame to frame, so the form is not redrawn while a run goes on.
     let on_edit = use_callback(state.dispatcher(), |edit, dispatch| dispatch.dispatch(Action::Edit(edit)));
-    let on_run = use_callback((runner.start.clone(), validation.clone()), |(), (start, validation)| {
+    let on_run = use_callback((request_run.clone(), validation.clone()), |(), (request_run, validation)| {
         if let Ok(valid) = validation.as_ref() {
-            start.emit(valid.clone());
+            request_run.emit((valid.clone(), valid.strategies()));
         }
     });
-    // The form as a comparison: runnable even where the chosen strategy alone is refused.
-    let on_compare = use_callback((runner.start.clone(), state.dispatcher(), state.config.clone()), |(), (start, dispatch, config)| {
-        let mut config = (**config).clone();
-        config.mode = crate::model::Mode::Compare;
-        if let Ok(valid) = config.validate() {
+    let on_compare = use_callback((request_run.clone(), state.dispatcher(), compare_validation.clone()), |(), (request_run, dispatch, compare)| {
+        if let Some(valid) = compare.as_ref() {
             dispatch.dispatch(Action::Edit(state::Edit::Mode(crate::model::Mode::Compare)));
-            start.emit(valid);
+            request_run.emit((valid.clone(), valid.strategies()));
         }
     });
+    let on_guess_toggle = use_callback(state.dispatcher(), |(), dispatch| dispatch.dispatch(Action::ToggleGuesses));
+    let on_form_toggle = use_callback(state.dispatcher(), |(), dispatch| dispatch.dispatch(Action::ToggleForm));
+    // What a press of Run (and of Compare) takes, by the model, written beside the buttons.
+    let eta = use_memo((validation.clone(), compare_validation.clone(), t.lang), move |(validation, compare, _)| {
+        let length = |v: &ValidConfig| Plan::new(&v.scenario, v.strategies()).length_ms();
+        let run = validation.as_ref().as_ref().ok().filter(|v| v.mode != crate::model::Mode::Compare).map(|v| fill(t.eta_run, &[&t.total(length(v))]));
+        let compare = compare.as_ref().as_ref().map(|v| fill(t.eta_compare, &[&t.total(length(v))]));
+        let line = [run, compare].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+        (!line.is_empty()).then(|| AttrValue::from(line))
+    });
+    let eta: Option<AttrValue> = (*eta).clone();
     let on_select = {
         let dispatch = state.dispatcher();
         Callback::from(move |i| dispatch.dispatch(Action::Select(i)))
@@ -132,15 +175,26 @@ pub fn App(props: &AppProps) -> Html {
     let requests = valid.map(|v| v.scenario.len()).unwrap_or(2);
     let strategies = valid.map(|v| v.strategies()).unwrap_or_default();
     // Made once per change of what they depend on: a 10,000-request link is 50 KB of text.
-    let links = use_memo((state.config.clone(), presentation, requests, strategies, t.embed_title), |(config, presentation, requests, strategies, title)| {
+    // The embed keeps an embed's panels (or the ones its own link chose); its height is measured
+    // in a frame of the author's column width once they open the embed code (`use_embed_probe`).
+    let embed_panels = if presentation.embed { presentation.panels } else { Panels::EMBED };
+    let embed_size = state.embed_size.clone();
+    let links = use_memo((state.config.clone(), presentation, requests, strategies, t.embed_title, embed_size), move |(config, presentation, requests, strategies, title, size)| {
         let full_page = link_with(&encode(config, &Presentation { embed: false, panels: Panels::default(), ..*presentation }));
-        let embed_src = link_with(&encode(config, &Presentation { embed: true, ..*presentation }));
-        let height = fixed_height(presentation.panels, *requests, strategies);
-        let snippet_auto = AttrValue::from(snippet_auto_height(&embed_src, title, height));
-        let snippet_fixed = AttrValue::from(snippet_fixed_height(&embed_src, title, height));
-        (AttrValue::from(full_page), snippet_auto, snippet_fixed)
+        let embed_src = link_with(&encode(config, &Presentation { embed: true, panels: embed_panels, ..*presentation }));
+        let measured = size.measured.as_ref().filter(|(src, width, _)| *src == embed_src && *width == size.width).map(|(_, _, h)| *h);
+        let estimate = fixed_height(embed_panels, *requests, strategies);
+        // Other engines' fonts run a little longer than the one it was measured in: a margin.
+        let fixed = measured.map(|h| h + h / 50 + 16).unwrap_or(estimate);
+        let snippet_auto = AttrValue::from(snippet_auto_height(&embed_src, title, measured.unwrap_or(estimate)));
+        let snippet_fixed = AttrValue::from(snippet_fixed_height(&embed_src, title, fixed));
+        (AttrValue::from(full_page), snippet_auto, snippet_fixed, embed_src, measured.is_some())
     });
-    let (full_page, snippet_auto, snippet_fixed) = (*links).clone();
+    let probe = (state.embed_size.wanted && !presentation.embed && !links.4).then(|| (links.3.clone(), state.embed_size.width));
+    use_embed_probe(state.dispatcher(), probe.clone());
+    let measuring = probe.is_some();
+    let on_embed_width = use_callback(state.dispatcher(), |width: u32, dispatch| dispatch.dispatch(Action::EmbedWidth(width)));
+    let (full_page, snippet_auto, snippet_fixed) = (links.0.clone(), links.1.clone(), links.2.clone());
     let on_copy = use_callback((copy, links.clone()), |kind: ShareKind, (copy, links)| {
         let text = match kind {
             ShareKind::Link => links.0.to_string(),
@@ -258,6 +312,83 @@ pub fn App(props: &AppProps) -> Html {
         .unwrap_or_default();
 
     let on_cancel = runner.cancel.clone();
+
+    // How the total grows, from the model, for the form's scenario; and what a sweep would run.
+    let growth_axis = state.growth_axis;
+    let growth = use_memo((validation.clone(), state.config.preset, state.config.seed, growth_axis), |(validation, preset, seed, axis)| {
+        let valid = validation.as_ref().as_ref().ok()?;
+        let workload = Workload::of(&valid.scenario, *preset, *seed);
+        let n = valid.scenario.len();
+        let all = crate::model::Mode::Compare.strategies(valid.limit);
+        let series = match axis {
+            GrowthAxis::N => growth::by_n(&workload, &all, n),
+            GrowthAxis::K => vec![growth::by_k(&workload, n)],
+        };
+        let runs = growth::sweep(&workload, *axis, &all, n);
+        Some((Rc::new(series), Rc::new(runs), Rc::new(valid.scenario.clone())))
+    });
+    let sweep = state.sweep.as_ref();
+    let sweep_status = match sweep {
+        None => SweepStatus::None,
+        Some(s) => match s.state {
+            SweepState::Running => SweepStatus::Running { done: s.finished(), of: s.runs.len() },
+            SweepState::Done => SweepStatus::Done { done: s.finished() },
+            SweepState::Cancelled => SweepStatus::Cancelled { done: s.finished(), of: s.runs.len() },
+        },
+    };
+    // Measured points belong to the scenario and axis they were measured for.
+    let measured_points: Vec<MeasuredPoint> = match (sweep, valid) {
+        (Some(s), Some(v)) if s.axis == growth_axis && *s.scenario == v.scenario => s
+            .runs
+            .iter()
+            .zip(&s.measured)
+            .filter_map(|(run, m)| m.map(|total| MeasuredPoint { strategy: run.strategy, x: run.x, total }))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let on_measure = {
+        let (start, growth) = (runner.sweep.clone(), growth.clone());
+        Callback::from(move |()| {
+            if let Some((_, runs, scenario)) = growth.as_ref() {
+                start.emit(SweepPlan { axis: growth_axis, runs: runs.clone(), scenario: scenario.clone() });
+            }
+        })
+    };
+    let on_axis = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |axis| dispatch.dispatch(Action::GrowthAxis(axis)))
+    };
+
+    // The form folds to one line in an embed and on a phone; on a wide page it is always open.
+    let foldable = presentation.embed || props.narrow;
+    let form_shown = panels.controls && (state.form_open || !foldable);
+    let guess_open = panels.guess.then_some(state.guesses.open);
+    let guess_strategies = valid.map(|v| v.strategies()).unwrap_or_default();
+    let guess_results = match (&state.session, view.as_ref()) {
+        (Some(_), Some(v)) if panels.guess => crate::model::guess::results(&state.guesses.values(), &v.rows),
+        _ => Vec::new(),
+    };
+    let running_now = match (&state.run, &state.session) {
+        (RunState::Running { index }, Some(s)) => Some((*index, s.elapsed)),
+        _ => None,
+    };
+    let on_confirmed = {
+        let (start, confirm) = (runner.start.clone(), state.confirm.clone());
+        Callback::from(move |strategies: Vec<Strategy>| {
+            if let Some(c) = &confirm {
+                start.emit((c.valid.clone(), strategies));
+            }
+        })
+    };
+    let on_confirm_back = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |()| dispatch.dispatch(Action::Ask(None)))
+    };
+    let on_guess_input = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |(kind, text)| dispatch.dispatch(Action::Guess { kind, text }))
+    };
+
     html! {
         <>
         if !presentation.embed {
@@ -266,26 +397,53 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="tagline">{ t.tagline }</p>
                 <p class="intro">{ t.intro }</p>
             </header>
+        } else {
+            <h1 class="visually-hidden">{ t.title }</h1>
         }
-        <div class="lab">
+        <main class="lab">
             <Notices t={t} notices={state.notices.clone()} on_dismiss={on_dismiss} />
-            <div class={classes!("lab-grid", (!panels.controls).then_some("no-controls"))}>
-                if panels.controls {
+            if panels.controls && foldable {
+                <ScenarioLine t={t} scenario={valid.map(|v| Rc::new(v.scenario.clone()))} open={state.form_open} on_toggle={on_form_toggle} />
+            }
+            <div class={classes!("lab-grid", (!form_shown).then_some("no-controls"))}>
+                if form_shown {
                     <Controls t={t} config={state.config.clone()} errors={errors} running={running} compare_left_out={compare_left_out}
-                        on_edit={on_edit} on_run={on_run.clone()} on_compare={on_compare.clone()} on_cancel={on_cancel.clone()} />
+                        on_edit={on_edit} on_run={on_run.clone()} on_compare={on_compare.clone()} on_cancel={on_cancel.clone()}
+                        eta={eta.clone()} guess_open={guess_open} on_guess={on_guess_toggle.clone()} />
                 }
                 <div class="panels">
                     <div class="toolbar">
                         <Status t={t} run={state.run.clone()} current={current} progress={progress} />
-                        if !panels.controls {
+                        if !form_shown {
                             <RunButtons t={t} invalid={invalid} compare_invalid={compare_invalid} compare_left_out={compare_left_out} running={running}
-                                on_run={on_run} on_compare={on_compare} on_cancel={on_cancel} />
+                                on_run={on_run} on_compare={on_compare} on_cancel={on_cancel.clone()}
+                                eta={eta.clone()} guess_open={guess_open} on_guess={on_guess_toggle} />
                         }
                         <LangSwitch t={t} current={lang} on_change={on_lang} />
                         <ShareBar t={t} share={state.share.clone()} embed={presentation.embed}
                             full_page={full_page} snippet_auto={snippet_auto}
-                            snippet_fixed={snippet_fixed} on_copy={on_copy} />
+                            snippet_fixed={snippet_fixed} on_copy={on_copy}
+                            embed_width={state.embed_size.width} on_embed_width={on_embed_width} measuring={measuring} />
                     </div>
+                    if guess_open == Some(true) && !guess_strategies.is_empty() {
+                        <GuessFields t={t} strategies={guess_strategies} text={state.guesses.text.clone()} disabled={running}
+                            autofocus={presentation.ask_guess} on_input={on_guess_input} />
+                    }
+                    if let Some(confirm) = &state.confirm {
+                        <LongRun t={t} plan={confirm.plan.clone()} on_run={on_confirmed} on_back={on_confirm_back} />
+                    }
+                    if let Some(v) = view.as_ref().as_ref().filter(|_| panels.totals) {
+                        <TotalsChart t={t} rows={v.rows.clone()} running={running_now.map(|(i, _)| i)} on_select={on_select.clone()} />
+                    }
+                    if !guess_results.is_empty() {
+                        <GuessResults t={t} results={guess_results} />
+                    }
+                    if let Some(v) = view.as_ref().as_ref().filter(|v| panels.race && v.strategies.len() > 1) {
+                        <Race t={t} scenario={v.scenario.clone()} strategies={v.strategies.clone()} schedules={v.schedules.clone()}
+                            traces={v.traces.clone()} running={running_now}
+                            span_ms={state.session.as_ref().map(|s| s.scale_ms()).unwrap_or(v.span_ms)}
+                            shown={state.session.as_ref().map(|_| shown)} on_select={on_select.clone()} />
+                    }
                     if let Some(v) = view.as_ref().as_ref().filter(|_| panels.waterfall) {
                         <Waterfall t={t} scenario={v.scenario.clone()} schedule={v.schedules[shown.min(v.schedules.len() - 1)].clone()}
                             trace={v.traces.get(shown).cloned().flatten()}
@@ -302,6 +460,11 @@ pub fn App(props: &AppProps) -> Html {
                     if let Some(v) = view.as_ref().as_ref().filter(|_| panels.results) {
                         <Results t={t} rows={v.rows.clone()} shown={state.session.as_ref().map(|_| shown)} on_select={on_select}
                             stale_note={stale_note} />
+                    }
+                    if let (Some((series, runs, _)), Some(v)) = (growth.as_ref().as_ref().filter(|_| panels.growth), valid) {
+                        <GrowthChart t={t} axis={growth_axis} series={series.clone()} n={v.scenario.len()} measured={measured_points}
+                            status={sweep_status} sweep_runs={runs.len()} sweep_ms={growth::sweep_ms(runs)} busy={running}
+                            on_axis={on_axis} on_measure={on_measure} on_cancel={on_cancel} />
                     }
                     if let Some(ms) = valid.and_then(ValidConfig::blocking_left_out) {
                         <p class="wf-note" data-testid="blocking-left-out">
@@ -337,7 +500,7 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="visually-hidden" aria-live="polite" data-testid="summary">{ summary_text }</p>
                 </div>
             </div>
-        </div>
+        </main>
         if !presentation.embed {
             <footer class="page-footer"><p>{ t.footer }</p></footer>
         }

@@ -5,7 +5,10 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::model::config::ValidConfig;
-use crate::model::presentation::{Lang, Presentation};
+use crate::model::growth::{GrowthAxis, SweepRun};
+use crate::model::plan::Plan;
+use crate::model::presentation::{Lang, Presentation, Theme};
+use crate::model::strategy::StrategyKind;
 use crate::model::source::{SourceKind, TargetPreset};
 use crate::model::url_state::{Decoded, Notice};
 use crate::model::{predict, LabConfig, Mode, Preset, Scenario, Schedule, Strategy, Trace};
@@ -26,6 +29,93 @@ pub struct AppState {
     pub session: Option<Session>,
     /// The moment the explanation panels show.
     pub replay: Replay,
+    /// The reader's guesses, one field per strategy (never in a link), and whether they show.
+    pub guesses: Guesses,
+    /// The scenario form open (else one line with Edit): closed in an embed and on a phone.
+    pub form_open: bool,
+    /// The growth chart: against N or against k.
+    pub growth_axis: GrowthAxis,
+    /// The last "Measure the curve".
+    pub sweep: Option<Sweep>,
+    /// A run predicted to take over a minute, waiting for the reader's word.
+    pub confirm: Option<Confirm>,
+    /// The theme the page embedding the lab says it has (it overrides `auto` only).
+    pub host_theme: Option<Theme>,
+    /// Copy embed code: the column width the author chose, and the height measured there.
+    pub embed_size: EmbedSize,
+}
+
+/// One text per strategy kind (blocking, sequential, concurrent, bounded).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Guesses {
+    pub open: bool,
+    pub text: [String; 4],
+}
+
+impl Guesses {
+    pub fn index(kind: StrategyKind) -> usize {
+        StrategyKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+    }
+
+    /// The guesses that parse, by strategy kind.
+    pub fn values(&self) -> Vec<(StrategyKind, u32)> {
+        StrategyKind::ALL
+            .iter()
+            .zip(&self.text)
+            .filter_map(|(&kind, text)| crate::model::guess::parse(text).ok().flatten().map(|v| (kind, v)))
+            .collect()
+    }
+}
+
+/// A sweep: its runs, each one's measured total once run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sweep {
+    pub run_id: u32,
+    pub axis: GrowthAxis,
+    pub runs: Rc<Vec<SweepRun>>,
+    pub measured: Vec<Option<f64>>,
+    pub state: SweepState,
+    /// The scenario it was measured for: a changed form makes it stale.
+    pub scenario: Rc<Scenario>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SweepState {
+    Running,
+    Done,
+    Cancelled,
+}
+
+impl Sweep {
+    pub fn finished(&self) -> usize {
+        self.measured.iter().filter(|m| m.is_some()).count()
+    }
+}
+
+/// A long run waiting to be confirmed: the form as it was, and the run's plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Confirm {
+    pub valid: ValidConfig,
+    pub plan: Plan,
+}
+
+/// The embed's column width for the fixed-height snippet, and what was measured there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmbedSize {
+    pub width: u32,
+    /// The author opened the embed code: measure it.
+    pub wanted: bool,
+    /// (embed link, width, height) of the last measurement.
+    pub measured: Option<(String, u32, u32)>,
+}
+
+/// Column widths offered for the fixed-height snippet: phones, common notes sites, wide pages.
+pub const EMBED_WIDTHS: [u32; 5] = [360, 480, 700, 800, 1000];
+
+impl Default for EmbedSize {
+    fn default() -> Self {
+        EmbedSize { width: 700, wanted: false, measured: None }
+    }
 }
 
 /// Replay of the shown run: a moment, the step chosen by stepping (else the moment's own),
@@ -117,7 +207,7 @@ pub enum Edit {
 pub enum Action {
     Edit(Edit),
     DismissNotices,
-    Begin { run_id: u32, valid: ValidConfig },
+    Begin { run_id: u32, valid: ValidConfig, strategies: Vec<crate::model::Strategy> },
     StrategyStarted { run_id: u32, index: usize },
     Progress { run_id: u32, index: usize, trace: Trace, elapsed: f64 },
     StrategyEnded { run_id: u32, index: usize, trace: Trace },
@@ -127,11 +217,30 @@ pub enum Action {
     SetLang(Lang),
     Replay(ReplayAction),
     EmulatorUnavailable { run_id: u32 },
+    Guess { kind: StrategyKind, text: String },
+    ToggleGuesses,
+    ToggleForm,
+    GrowthAxis(GrowthAxis),
+    SweepBegin { run_id: u32, axis: GrowthAxis, runs: Rc<Vec<SweepRun>>, scenario: Rc<Scenario> },
+    SweepPoint { run_id: u32, index: usize, total: f64 },
+    SweepEnded { run_id: u32, end: RunEnd },
+    /// Ask before a long run (`Some`), or forget the question (`None`).
+    Ask(Option<Confirm>),
+    HostTheme(Theme),
+    EmbedWidth(u32),
+    EmbedMeasured { src: String, width: u32, height: u32 },
 }
 
 impl AppState {
-    pub fn from_link(decoded: &Decoded) -> AppState {
+    pub fn from_link(decoded: &Decoded, narrow: bool) -> AppState {
         AppState {
+            guesses: Guesses { open: decoded.presentation.ask_guess, ..Guesses::default() },
+            form_open: !decoded.presentation.embed && !narrow,
+            growth_axis: GrowthAxis::N,
+            sweep: None,
+            confirm: None,
+            host_theme: None,
+            embed_size: EmbedSize::default(),
             config: Rc::new(decoded.config.clone()),
             presentation: decoded.presentation,
             share: Share::Nothing,
@@ -142,8 +251,21 @@ impl AppState {
         }
     }
 
+    /// A run or a sweep is going on: nothing else may start.
     pub fn is_running(&self) -> bool {
-        matches!(self.run, RunState::Running { .. })
+        matches!(self.run, RunState::Running { .. }) || self.is_sweeping()
+    }
+
+    pub fn is_sweeping(&self) -> bool {
+        self.sweep.as_ref().is_some_and(|s| s.state == SweepState::Running)
+    }
+
+    /// The theme shown: the link's, or where the link leaves it to the reader, the host page's.
+    pub fn theme(&self) -> Theme {
+        match (self.presentation.theme, self.host_theme) {
+            (Theme::Auto, Some(host)) => host,
+            (theme, _) => theme,
+        }
     }
 
     /// The index of the strategy the waterfall shows.
@@ -160,8 +282,7 @@ impl AppState {
 }
 
 impl Session {
-    fn new(run_id: u32, valid: ValidConfig) -> Session {
-        let strategies = valid.strategies();
+    fn new(run_id: u32, valid: ValidConfig, strategies: Vec<Strategy>) -> Session {
         let schedules = strategies.iter().map(|&s| Rc::new(predict(&valid.scenario, s))).collect();
         Session {
             urls: valid.real.as_ref().map(|r| Rc::new(r.urls.clone())),
@@ -198,6 +319,7 @@ impl Reducible for AppState {
         match action {
             Action::Edit(edit) => {
                 next.share = Share::Nothing;
+                next.confirm = None;
                 let c = Rc::make_mut(&mut next.config);
                 match edit {
                     Edit::Preset(p) => c.choose_preset(p),
@@ -218,12 +340,13 @@ impl Reducible for AppState {
                 }
             }
             Action::DismissNotices => next.notices.clear(),
-            Action::Begin { run_id, valid } => {
+            Action::Begin { run_id, valid, strategies } => {
                 // A second run never interleaves with the first: refused while one is running.
-                if self.is_running() {
+                if self.is_running() || strategies.is_empty() {
                     return self;
                 }
-                next.session = Some(Session::new(run_id, valid));
+                next.confirm = None;
+                next.session = Some(Session::new(run_id, valid, strategies));
                 next.run = RunState::Running { index: 0 };
                 next.replay = Replay { speed: self.replay.speed, ..Replay::default() };
             }
@@ -270,6 +393,37 @@ impl Reducible for AppState {
                 }
             }
             Action::SetLang(lang) => next.presentation.lang = Some(lang),
+            Action::Guess { kind, text } => next.guesses.text[Guesses::index(kind)] = text,
+            Action::ToggleGuesses => next.guesses.open = !next.guesses.open,
+            Action::ToggleForm => next.form_open = !next.form_open,
+            Action::GrowthAxis(axis) => next.growth_axis = axis,
+            Action::SweepBegin { run_id, axis, runs, scenario } => {
+                if self.is_running() {
+                    return self;
+                }
+                next.sweep = Some(Sweep { run_id, axis, measured: vec![None; runs.len()], runs, state: SweepState::Running, scenario });
+                next.growth_axis = axis;
+            }
+            Action::SweepPoint { run_id, index, total } => match next.sweep.as_mut() {
+                Some(s) if s.run_id == run_id && index < s.measured.len() => s.measured[index] = Some(total),
+                _ => return self,
+            },
+            Action::SweepEnded { run_id, end } => match next.sweep.as_mut() {
+                Some(s) if s.run_id == run_id => {
+                    s.state = match end {
+                        RunEnd::Completed => SweepState::Done,
+                        RunEnd::Cancelled => SweepState::Cancelled,
+                    }
+                }
+                _ => return self,
+            },
+            Action::Ask(confirm) => next.confirm = confirm,
+            Action::HostTheme(theme) => next.host_theme = Some(theme),
+            Action::EmbedWidth(width) => {
+                next.embed_size.width = width;
+                next.embed_size.wanted = true;
+            }
+            Action::EmbedMeasured { src, width, height } => next.embed_size.measured = Some((src, width, height)),
             Action::Replay(action) => {
                 let r = &mut next.replay;
                 match action {

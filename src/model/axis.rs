@@ -15,6 +15,47 @@ pub fn ticks(span_ms: f64, max_ticks: usize) -> (f64, f64) {
     (end, step)
 }
 
+/// The unit a time axis or a total reads best in: ms for short spans, then s, min, h.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeUnit {
+    Ms,
+    S,
+    Min,
+    H,
+}
+
+impl TimeUnit {
+    /// The unit for an axis that ends at `end_ms`: its labels stay short ("2 s", not "2,000 ms";
+    /// "2 h", not "7,200,000").
+    pub fn for_span(end_ms: f64) -> TimeUnit {
+        match end_ms {
+            e if e < 2_000.0 => TimeUnit::Ms,
+            e if e < 120_000.0 => TimeUnit::S,
+            e if e < 7_200_000.0 => TimeUnit::Min,
+            _ => TimeUnit::H,
+        }
+    }
+
+    /// Milliseconds in one of this unit.
+    pub fn ms(self) -> f64 {
+        match self {
+            TimeUnit::Ms => 1.0,
+            TimeUnit::S => 1_000.0,
+            TimeUnit::Min => 60_000.0,
+            TimeUnit::H => 3_600_000.0,
+        }
+    }
+}
+
+/// Ticks for a time axis in the unit it reads best in: round numbers *of that unit*
+/// (0, 20, 40 min rather than 0, 1,000,000, 2,000,000 ms). Returns the end and step in ms.
+pub fn time_ticks(span_ms: f64, max_ticks: usize) -> (f64, f64, TimeUnit) {
+    let (end, _) = ticks(span_ms, max_ticks);
+    let unit = TimeUnit::for_span(end);
+    let (end, step) = ticks(span_ms / unit.ms(), max_ticks);
+    (end * unit.ms(), step * unit.ms(), unit)
+}
+
 /// Rows a chart draws at most. Past that a row per request is neither visible nor cheap (each
 /// is a dozen DOM writes; at 10,000 requests the first frame would draw for 100 ms): charts draw
 /// an even sample and say so.
@@ -27,6 +68,18 @@ pub fn row_height(drawn: usize) -> f64 {
         0..=30 => 26.0,
         31..=60 => 10.0,
         _ => 5.0,
+    }
+}
+
+/// Rows a lane of the race draws at most: the race compares strategies, not requests.
+pub const MAX_RACE_ROWS: usize = 12;
+
+/// A race lane's row height, px, by how many rows it draws: lanes stay short side by side.
+pub fn race_row_height(drawn: usize) -> f64 {
+    match drawn {
+        0..=3 => 9.0,
+        4..=6 => 6.0,
+        _ => 4.0,
     }
 }
 
@@ -53,6 +106,18 @@ mod tests {
         assert_eq!(rows.len(), 200);
         assert_eq!((rows[0], rows[199]), (0, 9_999));
         assert!(rows.windows(2).all(|w| w[1] > w[0]));
+    }
+
+    #[test]
+    fn time_axes_count_in_the_unit_that_reads_best() {
+        assert_eq!(time_ticks(1100.0, 6), (1200.0, 200.0, TimeUnit::Ms));
+        assert_eq!(time_ticks(4800.0, 6), (5000.0, 1000.0, TimeUnit::S));
+        // 2 h 10 min: ticks every 20 minutes, not every 2,000,000 ms.
+        let (end, step, unit) = time_ticks(7_785_340.0, 6);
+        assert_eq!(unit, TimeUnit::H);
+        assert_eq!((end / 3_600_000.0, step / 3_600_000.0), (2.5, 0.5));
+        let (_, step, unit) = time_ticks(600_000.0, 6);
+        assert_eq!((unit, step), (TimeUnit::Min, 120_000.0));
     }
 
     #[test]

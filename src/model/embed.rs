@@ -1,27 +1,34 @@
 //! The embed snippets a "Copy embed code" button gives: an `<iframe>` that sizes itself with a
 //! few lines of parent-side JavaScript, and a no-JavaScript one with a fixed height.
 
-use super::axis::{row_height, MAX_DRAWN_ROWS};
+use super::axis::{race_row_height, row_height, MAX_DRAWN_ROWS, MAX_RACE_ROWS};
 use super::presentation::Panels;
 use super::Strategy;
 
 /// The message an embedded lab posts to its parent whenever its height changes.
 pub const RESIZE_MESSAGE_TYPE: &str = "sync-vs-async:resize";
+/// The message the host page sends an embedded lab: `{type, theme: "light" | "dark"}`.
+pub const THEME_MESSAGE_TYPE: &str = "sync-vs-async:theme";
+/// The lab's answer to it, once applied.
+pub const THEME_APPLIED_MESSAGE_TYPE: &str = "sync-vs-async:theme-applied";
 
-/// A height that fits the chosen panels without scrolling, for the no-JavaScript snippet.
-/// Calibrated on the embed at 800 px wide (the e2e test `the_fixed_height_snippet_fits…` checks
-/// it): beside the form the panels are a narrow column whose results are cards; without the form
-/// they stack full width and the results are a table. Narrower frames need the auto-height snippet.
+/// A first estimate of the embed's height, before the page has measured it in a frame of the
+/// author's column width (`runtime::embed_probe`): the auto-height snippet starts at it. The
+/// embed's form is one line with Edit, so the panels stack full width.
 pub fn fixed_height(panels: Panels, requests: usize, strategies: &[Strategy]) -> u32 {
     const PAGE_PADDING: u32 = 16;
     const TOOLBAR: u32 = 50;
     const GAP: u32 = 12;
-    const CONTROLS: u32 = 1070;
+    let s = strategies.len() as u32;
+    let line = if panels.controls { GAP + 40 } else { 0 };
+    let totals = if panels.totals { GAP + 70 + 34 * s } else { 0 };
+    let race_rows = requests.min(MAX_RACE_ROWS);
+    let race = if panels.race && s > 1 { GAP + 64 + s * (26 + (race_rows as f64 * race_row_height(race_rows)) as u32) } else { 0 };
     // The rows the waterfall draws: every request, or an even sample past MAX_DRAWN_ROWS.
     let drawn = requests.min(MAX_DRAWN_ROWS);
     let waterfall = if panels.waterfall { GAP + 210 + (drawn as f64 * row_height(drawn)) as u32 } else { 0 };
-    let s = strategies.len() as u32;
-    let results = |per_row: u32| if panels.results { GAP + 215 + per_row * s } else { 0 };
+    let results = if panels.results { GAP + 215 + 85 * s } else { 0 };
+    let growth = if panels.growth { GAP + 420 } else { 0 };
     // The step table is as long as the longest strategy's: one by one, four steps a request.
     let step_rows = strategies
         .iter()
@@ -32,14 +39,7 @@ pub fn fixed_height(panels: Panels, requests: usize, strategies: &[Strategy]) ->
         })
         .max()
         .unwrap_or(4);
-    let column = if panels.controls {
-        // Beside the form everything is narrower, and text wraps more.
-        CONTROLS.max(TOOLBAR + waterfall + results(180) + explain_height(panels, requests, step_rows, 56))
-    } else {
-        // Rows grow with the formula: "(480 + 20) + … (9 requests) = …" wraps to three lines.
-        TOOLBAR + waterfall + results(85) + explain_height(panels, requests, step_rows, 44)
-    };
-    column + PAGE_PADDING
+    TOOLBAR + line + totals + race + waterfall + results + growth + explain_height(panels, requests, step_rows, 44) + PAGE_PADDING
 }
 
 /// The explanation panels, stacked one above the other (as they are in an 800 px frame).
@@ -66,17 +66,37 @@ fn explain_height(panels: Panels, requests: usize, step_rows: u32, step_row: u32
     h
 }
 
-/// `<iframe>` plus the parent-side listener that applies the heights the lab posts.
+/// `<iframe>` plus the parent-side script: it applies the heights the lab posts and tells each
+/// lab the host's theme (light or dark, from the host page's own background), again whenever the
+/// host changes it. Safe to run more than once (sites that re-run inline scripts on navigation):
+/// the second run adds nothing.
 pub fn snippet_auto_height(src: &str, title: &str, initial_height: u32) -> String {
     format!(
         "<iframe src=\"{src}\" title=\"{title}\" style=\"width:100%;border:0\" height=\"{initial_height}\" loading=\"lazy\"></iframe>\n\
          <script>\n\
-         addEventListener(\"message\", function (e) {{\n\
-         \x20 if (!e.data || e.data.type !== \"{RESIZE_MESSAGE_TYPE}\") return;\n\
-         \x20 document.querySelectorAll(\"iframe\").forEach(function (f) {{\n\
-         \x20   if (f.contentWindow === e.source) f.style.height = Math.ceil(e.data.height) + \"px\";\n\
+         (function () {{\n\
+         \x20 if (window.syncVsAsyncLab) return;\n\
+         \x20 var labs = window.syncVsAsyncLab = [];\n\
+         \x20 function theme() {{\n\
+         \x20   for (var el = document.body; el; el = el.parentElement) {{\n\
+         \x20     var c = (getComputedStyle(el).backgroundColor.match(/[\\d.]+/g) || []).map(Number);\n\
+         \x20     if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) return 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2] < 128 ? \"dark\" : \"light\";\n\
+         \x20   }}\n\
+         \x20   return matchMedia(\"(prefers-color-scheme: dark)\").matches ? \"dark\" : \"light\";\n\
+         \x20 }}\n\
+         \x20 function tell(w) {{ w.postMessage({{ type: \"{THEME_MESSAGE_TYPE}\", theme: theme() }}, \"*\"); }}\n\
+         \x20 addEventListener(\"message\", function (e) {{\n\
+         \x20   if (!e.data || e.data.type !== \"{RESIZE_MESSAGE_TYPE}\") return;\n\
+         \x20   document.querySelectorAll(\"iframe\").forEach(function (f) {{\n\
+         \x20     if (f.contentWindow !== e.source) return;\n\
+         \x20     f.style.height = Math.ceil(e.data.height) + \"px\";\n\
+         \x20     if (labs.indexOf(e.source) < 0) {{ labs.push(e.source); tell(e.source); }}\n\
+         \x20   }});\n\
          \x20 }});\n\
-         }});\n\
+         \x20 function retell() {{ labs.forEach(tell); }}\n\
+         \x20 new MutationObserver(retell).observe(document.documentElement, {{ attributes: true, subtree: true, attributeFilter: [\"class\", \"style\", \"data-theme\", \"data-md-color-scheme\"] }});\n\
+         \x20 matchMedia(\"(prefers-color-scheme: dark)\").addEventListener(\"change\", retell);\n\
+         }})();\n\
          </script>",
         src = escape_attr(src),
         title = escape_attr(title),
@@ -105,7 +125,9 @@ mod tests {
         let s = snippet_auto_height("https://example.org/lab/?lat=1,2&embed=1", "Lab \"x\"", 700);
         assert!(s.starts_with("<iframe src=\"https://example.org/lab/?lat=1,2&amp;embed=1\" title=\"Lab &quot;x&quot;\""));
         assert!(s.contains("e.data.type !== \"sync-vs-async:resize\""));
-        assert!(s.contains("f.contentWindow === e.source"));
+        assert!(s.contains("f.contentWindow !== e.source"));
+        assert!(s.contains("type: \"sync-vs-async:theme\""));
+        assert!(s.contains("if (window.syncVsAsyncLab) return;"), "a second run adds no listener");
         let f = snippet_fixed_height("https://example.org/lab/?embed=1", "Lab", 640);
         assert!(f.contains("height=\"640\"") && !f.contains("<script"));
     }
@@ -123,5 +145,8 @@ mod tests {
         let thin = fixed_height(waterfall_only, 100, &one) - fixed_height(waterfall_only, 61, &one);
         assert_eq!(thin, (100 - 61) * 5, "5 px rows past 60 requests");
         assert_eq!(fixed_height(waterfall_only, 10_000, &one), fixed_height(waterfall_only, 100, &one), "a sample past 100");
+        let race = Panels::parse("race").unwrap();
+        assert!(fixed_height(race, 2, &four) > fixed_height(race, 2, &one), "a race of one is the waterfall: not drawn");
+        assert_eq!(fixed_height(race, 500, &four), fixed_height(race, 12, &four), "lanes sample their rows");
     }
 }

@@ -31,8 +31,16 @@ impl Theme {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Panels {
     pub controls: bool,
+    /// Every strategy's total as a bar: the picture the note exists for.
+    pub totals: bool,
+    /// Every strategy's waterfall stacked on one time axis.
+    pub race: bool,
     pub waterfall: bool,
     pub results: bool,
+    /// Total time against N (or k).
+    pub growth: bool,
+    /// "Your guess" fields beside Run.
+    pub guess: bool,
     pub sequence: bool,
     pub steps: bool,
     pub eventloop: bool,
@@ -41,26 +49,60 @@ pub struct Panels {
 
 impl Default for Panels {
     fn default() -> Self {
-        Panels { controls: true, waterfall: true, results: true, sequence: true, steps: true, eventloop: true, code: true }
+        Panels {
+            controls: true,
+            totals: true,
+            race: true,
+            waterfall: true,
+            results: true,
+            growth: true,
+            guess: true,
+            sequence: true,
+            steps: true,
+            eventloop: true,
+            code: true,
+        }
     }
 }
 
 impl Panels {
-    pub const KEYS: [&'static str; 7] = ["controls", "waterfall", "results", "sequence", "steps", "eventloop", "code"];
+    pub const KEYS: [&'static str; 11] =
+        ["controls", "totals", "race", "waterfall", "results", "growth", "guess", "sequence", "steps", "eventloop", "code"];
 
     const NONE: Panels = Panels {
         controls: false,
+        totals: false,
+        race: false,
         waterfall: false,
         results: false,
+        growth: false,
+        guess: false,
         sequence: false,
         steps: false,
         eventloop: false,
         code: false,
     };
 
+    /// What an embed shows when its link names no panels: the scenario (as one line, to edit),
+    /// the totals and the race, the guess. Small enough to sit in a note.
+    pub const EMBED: Panels = Panels { controls: true, totals: true, race: true, guess: true, ..Panels::NONE };
+
+    /// The panels a page shows when its link names none.
+    pub fn default_for(embed: bool) -> Panels {
+        if embed {
+            Panels::EMBED
+        } else {
+            Panels::default()
+        }
+    }
+
     fn slot(&mut self, key: &str) -> Option<&mut bool> {
         Some(match key {
             "controls" => &mut self.controls,
+            "totals" => &mut self.totals,
+            "race" => &mut self.race,
+            "growth" => &mut self.growth,
+            "guess" => &mut self.guess,
             "waterfall" => &mut self.waterfall,
             "results" => &mut self.results,
             "sequence" => &mut self.sequence,
@@ -138,6 +180,9 @@ pub struct Presentation {
     pub panels: Panels,
     /// The page's language; `None` follows the reader's browser.
     pub lang: Option<Lang>,
+    /// The link poses the question: the guess fields open, focused (`guess=1`). The guesses
+    /// themselves never go into a link.
+    pub ask_guess: bool,
 }
 
 #[cfg(test)]
@@ -154,5 +199,14 @@ mod tests {
         assert_eq!(p.keys(), vec!["waterfall", "steps"]);
         assert!(p.explains() && !p.code);
         assert!(Panels::parse(",,").is_err());
+        let p = Panels::parse("race,totals,growth,guess").unwrap();
+        assert_eq!(p.keys(), vec!["totals", "race", "growth", "guess"]);
+        assert!(!p.explains() && !p.waterfall);
+    }
+
+    #[test]
+    fn an_embed_shows_the_lesson_and_a_page_shows_everything() {
+        assert_eq!(Panels::default_for(false), Panels::default());
+        assert_eq!(Panels::default_for(true).keys(), vec!["controls", "totals", "race", "guess"]);
     }
 }

@@ -21,6 +21,22 @@ pub struct SummaryRow {
     pub agrees: Option<bool>,
 }
 
+/// A frame gap this long or longer is a frozen page, not a slow frame: the results say so in
+/// words and the totals chart hatches the bar.
+pub const FROZEN_GAP_MS: f64 = 200.0;
+
+impl SummaryRow {
+    /// How long the page went without painting, when that was long enough to call it frozen.
+    pub fn frozen_ms(&self) -> Option<f64> {
+        self.max_frame_gap.filter(|&g| g >= FROZEN_GAP_MS)
+    }
+}
+
+/// The span a chart of these totals must cover: every measured total and every prediction.
+pub fn span(rows: &[SummaryRow]) -> f64 {
+    rows.iter().flat_map(|r| [Some(r.predicted), r.measured]).flatten().fold(1.0, f64::max)
+}
+
 pub fn rows(scenario: &Scenario, strategies: &[Strategy], schedules: &[&Schedule], traces: &[Option<&Trace>]) -> Vec<SummaryRow> {
     let measured_of = |t: Option<&Trace>| t.and_then(|t| t.total);
     // The baseline: a measured one-after-another run if the session has one.

@@ -160,6 +160,7 @@ pub fn decode(query: &str) -> Decoded {
             None => notices.push(unknown("theme", value, &Theme::KEYS)),
         }
     }
+    presentation.panels = Panels::default_for(presentation.embed);
     if let Some(value) = get("panels") {
         match Panels::parse(value) {
             Ok(panels) => presentation.panels = panels,
@@ -170,6 +171,13 @@ pub fn decode(query: &str) -> Decoded {
         match Lang::from_key(value) {
             Some(lang) => presentation.lang = Some(lang),
             None => notices.push(unknown("lang", value, &Lang::KEYS)),
+        }
+    }
+    if let Some(value) = get("guess") {
+        match value {
+            "1" | "true" => presentation.ask_guess = true,
+            "0" | "false" => {}
+            other => notices.push(unknown("guess", other, &FLAG_KEYS)),
         }
     }
     Decoded { config, presentation, autorun, autorun_held, notices }
@@ -221,11 +229,14 @@ pub fn encode(config: &LabConfig, presentation: &Presentation) -> String {
     if presentation.theme != Theme::Auto {
         parts.push(format!("theme={}", presentation.theme.key()));
     }
-    if presentation.panels != Panels::default() {
+    if presentation.panels != Panels::default_for(presentation.embed) {
         parts.push(format!("panels={}", presentation.panels.keys().join(",")));
     }
     if let Some(lang) = presentation.lang {
         parts.push(format!("lang={}", lang.key()));
+    }
+    if presentation.ask_guess {
+        parts.push("guess=1".into());
     }
     parts.join("&")
 }
@@ -368,10 +379,17 @@ mod tests {
             encode(&d.config, &d.presentation),
             "preset=note&mode=compare&limit=6&embed=1&theme=dark&panels=waterfall,results&lang=ru"
         );
-        let d = decode("theme=neon&panels=waterfall,timeline&embed=yes&lang=fr");
+        let d = decode("theme=neon&panels=waterfall,timeline&embed=yes&lang=fr&guess=2");
         let params: Vec<&str> = d.notices.iter().map(|n| n.param).collect();
-        assert_eq!(params, vec!["embed", "theme", "panels", "lang"]);
+        assert_eq!(params, vec!["embed", "theme", "panels", "lang", "guess"]);
         assert_eq!(d.presentation, Presentation::default());
+        // An embed names only the panels it changes from an embed's own; guess=1 poses the question.
+        let d = decode("embed=1&guess=1");
+        assert_eq!(d.presentation.panels, Panels::EMBED);
+        assert!(d.presentation.ask_guess);
+        assert_eq!(encode(&d.config, &d.presentation), "preset=note&mode=compare&limit=6&embed=1&guess=1");
+        let d = decode("embed=1&panels=totals,growth");
+        assert_eq!(encode(&d.config, &d.presentation), "preset=note&mode=compare&limit=6&embed=1&panels=totals,growth");
     }
 
     /// Links made today, and what they must keep meaning: (link, latencies, mode, predicted

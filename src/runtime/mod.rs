@@ -4,6 +4,7 @@
 //! Architecture invariant: it knows nothing of Yew or of the page's layout.
 
 pub mod clock;
+pub mod embed_probe;
 pub mod emulator;
 pub mod frames;
 pub mod real;

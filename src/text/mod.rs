@@ -20,6 +20,9 @@ use crate::model::strategy::{Strategy, StrategyKind};
 use crate::model::url_state::{Notice, Problem};
 use crate::model::presentation::Lang;
 use crate::model::Preset;
+use crate::model::axis::TimeUnit;
+use crate::model::guess::GuessResult;
+use crate::model::Scenario;
 
 /// The words for a language.
 pub fn text(lang: Lang) -> &'static Text {
@@ -223,6 +226,62 @@ pub struct Text {
     pub bar_status: &'static str,
     pub bar_size: &'static str,
     pub emulator_unavailable: &'static str,
+
+    pub totals_heading: &'static str,
+    /// Written inside blocking's hatched bar.
+    pub totals_frozen: &'static str,
+    /// The mark on a bar, and before a run its label.
+    pub totals_prediction: &'static str,
+    pub totals_note: &'static str,
+    /// A screen reader's line per bar: strategy, measured, predicted, speed-up.
+    pub totals_summary_measured: &'static str,
+    pub totals_summary_predicted: &'static str,
+    pub race_heading: &'static str,
+    /// A lane's label before its strategy has run.
+    pub race_not_run: &'static str,
+    pub race_running: &'static str,
+    pub race_note: &'static str,
+    pub growth_heading: &'static str,
+    pub growth_axis_n: &'static str,
+    /// Bounded's k axis, with the scenario's N.
+    pub growth_axis_k: &'static str,
+    pub growth_to_k: &'static str,
+    pub growth_to_n: &'static str,
+    pub growth_note_n: &'static str,
+    pub growth_note_k: &'static str,
+    pub growth_measured_note: &'static str,
+    pub measure_curve: &'static str,
+    /// Beside the button: how long the sweep takes.
+    pub measure_curve_eta: &'static str,
+    pub sweep_progress: &'static str,
+    pub sweep_done: &'static str,
+    pub sweep_cancelled: &'static str,
+    /// A screen reader's line per strategy: at N (or k) = first and last.
+    pub growth_summary: &'static str,
+    pub guess_toggle: &'static str,
+    pub guess_prompt: &'static str,
+    pub guess_heading: &'static str,
+    /// Strategy, guessed, measured, predicted, how far off.
+    pub guess_result: &'static str,
+    pub guess_high: &'static str,
+    pub guess_low: &'static str,
+    pub guess_spot_on: &'static str,
+    /// One line for the scenario: how many, the latencies, processing.
+    pub scenario_line: &'static str,
+    pub edit_scenario: &'static str,
+    pub close_scenario: &'static str,
+    /// Under the buttons: what a press takes, by the model.
+    pub eta_run: &'static str,
+    pub eta_compare: &'static str,
+    pub confirm_long: &'static str,
+    pub confirm_run: &'static str,
+    /// The quick strategies' names and their time together.
+    pub confirm_quick: &'static str,
+    pub confirm_back: &'static str,
+    pub embed_width_label: &'static str,
+    pub embed_measuring: &'static str,
+    /// Fixed height: for the column width chosen.
+    pub embed_fixed_hint_width: &'static str,
 }
 
 /// Texts are compared by language: props that carry one re-render when the language changes.
@@ -318,6 +377,78 @@ impl Text {
         }
     }
 
+    /// A total in the unit that reads best: "1,100 ms", "12.3 s", "2 h 10 min".
+    pub fn total(&self, ms: f64) -> String {
+        if ms < 10_000.0 {
+            self.ms(ms)
+        } else if ms < 120_000.0 {
+            format!("{}\u{a0}{}", self.decimal(ms / 1000.0, 1), self.unit_s)
+        } else if ms < 3_600_000.0 {
+            self.long_duration(ms as u64)
+        } else {
+            // Past an hour, seconds are noise: to the nearest minute.
+            self.long_duration(((ms / 60_000.0).round() * 60_000.0) as u64)
+        }
+    }
+
+    /// An axis label in the axis's unit: "0", "400 ms", "1.5 s", "20 min", "2 h".
+    pub fn tick(&self, ms: f64, unit: TimeUnit) -> String {
+        if ms == 0.0 {
+            return "0".into();
+        }
+        let name = match unit {
+            TimeUnit::Ms => return self.ms(ms),
+            TimeUnit::S => self.unit_s,
+            TimeUnit::Min => self.unit_min,
+            TimeUnit::H => self.unit_h,
+        };
+        let value = crate::model::number::trimmed(ms / unit.ms(), 2).replace('.', &self.decimal.to_string());
+        format!("{value}\u{a0}{name}")
+    }
+
+    /// The scenario as one line: "2 requests: 300 ms, 800 ms · processing 0 ms".
+    pub fn scenario_line(&self, scenario: &Scenario) -> String {
+        const SHOWN: usize = 4;
+        let latencies = scenario.latencies();
+        let mut list: Vec<String> = latencies.iter().take(SHOWN).map(|&l| self.ms(f64::from(l))).collect();
+        if latencies.len() > SHOWN {
+            list.push("…".into());
+        }
+        let processing = scenario.processing();
+        let proc = if processing.iter().all(|&p| p == processing[0]) {
+            self.ms(f64::from(processing[0]))
+        } else {
+            processing.iter().take(SHOWN).map(|p| p.to_string()).collect::<Vec<_>>().join(", ") + if processing.len() > SHOWN { ", …" } else { "" }
+        };
+        fill(self.scenario_line, &[&self.requests(scenario.len()), &list.join(", "), &proc])
+    }
+
+    /// How far a guess was from the measurement, in words.
+    pub fn guess_off(&self, g: &GuessResult) -> String {
+        if g.spot_on() {
+            return self.guess_spot_on.into();
+        }
+        let pct = self.int(g.off_percent());
+        let by = self.total(g.off_ms().abs());
+        if g.off_ms() > 0.0 {
+            fill(self.guess_high, &[&by, &pct])
+        } else {
+            fill(self.guess_low, &[&by, &pct])
+        }
+    }
+
+    pub fn guess_result(&self, g: &GuessResult) -> String {
+        fill(
+            self.guess_result,
+            &[&self.strategy_short(g.strategy), &self.total(g.guess), &self.total(g.measured), &self.total(g.predicted), &self.guess_off(g)],
+        )
+    }
+
+    /// Names of strategies in a sentence: "Concurrent, Bounded, k = 6".
+    pub fn strategy_list(&self, strategies: &[Strategy]) -> String {
+        strategies.iter().map(|&s| self.strategy_short(s)).collect::<Vec<_>>().join(", ")
+    }
+
     /// A sentence of how long the page would be frozen and the most the lab allows.
     fn frozen(&self, template: &str, ms: u64) -> String {
         fill(template, &[&self.long_duration(ms), &self.long_duration(MAX_FROZEN_MS)])
@@ -337,7 +468,7 @@ impl Text {
     }
 
     pub fn frame_gap(&self, strategy: Strategy, gap_ms: f64) -> String {
-        if gap_ms >= 200.0 {
+        if gap_ms >= crate::model::summary::FROZEN_GAP_MS {
             fill(self.frozen_for, &[&self.duration(gap_ms)])
         } else if strategy.yields_to_event_loop() {
             fill(self.smooth, &[&self.ms(gap_ms)])
@@ -604,7 +735,6 @@ mod tests {
     use super::*;
     use crate::model::formula::formula;
     use crate::model::predict::predict;
-    use crate::model::Scenario;
 
     #[test]
     fn the_notes_formulas_in_words() {
@@ -708,6 +838,36 @@ mod tests {
         assert_eq!(EN.long_duration(10_000_000), "2\u{a0}h 46\u{a0}min");
         assert_eq!(RU.long_duration(3_600_000), "1\u{a0}ч");
         assert_eq!(RU.long_duration(30_001), "31\u{a0}с");
+    }
+
+    #[test]
+    fn totals_and_ticks_in_the_unit_that_reads_best() {
+        assert_eq!(EN.total(1100.0), "1,100\u{a0}ms");
+        assert_eq!(EN.total(12_340.0), "12.3\u{a0}s");
+        assert_eq!(EN.total(7_785_340.0), "2\u{a0}h 10\u{a0}min");
+        assert_eq!(RU.total(12_340.0), "12,3\u{a0}с");
+        assert_eq!(EN.tick(0.0, TimeUnit::H), "0");
+        assert_eq!(EN.tick(400.0, TimeUnit::Ms), "400\u{a0}ms");
+        assert_eq!(EN.tick(1500.0, TimeUnit::S), "1.5\u{a0}s");
+        assert_eq!(RU.tick(1500.0, TimeUnit::S), "1,5\u{a0}с");
+        assert_eq!(EN.tick(5_400_000.0, TimeUnit::H), "1.5\u{a0}h");
+    }
+
+    #[test]
+    fn the_scenario_in_one_line() {
+        let s = Scenario::from_latencies(&[300, 800]).unwrap();
+        assert_eq!(EN.scenario_line(&s), "2 requests: 300\u{a0}ms, 800\u{a0}ms · processing 0\u{a0}ms");
+        assert_eq!(RU.scenario_line(&s), "2 запроса: 300\u{a0}мс, 800\u{a0}мс · обработка 0\u{a0}мс");
+        let many = Scenario::from_latencies(&[1, 2, 3, 4, 5, 6]).unwrap();
+        assert!(EN.scenario_line(&many).starts_with("6 requests: 1\u{a0}ms, 2\u{a0}ms, 3\u{a0}ms, 4\u{a0}ms, …"));
+    }
+
+    #[test]
+    fn a_guess_in_words() {
+        let g = GuessResult { strategy: Strategy::Sequential, guess: 800.0, measured: 1102.0, predicted: 1100.0 };
+        assert_eq!(EN.guess_off(&g), "302\u{a0}ms too low (27 %)");
+        assert_eq!(RU.guess_off(&GuessResult { guess: 1500.0, ..g }), "на 398\u{a0}мс больше (36 %)");
+        assert_eq!(EN.guess_off(&GuessResult { guess: 1100.0, ..g }), "spot on");
     }
 
     #[test]

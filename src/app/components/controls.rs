@@ -25,6 +25,13 @@ pub struct ControlsProps {
     pub on_run: Callback<()>,
     pub on_compare: Callback<()>,
     pub on_cancel: Callback<()>,
+    /// What the run buttons say beside them (see `RunButtons`).
+    #[prop_or_default]
+    pub eta: Option<AttrValue>,
+    #[prop_or_default]
+    pub guess_open: Option<bool>,
+    #[prop_or_default]
+    pub on_guess: Callback<()>,
 }
 
 #[component]
@@ -64,7 +71,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let modes = StrategyKind::ALL.iter().map(|&k| Mode::Single(k)).chain(std::iter::once(Mode::Compare));
 
     html! {
-        <form class="controls" onsubmit={on_submit} novalidate=true aria-labelledby="controls-heading">
+        <form class="controls" id="controls" onsubmit={on_submit} novalidate=true aria-labelledby="controls-heading">
             <h2 id="controls-heading">{ t.controls_heading }</h2>
             <div class="field">
                 <label for="preset">{ t.preset_label }</label>
@@ -149,7 +156,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 }) }
             }
             <RunButtons t={t} invalid={invalid} compare_invalid={!e.only_mode()} compare_left_out={props.compare_left_out}
-                running={props.running} submits=true
+                running={props.running} submits=true eta={props.eta.clone()} guess_open={props.guess_open} on_guess={props.on_guess.clone()}
                 on_run={props.on_run.clone()} on_compare={props.on_compare.clone()} on_cancel={props.on_cancel.clone()} />
         </form>
     }

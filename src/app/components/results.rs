@@ -73,7 +73,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                                 { t.speedup(row.speedup) }
                                 if !row.speedup_measured { <span class="muted">{ "*" }</span> }
                             </td>
-                            <td class={classes!("gap", row.max_frame_gap.is_some_and(|g| g >= 200.0).then_some("frozen"))}
+                            <td class={classes!("gap", row.frozen_ms().is_some().then_some("frozen"))}
                                 data-label={t.col_frame_gap}>
                                 { row.max_frame_gap.map(|g| t.frame_gap(row.strategy, g)).unwrap_or_else(|| "—".into()) }
                             </td>

@@ -21,6 +21,14 @@ pub struct RunButtonsProps {
     pub on_run: Callback<()>,
     pub on_compare: Callback<()>,
     pub on_cancel: Callback<()>,
+    /// How long a press takes, by the model ("Run: about 1.1 s · Compare: about 3.8 s").
+    #[prop_or_default]
+    pub eta: Option<AttrValue>,
+    /// The guess fields: `None` where the guess panel is off, else whether they show.
+    #[prop_or_default]
+    pub guess_open: Option<bool>,
+    #[prop_or_default]
+    pub on_guess: Callback<()>,
 }
 
 #[component]
@@ -40,6 +48,13 @@ pub fn RunButtons(props: &RunButtonsProps) -> Html {
                 { if props.compare_left_out { t.compare_without_blocking } else { t.compare } }</button>
             <button type="button" class="secondary" data-testid="cancel" disabled={!props.running}
                 onclick={props.on_cancel.reform(|_| ())}>{ t.cancel }</button>
+            if let Some(open) = props.guess_open {
+                <button type="button" class="secondary" data-testid="guess-toggle" aria-pressed={open.to_string()}
+                    onclick={props.on_guess.reform(|_| ())}>{ t.guess_toggle }</button>
+            }
+            if let Some(eta) = &props.eta {
+                <p class="eta" data-testid="eta">{ eta.clone() }</p>
+            }
         </div>
     }
 }

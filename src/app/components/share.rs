@@ -3,8 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::app::state::{Share, ShareKind};
-use crate::text::Text;
+use web_sys::HtmlSelectElement;
+
+use crate::app::state::{Share, ShareKind, EMBED_WIDTHS};
+use crate::text::{fill, Text};
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
@@ -16,6 +18,14 @@ pub struct ShareProps {
     pub snippet_auto: AttrValue,
     pub snippet_fixed: AttrValue,
     pub on_copy: Callback<ShareKind>,
+    /// The column width the fixed-height snippet is measured for, and choosing another.
+    #[prop_or(700)]
+    pub embed_width: u32,
+    #[prop_or_default]
+    pub on_embed_width: Callback<u32>,
+    /// The embed is being measured at that width.
+    #[prop_or_default]
+    pub measuring: bool,
 }
 
 #[component]
@@ -49,13 +59,32 @@ pub fn ShareBar(props: &ShareProps) -> Html {
                 <CopyByHand t={t} kind={kind} text={AttrValue::from(text)} />
             }
             if !props.embed {
-                <details class="embed-code">
+                <details class="embed-code" ontoggle={{
+                    let (on_width, width) = (props.on_embed_width.clone(), props.embed_width);
+                    Callback::from(move |e: Event| {
+                        if e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open() {
+                            on_width.emit(width);
+                        }
+                    })
+                }}>
                     <summary>{ t.embed_code_heading }</summary>
+                    <label class="embed-width">
+                        <span>{ t.embed_width_label }</span>
+                        <select data-testid="embed-width" onchange={props.on_embed_width.reform(|e: Event| {
+                            e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(700)
+                        })}>
+                            { for EMBED_WIDTHS.iter().map(|&w| html! {
+                                <option value={w.to_string()} selected={w == props.embed_width}>{ w }</option>
+                            }) }
+                        </select>
+                    </label>
                     <p class="hint">{ t.embed_auto_hint }</p>
                     <textarea readonly=true rows="9" spellcheck="false" data-testid="embed-auto"
                         value={props.snippet_auto.clone()} />
-                    <p class="hint">{ t.embed_fixed_hint }</p>
-                    <textarea readonly=true rows="2" spellcheck="false" data-testid="embed-fixed"
+                    <p class="hint" data-testid="embed-fixed-hint">
+                        { if props.measuring { t.embed_measuring.to_string() } else { fill(t.embed_fixed_hint_width, &[&props.embed_width.to_string()]) } }
+                    </p>
+                    <textarea readonly=true rows="2" spellcheck="false" data-testid="embed-fixed" data-state={if props.measuring { "measuring" } else { "ready" }}
                         value={props.snippet_fixed.clone()} />
                 </details>
             }

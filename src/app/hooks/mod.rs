@@ -1,13 +1,15 @@
 //! Hooks: where components meet the runtime, the address bar and the page around the lab.
 
 mod use_clipboard;
+mod use_host;
 mod use_page_chrome;
 mod use_replay_player;
 mod use_runner;
 mod use_url_sync;
 
 pub use use_clipboard::use_clipboard;
+pub use use_host::{use_embed_probe, use_host_theme};
 pub use use_page_chrome::use_page_chrome;
 pub use use_replay_player::use_replay_player;
-pub use use_runner::{use_runner, Runner};
+pub use use_runner::{use_runner, Runner, SweepPlan};
 pub use use_url_sync::{current_query, link_with, use_url_sync};

@@ -10,7 +10,7 @@ use crate::model::presentation::{Presentation, Theme};
 use crate::text::Text;
 
 #[hook]
-pub fn use_page_chrome(presentation: &Presentation, t: &'static Text) {
+pub fn use_page_chrome(presentation: &Presentation, theme: Theme, t: &'static Text) {
     // The moment the lab first became usable, for the benchmark's time to interactive.
     use_effect_with((), |_| {
         if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
@@ -25,9 +25,9 @@ pub fn use_page_chrome(presentation: &Presentation, t: &'static Text) {
             }
         }
     });
-    use_effect_with(*presentation, |p| {
+    use_effect_with((theme, presentation.embed), |&(theme, embed)| {
         if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-            match p.theme {
+            match theme {
                 Theme::Auto => {
                     let _ = html.remove_attribute("data-theme");
                 }
@@ -35,7 +35,7 @@ pub fn use_page_chrome(presentation: &Presentation, t: &'static Text) {
                     let _ = html.set_attribute("data-theme", theme.key());
                 }
             }
-            let _ = html.class_list().toggle_with_force("embed", p.embed);
+            let _ = html.class_list().toggle_with_force("embed", embed);
         }
     });
     use_effect_with(presentation.embed, |&embed| {

@@ -8,15 +8,26 @@ use yew::prelude::*;
 
 use crate::app::state::{Action, AppState};
 use crate::model::config::ValidConfig;
-use crate::model::Trace;
+use crate::model::growth::{GrowthAxis, SweepRun};
+use crate::model::{Scenario, Strategy, Trace};
 use crate::runtime::runner::{abort_pair, run};
 use crate::runtime::{RunEnd, Transport};
 
-/// Callbacks to start a run of every strategy of a valid configuration, and to cancel it.
+/// Callbacks to start a run of the given strategies of a valid configuration, to measure a
+/// growth curve (a sweep of runs), and to cancel either.
 #[derive(Clone, PartialEq)]
 pub struct Runner {
-    pub start: Callback<ValidConfig>,
+    pub start: Callback<(ValidConfig, Vec<Strategy>)>,
+    pub sweep: Callback<SweepPlan>,
     pub cancel: Callback<()>,
+}
+
+/// The runs of a sweep, which axis they are drawn on, and the scenario they stand for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SweepPlan {
+    pub axis: GrowthAxis,
+    pub runs: Rc<Vec<SweepRun>>,
+    pub scenario: Rc<Scenario>,
 }
 
 #[hook]
@@ -38,24 +49,21 @@ fn runner(
     let start = {
         let abort = abort.clone();
         let running = running.clone();
-        Callback::from(move |valid: ValidConfig| {
-            if running.get() {
+        let next_id = next_id.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |(valid, strategies): (ValidConfig, Vec<Strategy>)| {
+            if running.get() || strategies.is_empty() {
                 return; // refused: one run at a time
             }
             running.set(true);
-            let run_id = {
-                let mut id = next_id.borrow_mut();
-                *id += 1;
-                *id
-            };
-            let strategies = valid.strategies();
+            let run_id = take_id(&next_id);
             let valid_needs_emulator = valid.real.as_ref().is_some_and(|r| r.needs_emulator);
             let scenario = Rc::new(valid.scenario.clone());
             let transport = match &valid.real {
                 Some(targets) => Transport::real(targets, run_id),
                 None => Transport::Simulated,
             };
-            dispatch.dispatch(Action::Begin { run_id, valid });
+            dispatch.dispatch(Action::Begin { run_id, valid, strategies: strategies.clone() });
             let dispatch = dispatch.clone();
             let abort = abort.clone();
             let running = running.clone();
@@ -91,10 +99,49 @@ fn runner(
             });
         })
     };
+    let sweep = {
+        let abort = abort.clone();
+        Callback::from(move |plan: SweepPlan| {
+            if running.get() || plan.runs.is_empty() {
+                return;
+            }
+            running.set(true);
+            let run_id = take_id(&next_id);
+            dispatch.dispatch(Action::SweepBegin { run_id, axis: plan.axis, runs: plan.runs.clone(), scenario: plan.scenario });
+            let (dispatch, abort, running, runs) = (dispatch.clone(), abort.clone(), running.clone(), plan.runs);
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut end = RunEnd::Completed;
+                for (index, point) in runs.iter().enumerate() {
+                    let (handle, registration) = abort_pair();
+                    *abort.borrow_mut() = Some(handle);
+                    let trace = Rc::new(RefCell::new(Trace::new(point.strategy, point.scenario.len())));
+                    let scenario = Rc::new(point.scenario.clone());
+                    // A sweep draws its points, not its requests: no update per frame.
+                    end = run(scenario, point.strategy, Transport::Simulated, trace.clone(), registration, |_| {}).await;
+                    if end == RunEnd::Cancelled {
+                        break;
+                    }
+                    let total = trace.borrow().total;
+                    if let Some(total) = total {
+                        dispatch.dispatch(Action::SweepPoint { run_id, index, total });
+                    }
+                }
+                abort.borrow_mut().take();
+                running.set(false);
+                dispatch.dispatch(Action::SweepEnded { run_id, end });
+            });
+        })
+    };
     let cancel = Callback::from(move |()| {
         if let Some(handle) = abort.borrow().as_ref() {
             handle.abort();
         }
     });
-    Runner { start, cancel }
+    Runner { start, sweep, cancel }
+}
+
+fn take_id(next_id: &RefCell<u32>) -> u32 {
+    let mut id = next_id.borrow_mut();
+    *id += 1;
+    *id
 }

@@ -1,0 +1,193 @@
+//! How the total grows: the model's total against N (one line per strategy) or bounded's total
+//! against k, with the points a sweep measured drawn over the lines.
+//!
+//! The lines live in a stretched SVG (its strokes do not stretch); labels are HTML placed by
+//! percent, so text keeps its size at any width.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::axis::{ticks, time_ticks};
+use crate::model::growth::{plot_xy, spread_labels, GrowthAxis, Series, PLOT_H, PLOT_W};
+use crate::model::number::{fixed, short};
+use crate::model::Strategy;
+use crate::text::{fill, Text};
+
+/// A measured point: its line's strategy, x, and the measured total.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasuredPoint {
+    pub strategy: Strategy,
+    pub x: usize,
+    pub total: f64,
+}
+
+/// Where a sweep is: runs finished and in all, and whether it still runs or was cancelled.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SweepStatus {
+    None,
+    Running { done: usize, of: usize },
+    Done { done: usize },
+    Cancelled { done: usize, of: usize },
+}
+
+#[derive(Properties, PartialEq)]
+pub struct GrowthChartProps {
+    pub t: &'static Text,
+    pub axis: GrowthAxis,
+    pub series: Rc<Vec<Series>>,
+    /// The scenario's own N (a marked point on each line; the k axis names it).
+    pub n: usize,
+    pub measured: Vec<MeasuredPoint>,
+    pub status: SweepStatus,
+    /// What a sweep on this axis would run: how many runs, and how long by the model.
+    pub sweep_runs: usize,
+    pub sweep_ms: f64,
+    /// Another run or sweep is going on.
+    pub busy: bool,
+    pub on_axis: Callback<GrowthAxis>,
+    pub on_measure: Callback<()>,
+    pub on_cancel: Callback<()>,
+}
+
+const LABEL_GAP_PX: f64 = 15.0;
+
+#[component]
+pub fn GrowthChart(props: &GrowthChartProps) -> Html {
+    let t = props.t;
+    let x_max = props.series.iter().flat_map(|s| s.points.last()).map(|p| p.x).max().unwrap_or(1);
+    let (x_end, x_step) = ticks(x_max as f64, 5);
+    let x_step = x_step.max(1.0).round();
+    let y_span = crate::model::growth::y_span(&props.series, props.measured.iter().map(|m| m.total));
+    let (y_end, y_step, unit) = time_ticks(y_span, 4);
+    let xy = |x: f64, total: f64| plot_xy(x, total, x_end, y_end);
+    let px = |(x, y): (f64, f64)| format!("{},{}", short(x), short(y));
+    let pct_x = |x: f64| format!("{}%", fixed(100.0 * xy(x, 0.0).0 / PLOT_W, 2));
+    let pct_y = |v: f64| format!("{}%", fixed(100.0 * xy(0.0, v).1 / PLOT_H, 2));
+    let x_ticks: Vec<f64> = (0..=((x_end / x_step) + 1e-9).floor() as usize).map(|k| k as f64 * x_step).collect();
+    let y_ticks: Vec<f64> = (0..=((y_end / y_step) + 1e-9).floor() as usize).map(|k| k as f64 * y_step).collect();
+
+    // End labels: lines that end at the same total share one label.
+    let mut ends: Vec<(f64, Vec<Strategy>)> = Vec::new();
+    for s in props.series.iter() {
+        let Some(last) = s.points.last() else { continue };
+        match ends.iter_mut().find(|(v, _)| *v == last.predicted) {
+            Some((_, names)) => names.push(s.strategy),
+            None => ends.push((last.predicted, vec![s.strategy])),
+        }
+    }
+    let end_ys: Vec<f64> = ends.iter().map(|(v, _)| xy(0.0, *v).1).collect();
+    let label_ys = spread_labels(&end_ys, LABEL_GAP_PX, PLOT_H);
+    let series_name = |s: Strategy| match (props.axis, s) {
+        (GrowthAxis::K, Strategy::Bounded(_)) => t.strategy_name(s.kind()).to_string(),
+        _ => t.strategy_short(s),
+    };
+    let summary = props
+        .series
+        .iter()
+        .filter_map(|s| {
+            let (first, last) = (s.points.first()?, s.points.last()?);
+            let x_name = if props.axis == GrowthAxis::N { "N" } else { "k" };
+            Some(fill(
+                t.growth_summary,
+                &[&series_name(s.strategy), &t.total(first.predicted), x_name, &first.x.to_string(), &t.total(last.predicted), x_name, &last.x.to_string()],
+            ))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let status = match props.status {
+        SweepStatus::None => None,
+        SweepStatus::Running { done, of } => Some(fill(t.sweep_progress, &[&done.to_string(), &of.to_string()])),
+        SweepStatus::Done { done } => Some(fill(t.sweep_done, &[&done.to_string()])),
+        SweepStatus::Cancelled { done, of } => Some(fill(t.sweep_cancelled, &[&done.to_string(), &of.to_string()])),
+    };
+    let sweeping = matches!(props.status, SweepStatus::Running { .. });
+    let (other_axis, toggle_label) = match props.axis {
+        GrowthAxis::N => (GrowthAxis::K, t.growth_to_k),
+        GrowthAxis::K => (GrowthAxis::N, t.growth_to_n),
+    };
+    html! {
+        <section class="growth" aria-labelledby="growth-heading">
+            <div class="growth-head">
+                <h2 id="growth-heading">{ t.growth_heading }</h2>
+                <button type="button" class="secondary" data-testid="growth-axis" disabled={sweeping}
+                    onclick={props.on_axis.reform(move |_| other_axis)}>{ toggle_label }</button>
+            </div>
+            <figure class="growth-figure" data-testid="growth-chart" data-axis={props.axis.key()}>
+                <p class="visually-hidden">{ summary }</p>
+                <div class="growth-plot" aria-hidden="true">
+                    <div class="growth-y">
+                        { for y_ticks.iter().map(|&v| html! { <span style={format!("top:{}", pct_y(v))}>{ t.tick(v, unit) }</span> }) }
+                    </div>
+                    <div class="growth-area">
+                        <svg class="growth-svg" viewBox={format!("0 0 {} {}", PLOT_W, PLOT_H)} preserveAspectRatio="none" width="100%" height={short(PLOT_H)}>
+                            { for y_ticks.iter().map(|&v| {
+                                let (_, y) = xy(0.0, v);
+                                html! { <line class="growth-grid" x1="0" x2={short(PLOT_W)} y1={short(y)} y2={short(y)} vector-effect="non-scaling-stroke" /> }
+                            }) }
+                            { for props.series.iter().map(|s| {
+                                let points = s.points.iter().map(|p| px(xy(p.x as f64, p.predicted))).collect::<Vec<_>>().join(" ");
+                                let kind = s.strategy.kind().key();
+                                let mine: Vec<&MeasuredPoint> = props.measured.iter().filter(|m| m.strategy.kind() == s.strategy.kind()).collect();
+                                html! {
+                                    <g class={classes!("growth-series", kind)} data-testid="growth-series" data-strategy={kind}>
+                                        <polyline points={points} vector-effect="non-scaling-stroke" />
+                                        { for s.points.iter().map(|p| {
+                                            let measured = mine.iter().find(|m| m.x == p.x).map(|m| m.total);
+                                            let (x, y) = xy(p.x as f64, p.predicted);
+                                            let own = props.axis == GrowthAxis::N && p.x == props.n;
+                                            html! {
+                                                <line class={classes!("growth-point", own.then_some("own"))} data-testid="growth-point"
+                                                    data-n={(props.axis == GrowthAxis::N).then(|| p.x.to_string())}
+                                                    data-k={(props.axis == GrowthAxis::K).then(|| p.x.to_string())}
+                                                    data-predicted-ms={fixed(p.predicted, 1)}
+                                                    data-measured-ms={measured.map(|m| fixed(m, 1))}
+                                                    x1={short(x)} x2={short(x)} y1={short(y)} y2={short(y)} vector-effect="non-scaling-stroke" />
+                                            }
+                                        }) }
+                                        { for mine.iter().map(|m| {
+                                            let (x, y) = xy(m.x as f64, m.total);
+                                            html! { <line class="growth-measured" x1={short(x)} x2={short(x)} y1={short(y)} y2={short(y)} vector-effect="non-scaling-stroke" /> }
+                                        }) }
+                                    </g>
+                                }
+                            }) }
+                        </svg>
+                        <div class="growth-x">
+                            { for x_ticks.iter().map(|&x| html! { <span style={format!("left:{}", pct_x(x))}>{ fixed(x, 0) }</span> }) }
+                        </div>
+                    </div>
+                    <div class="growth-labels">
+                        { for ends.iter().zip(&label_ys).map(|((_, names), y)| html! {
+                            <span class={classes!("growth-label", names[0].kind().key())} style={format!("top:{}%", fixed(100.0 * y / PLOT_H, 2))}>
+                                { names.iter().map(|&s| series_name(s)).collect::<Vec<_>>().join(", ") }
+                            </span>
+                        }) }
+                    </div>
+                </div>
+                <figcaption class="growth-caption">
+                    { match props.axis {
+                        GrowthAxis::N => t.growth_axis_n.to_string(),
+                        GrowthAxis::K => fill(t.growth_axis_k, &[&props.n.to_string()]),
+                    } }
+                </figcaption>
+            </figure>
+            <p class="chart-note">
+                { if props.axis == GrowthAxis::N { t.growth_note_n } else { t.growth_note_k } }
+                if !props.measured.is_empty() { { " " }{ t.growth_measured_note } }
+            </p>
+            <div class="growth-actions">
+                if sweeping {
+                    <progress data-testid="sweep-progress" max={props.sweep_runs.max(1).to_string()}
+                        value={match props.status { SweepStatus::Running { done, .. } => done.to_string(), _ => "0".into() }}></progress>
+                    <button type="button" class="secondary" data-testid="sweep-cancel" onclick={props.on_cancel.reform(|_| ())}>{ t.cancel }</button>
+                } else {
+                    <button type="button" data-testid="measure-curve" disabled={props.busy || props.sweep_runs == 0}
+                        onclick={props.on_measure.reform(|_| ())}>{ t.measure_curve }</button>
+                    <span class="eta">{ fill(t.measure_curve_eta, &[&props.sweep_runs.to_string(), &t.total(props.sweep_ms)]) }</span>
+                }
+                if let Some(s) = status { <span class="sweep-status" data-testid="sweep-status" role="status">{ s }</span> }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,135 @@
+//! The race: every strategy's waterfall stacked on one shared time axis, small multiples a
+//! row per (sampled) request, each labelled with its strategy and total at the end of its run.
+//! Strategies not run yet show their prediction faintly and fill in as they are measured.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::axis::{race_row_height, sample_rows, time_ticks, MAX_RACE_ROWS};
+use crate::model::number::{fixed, short};
+use crate::model::{Scenario, Schedule, Strategy, Trace};
+use crate::text::Text;
+
+#[derive(Properties, PartialEq)]
+pub struct RaceProps {
+    pub t: &'static Text,
+    pub scenario: Rc<Scenario>,
+    pub strategies: Vec<Strategy>,
+    pub schedules: Vec<Rc<Schedule>>,
+    pub traces: Vec<Option<Rc<Trace>>>,
+    /// The strategy running now and ms since it started.
+    pub running: Option<(usize, f64)>,
+    /// The span every lane shares: the longest of predictions and measurements.
+    pub span_ms: f64,
+    /// The strategy the waterfall below shows.
+    pub shown: Option<usize>,
+    pub on_select: Callback<usize>,
+}
+
+fn pct(ms: f64, end: f64) -> String {
+    format!("{}%", fixed((100.0 * ms / end).clamp(0.0, 100.0), 3))
+}
+
+#[component]
+pub fn Race(props: &RaceProps) -> Html {
+    let t = props.t;
+    let (end, step, unit) = time_ticks(props.span_ms, 5);
+    let drawn = sample_rows(props.scenario.len(), MAX_RACE_ROWS);
+    let row_h = race_row_height(drawn.len());
+    let bar_h = (row_h - 2.0).max(2.0);
+    let height = row_h * drawn.len() as f64 + 2.0;
+    let tick_count = (end / step + 1e-9).floor() as usize;
+    let ticks: Vec<f64> = (0..=tick_count).map(|k| step * k as f64).collect();
+    let summary = props
+        .strategies
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| {
+            let total = props.traces.get(i).cloned().flatten().and_then(|tr| tr.total);
+            format!("{}: {}.", t.strategy_short(s), t.total(total.unwrap_or(props.schedules[i].total)))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    html! {
+        <figure class="race" data-testid="race">
+            <figcaption class="race-caption">{ t.race_heading }</figcaption>
+            <p class="visually-hidden">{ summary }</p>
+            <div class="race-axis" aria-hidden="true">
+                <span></span>
+                <div class="race-ticks">
+                    { for ticks.iter().enumerate().map(|(k, &ms)| html! {
+                        <span class={classes!("race-tick", (k == 0).then_some("first"), (ms >= 0.95 * end && k > 0).then_some("last"))}
+                            style={format!("left:{}", pct(ms, end))}>{ t.tick(ms, unit) }</span>
+                    }) }
+                </div>
+            </div>
+            { for props.strategies.iter().enumerate().map(|(i, &strategy)| {
+                let schedule = &props.schedules[i];
+                let trace = props.traces.get(i).cloned().flatten();
+                let measured = trace.as_ref().and_then(|tr| tr.total);
+                let elapsed = props.running.filter(|(r, _)| *r == i).map(|(_, e)| e);
+                let shown_total = measured.unwrap_or(schedule.total);
+                let frac = shown_total / end;
+                let label_style = if frac < 0.6 {
+                    format!("left:calc({} + 4px)", pct(shown_total, end))
+                } else {
+                    format!("right:calc({} + 4px)", pct(end - shown_total, end))
+                };
+                let label = match (measured, elapsed) {
+                    (Some(m), _) => t.total(m),
+                    (None, Some(e)) => format!("{} {}", t.race_running, t.total(e)),
+                    (None, None) => format!("{} {}", t.race_not_run, t.total(schedule.total)),
+                };
+                let on_select = props.on_select.clone();
+                let rows = drawn.iter().enumerate().map(|(row, &r)| {
+                    let y = row as f64 * row_h + 1.0;
+                    let p = schedule.timings[r];
+                    let request = trace.as_ref().and_then(|tr| tr.requests.get(r)).copied();
+                    let measured_bar = request.and_then(|q| {
+                        let start = q.start?;
+                        let response = q.response.or(elapsed)?;
+                        let proc_end = q.end.or(q.response.and(elapsed)).unwrap_or(response);
+                        Some(html! {
+                            <>
+                                <rect class="race-wait" x={pct(start, end)} y={short(y)} height={short(bar_h)} width={pct((response - start).max(0.0), end)} />
+                                if proc_end > response {
+                                    <rect class="race-proc" x={pct(response, end)} y={short(y)} height={short(bar_h)} width={pct(proc_end - response, end)} />
+                                }
+                            </>
+                        })
+                    });
+                    html! {
+                        <>
+                            <rect class="race-ghost" x={pct(p.start, end)} y={short(y)} height={short(bar_h)} width={pct(p.end - p.start, end)} />
+                            { for measured_bar }
+                        </>
+                    }
+                });
+                html! {
+                    <div class={classes!("race-lane", measured.is_none().then_some("not-run"), elapsed.is_some().then_some("running"),
+                            (props.shown == Some(i)).then_some("shown"))}
+                        data-testid="race-lane" data-strategy={strategy.kind().key()}
+                        data-total-ms={measured.map(|m| fixed(m, 1))} data-predicted-ms={fixed(schedule.total, 1)}>
+                        <button type="button" class="race-name" aria-pressed={(props.shown == Some(i)).to_string()}
+                            onclick={Callback::from(move |_| on_select.emit(i))}>{ t.strategy_short(strategy) }</button>
+                        <div class="race-track">
+                            <span class="race-total" style={label_style}>{ label }</span>
+                            <svg class="race-chart" width="100%" height={short(height)} aria-hidden="true">
+                                { for ticks.iter().map(|&ms| html! {
+                                    <line class="race-grid" x1={pct(ms, end)} x2={pct(ms, end)} y1="0" y2={short(height)} />
+                                }) }
+                                { for rows }
+                                <line class="race-predicted-total" x1={pct(schedule.total, end)} x2={pct(schedule.total, end)} y1="0" y2={short(height)} />
+                                if let Some(m) = measured {
+                                    <line class="race-measured-total" x1={pct(m, end)} x2={pct(m, end)} y1="0" y2={short(height)} />
+                                }
+                            </svg>
+                        </div>
+                    </div>
+                }
+            }) }
+            <p class="chart-note">{ t.race_note }</p>
+        </figure>
+    }
+}

@@ -1,0 +1,79 @@
+//! Every strategy's total as one horizontal bar: measured (or, before its run, the prediction,
+//! faint), the prediction marked on it, the speed-up against sequential at its end, and the
+//! page frozen by blocking hatched. The picture a reader should take away.
+
+use yew::prelude::*;
+
+use crate::model::number::fixed;
+use crate::model::summary::{span, SummaryRow};
+use crate::text::{fill, Text};
+
+#[derive(Properties, PartialEq)]
+pub struct TotalsChartProps {
+    pub t: &'static Text,
+    pub rows: Vec<SummaryRow>,
+    /// The strategy running now, if any: its bar says so.
+    #[prop_or_default]
+    pub running: Option<usize>,
+    pub on_select: Callback<usize>,
+}
+
+/// The share of the track the longest bar takes: the rest keeps its label on the same line.
+const LONGEST: f64 = 0.62;
+
+fn pct(ms: f64, end: f64) -> String {
+    format!("{}%", fixed(100.0 * LONGEST * (ms / end).clamp(0.0, 1.0), 2))
+}
+
+#[component]
+pub fn TotalsChart(props: &TotalsChartProps) -> Html {
+    let t = props.t;
+    let end = span(&props.rows);
+    let summary = props
+        .rows
+        .iter()
+        .map(|r| match r.measured {
+            Some(m) => fill(t.totals_summary_measured, &[&t.strategy_short(r.strategy), &t.total(m), &t.total(r.predicted), &t.speedup(r.speedup)]),
+            None => fill(t.totals_summary_predicted, &[&t.strategy_short(r.strategy), &t.total(r.predicted), &t.speedup(r.speedup)]),
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    html! {
+        <section class="totals" data-testid="totals-chart" aria-labelledby="totals-heading">
+            <h2 id="totals-heading">{ t.totals_heading }</h2>
+            <p class="visually-hidden" data-testid="totals-summary">{ summary }</p>
+            <ol class="totals-bars" aria-hidden="true">
+                { for props.rows.iter().enumerate().map(|(i, row)| {
+                    let shown = row.measured.unwrap_or(row.predicted);
+                    let frozen = row.frozen_ms();
+                    let running = props.running == Some(i);
+                    let label = match row.measured {
+                        Some(m) => format!("{} · {}", t.total(m), t.speedup(row.speedup)),
+                        None if running => format!("{} · {}", t.race_running, t.total(row.predicted)),
+                        None => format!("{} {}", t.totals_prediction, t.total(row.predicted)),
+                    };
+                    let on_select = props.on_select.clone();
+                    html! {
+                        <li class={classes!("total-row", row.measured.is_none().then_some("not-run"), running.then_some("running"))}
+                            data-testid="total-bar" data-strategy={row.strategy.kind().key()}
+                            data-measured-ms={row.measured.map(|m| fixed(m, 1))}
+                            data-predicted-ms={fixed(row.predicted, 1)}
+                            onclick={Callback::from(move |_| on_select.emit(i))}>
+                            <span class="total-name">{ t.strategy_short(row.strategy) }</span>
+                            <span class="total-track">
+                                <span class={classes!("total-bar", row.strategy.kind().key(), frozen.is_some().then_some("frozen"))}
+                                    style={format!("width:{}", pct(shown, end))}>
+                                    if frozen.is_some() { <span class="total-frozen">{ t.totals_frozen }</span> }
+                                </span>
+                                <span class="total-predicted" title={t.totals_prediction}
+                                    style={format!("left:{}", pct(row.predicted, end))}></span>
+                                <span class="total-label" style={format!("left:calc({} + 6px)", pct(shown.max(row.predicted), end))}>{ label }</span>
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ol>
+            <p class="chart-note">{ t.totals_note }</p>
+        </section>
+    }
+}
