@@ -444,7 +444,8 @@ pub fn App(props: &AppProps) -> Html {
                             span_ms={state.session.as_ref().map(|s| s.scale_ms()).unwrap_or(v.span_ms)}
                             shown={state.session.as_ref().map(|_| shown)} on_select={on_select.clone()} />
                     }
-                    if let Some(v) = view.as_ref().as_ref().filter(|_| panels.waterfall) {
+                    // A race of one strategy is its waterfall: an embed shows that instead.
+                    if let Some(v) = view.as_ref().as_ref().filter(|v| panels.waterfall || (panels.race && v.strategies.len() == 1)) {
                         <Waterfall t={t} scenario={v.scenario.clone()} schedule={v.schedules[shown.min(v.schedules.len() - 1)].clone()}
                             trace={v.traces.get(shown).cloned().flatten()}
                             elapsed={state.session.as_ref().map(|s| s.elapsed).unwrap_or(0.0)}

@@ -26,6 +26,8 @@ pub struct Scenario {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ListError {
     Empty,
+    /// Nothing between two commas (or semicolons): `1,2,,3` names item 3.
+    EmptyItem { item: usize },
     NotANumber { item: usize, text: String },
     OutOfRange { item: usize, value: u64, max: u32 },
     TooMany { count: usize, max: usize },
@@ -77,12 +79,18 @@ impl Scenario {
 /// Parses "300, 800,1200" (commas, spaces or semicolons between items) into numbers
 /// in `0..=max`, at most `max_items` of them.
 pub fn parse_list(text: &str, max: u32, max_items: usize) -> Result<Vec<u32>, ListError> {
-    let items: Vec<&str> = text
-        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-        .filter(|s| !s.is_empty())
-        .collect();
-    if items.is_empty() {
+    if text.trim().is_empty() {
         return Err(ListError::Empty);
+    }
+    // Commas and semicolons separate items, and so does white space; an empty place between
+    // two separators is an item that was forgotten, not nothing.
+    let mut items: Vec<&str> = Vec::new();
+    for part in text.split([',', ';']) {
+        let before = part.split_whitespace().count();
+        if before == 0 {
+            return Err(ListError::EmptyItem { item: items.len() + 1 });
+        }
+        items.extend(part.split_whitespace());
     }
     if items.len() > max_items {
         return Err(ListError::TooMany { count: items.len(), max: max_items });
@@ -152,7 +160,11 @@ mod tests {
             parse_list("70000", 60_000, 10),
             Err(ListError::OutOfRange { item: 1, value: 70_000, max: 60_000 })
         );
-        assert_eq!(parse_list(" , ", 60_000, 10), Err(ListError::Empty));
+        assert_eq!(parse_list(" ", 60_000, 10), Err(ListError::Empty));
+        assert_eq!(parse_list("1,2,,3", 60_000, 10), Err(ListError::EmptyItem { item: 3 }));
+        assert_eq!(parse_list("1,2,", 60_000, 10), Err(ListError::EmptyItem { item: 3 }));
+        assert_eq!(parse_list(" , 5", 60_000, 10), Err(ListError::EmptyItem { item: 1 }));
+        assert_eq!(parse_list("1 2, 3;4", 60_000, 10), Ok(vec![1, 2, 3, 4]));
         assert_eq!(parse_list("1,2,3", 60_000, 2), Err(ListError::TooMany { count: 3, max: 2 }));
     }
 

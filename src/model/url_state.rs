@@ -214,13 +214,16 @@ pub fn encode(config: &LabConfig, presentation: &Presentation) -> String {
     }
     if config.source == SourceKind::Real {
         parts.push("src=real".into());
+        // Only what decoding would accept, percent-encoded: a field can never add a parameter.
         if config.target_list.trim().is_empty() {
-            parts.push(format!("url={}", percent_encode(config.target.trim())));
-        } else {
+            if check_url(&expand(config.target.trim(), 0, 0)).is_ok() {
+                parts.push(format!("url={}", percent_encode(config.target.trim())));
+            }
+        } else if config.target_list.lines().map(str::trim).filter(|l| !l.is_empty()).all(|l| check_url(l).is_ok()) {
             parts.push(format!("urls={}", percent_encode(config.target_list.trim())));
         }
-        if !config.timeout.trim().is_empty() {
-            parts.push(format!("timeout={}", config.timeout.trim()));
+        if let Ok(Some(ms)) = config::parse_timeout(&config.timeout) {
+            parts.push(format!("timeout={ms}"));
         }
     }
     if presentation.embed {
@@ -438,6 +441,23 @@ mod tests {
         let params: Vec<&str> = d.notices.iter().map(|n| n.param).collect();
         assert_eq!(params, vec!["src", "url", "urls", "timeout"]);
         assert_eq!(d.config.source, SourceKind::Simulated);
+    }
+
+    #[test]
+    fn typed_fields_cannot_inject_parameters() {
+        let mut config = LabConfig { source: SourceKind::Real, timeout: "3000&embed=1".into(), ..LabConfig::default() };
+        config.target = "https://a.example/x?y=1&embed=1#z".into();
+        let link = encode(&config, &Presentation::default());
+        assert!(!link.contains("timeout"), "an invalid timeout is left out: {link}");
+        let d = decode(&link);
+        assert!(!d.presentation.embed, "{link}");
+        assert_eq!(d.config.target, config.target, "the URL travels whole, escaped: {link}");
+        config.timeout = " 2500 ".into();
+        config.target = "javascript:alert(1)".into();
+        let link = encode(&config, &Presentation::default());
+        assert!(link.contains("timeout=2500") && !link.contains("url="), "{link}");
+        let d = decode("lat=1,2,,3");
+        assert_eq!(d.notices[0].problem, Problem::Field(FieldError::List(ListError::EmptyItem { item: 3 })));
     }
 
     #[test]

@@ -94,6 +94,7 @@ pub static EN: Text = Text {
     notice_unknown: "“{}” is not allowed; use one of: {}.",
     notice_not_a_seed: "“{}” is not a whole number from 0 up.",
     err_empty: "Enter at least one number.",
+    err_empty_item: "Item {} is empty: remove the extra comma or put a number there.",
     err_not_a_number: "“{}” is not a whole number of ms.",
     err_item_not_a_number: "Item {}: “{}” is not a whole number.",
     err_too_large: "{} is too large: at most {}.",

@@ -124,6 +124,8 @@ pub struct Text {
     pub notice_unknown: &'static str,
     pub notice_not_a_seed: &'static str,
     pub err_empty: &'static str,
+    /// Item {}: nothing between two commas.
+    pub err_empty_item: &'static str,
     pub err_not_a_number: &'static str,
     pub err_item_not_a_number: &'static str,
     pub err_too_large: &'static str,
@@ -557,6 +559,7 @@ impl Text {
     pub fn list_error(&self, e: &ListError) -> String {
         match e {
             ListError::Empty => self.err_empty.into(),
+            ListError::EmptyItem { item } => fill(self.err_empty_item, &[&item.to_string()]),
             ListError::NotANumber { item: 0, text } => fill(self.err_not_a_number, &[text]),
             ListError::NotANumber { item, text } => fill(self.err_item_not_a_number, &[&item.to_string(), text]),
             ListError::OutOfRange { item: 0, value, max } => {

@@ -45,7 +45,10 @@ async fn the_embed_snippet_sizes_itself_in_a_sandboxed_iframe_on_another_origin(
     b.wait_until("document.querySelector('[data-testid=copy-by-hand]')", Duration::from_secs(5), "the link to copy by hand").await;
     let link = b.js("return document.querySelector('[data-testid=copy-by-hand]').value;").await;
     let link = link.as_str().unwrap().to_string();
-    // Thirty requests make the waterfall, and so the page, taller: the frame must follow.
+    // The embed shows the scenario as one line; Edit opens the form. Thirty requests make the
+    // waterfall (a race of one strategy), and so the page, taller: the frame must follow.
+    b.click("edit-scenario").await;
+    b.wait_until("document.querySelector('[data-testid=count]')", Duration::from_secs(5), "the form").await;
     b.set_field("count", "30").await;
     b.wait_until("document.querySelectorAll('[data-testid=predicted-bar]').length === 30", Duration::from_secs(5), "30 rows").await;
     b.click("run").await;
@@ -98,11 +101,14 @@ async fn theme_and_panels_come_from_the_link_and_stay_in_it() {
     b.goto(&lab.url("preset=note&mode=concurrent&embed=1&theme=dark&panels=waterfall")).await;
     b.wait_for_app().await;
     let state = b
-        .js("return [document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor,
+        .js("return [document.documentElement.dataset.theme, getComputedStyle(document.querySelector('[data-testid=waterfall]')).backgroundColor,
                      !!document.querySelector('form.controls'), !!document.querySelector('.results'),
                      !!document.querySelector('[data-testid=waterfall]'), !!document.querySelector('[data-testid=run]')];")
         .await;
-    assert_eq!(state, json!(["dark", "rgb(17, 18, 21)", false, false, true, true]));
+    assert_eq!(state, json!(["dark", "rgb(26, 27, 31)", false, false, true, true]));
+    // The embed's own background is the host page's: nothing painted around the panels.
+    let page = b.js("return getComputedStyle(document.body).backgroundColor;").await;
+    assert_eq!(page, json!("rgba(0, 0, 0, 0)"));
     b.click("run").await;
     b.wait_for_state(&["done"], Duration::from_secs(10)).await;
     assert_eq!(b.bars().await.len(), 2);
@@ -137,43 +143,98 @@ mod tempdir {
     }
 }
 
+/// Opens the page's embed code, picks a column width and waits for the embed to be measured
+/// there; gives (the fixed snippet's src, its height, the auto snippet).
+async fn measured_snippets(page: &Browser, width: u32) -> (String, f64, String) {
+    page.js("document.querySelector('details.embed-code').open = true; return 0;").await;
+    page.js(&format!(
+        "const s = document.querySelector('[data-testid=embed-width]'); s.value = '{width}'; s.dispatchEvent(new Event('change', {{bubbles: true}})); return 0;"
+    ))
+    .await;
+    page.wait_until(
+        &format!("document.querySelector('[data-testid=embed-fixed]').dataset.state === 'ready' && document.querySelector('[data-testid=embed-fixed-hint]').textContent.includes('{width}')"),
+        Duration::from_secs(20),
+        "the embed measured",
+    )
+    .await;
+    let fixed = page.js("return document.querySelector('[data-testid=embed-fixed]').value;").await.as_str().unwrap().to_string();
+    let auto = page.js("return document.querySelector('[data-testid=embed-auto]').value;").await.as_str().unwrap().to_string();
+    let src = fixed.split("src=\"").nth(1).and_then(|s| s.split('"').next()).unwrap().replace("&amp;", "&");
+    let height: f64 = fixed.split("height=\"").nth(1).and_then(|s| s.split('"').next()).unwrap().parse().unwrap();
+    (src, height, auto)
+}
+
 #[tokio::test]
-async fn the_fixed_height_snippet_fits_its_panels_without_waste() {
+async fn the_fixed_height_snippet_fits_the_column_it_was_measured_for() {
     let lab = StaticServer::start(dist_dir(), "/");
     let page = Browser::start(1280, 900).await;
-    let embed = Browser::start(800, 900).await;
-    for query in [
-        "preset=note&mode=compare",
-        "preset=note&mode=concurrent&panels=results",
-        "preset=note&mode=concurrent&panels=controls",
-        "preset=staggered&n=30&mode=concurrent&panels=waterfall",
-        "preset=staggered&n=200&mode=concurrent&panels=waterfall",
-        "preset=random&n=9&mode=compare&proc=20&panels=waterfall,results",
-        "preset=note&mode=blocking&panels=steps",
-        "preset=note&mode=blocking&panels=steps,eventloop&lang=ru",
-        "preset=note&mode=compare&lang=ru",
-        "preset=note&mode=blocking&panels=sequence",
-        "preset=staggered&n=100&mode=concurrent&panels=sequence",
-        "preset=note&mode=blocking&panels=eventloop",
-        "preset=note&mode=blocking&panels=code",
-        "preset=staggered&n=12&mode=blocking&panels=sequence,steps",
-        "preset=note&mode=concurrent&panels=waterfall,steps,code",
-        "preset=note&mode=concurrent&panels=waterfall,results,sequence,steps,eventloop,code",
-        "preset=staggered&n=12&mode=concurrent&panels=waterfall",
-        "preset=outlier&mode=compare&panels=waterfall,results",
+    for (query, width) in [
+        ("preset=note&mode=compare", 700),
+        ("preset=note&mode=compare&lang=ru", 360),
+        ("preset=staggered&n=30&mode=concurrent", 480),
+        ("preset=random&n=9&mode=compare&proc=20", 1000),
     ] {
         page.goto(&lab.url(query)).await;
         page.wait_for_app().await;
-        let snippet = page.js("return document.querySelector('[data-testid=embed-fixed]').value;").await;
-        let snippet = snippet.as_str().unwrap().to_string();
-        let src = snippet.split("src=\"").nth(1).and_then(|s| s.split('"').next()).unwrap().replace("&amp;", "&");
-        let fixed: f64 = snippet.split("height=\"").nth(1).and_then(|s| s.split('"').next()).unwrap().parse().unwrap();
-        embed.goto(&src).await;
-        embed.wait_for_app().await;
-        let content = embed.js("return document.body.getBoundingClientRect().height;").await.as_f64().unwrap();
-        assert!(fixed >= content, "{query}: fixed {fixed} px is short of {content} px of content");
-        assert!(fixed <= content * 1.25 + 60.0, "{query}: fixed {fixed} px wastes room around {content} px");
+        let (src, fixed, _) = measured_snippets(&page, width).await;
+        assert!(src.contains("embed=1"), "{src}");
+        // The snippet as a notes site holds it: a column of that width, the fixed height, no script.
+        let (host, _dir) = host_page(&format!(
+            "<div style=\"width:{width}px\"><iframe src=\"{src}\" title=\"lab\" style=\"width:100%;border:0\" height=\"{fixed}\"></iframe></div>"
+        ));
+        let reader = Browser::start(1280, 1000).await;
+        reader.goto(&host.url("")).await;
+        reader.client.enter_frame(0).await.expect("into the frame");
+        reader.wait_for_app().await;
+        let fits = "return [document.documentElement.scrollHeight, window.innerHeight];";
+        let [content, inner]: [f64; 2] = serde_json::from_value(reader.js(fits).await).unwrap();
+        assert!(content <= inner, "{query} at {width} px: {content} px of content in a {inner} px frame");
+        assert!(inner <= content * 1.1 + 40.0, "{query} at {width} px: {inner} px wastes room around {content} px");
+        // After a comparison it still fits: nothing grows during or after a run.
+        reader.click("compare").await;
+        reader.wait_for_state(&["done"], Duration::from_secs(30)).await;
+        let [content, inner]: [f64; 2] = serde_json::from_value(reader.js(fits).await).unwrap();
+        assert!(content <= inner, "{query} at {width} px after Compare: {content} px in {inner} px");
+        reader.close().await;
     }
     page.close().await;
-    embed.close().await;
+}
+
+#[tokio::test]
+async fn the_auto_height_frame_keeps_still_and_learns_the_hosts_theme() {
+    let lab = StaticServer::start(dist_dir(), "/");
+    let page = Browser::start(1280, 900).await;
+    page.goto(&lab.url("preset=note&mode=compare")).await;
+    page.wait_for_app().await;
+    let (_, _, auto) = measured_snippets(&page, 700).await;
+    page.close().await;
+    // A dark notes site that runs the snippet's script twice (as sites with instant navigation
+    // do), counting the message listeners it adds and every height the frame is given.
+    let script = auto.split("<script>").nth(1).unwrap().split("</script>").next().unwrap().to_string();
+    let counting = "<script>window.added = 0; const add = window.addEventListener; window.addEventListener = function (t, ...a) { if (t === 'message') window.added++; return add.call(this, t, ...a); };</script>";
+    let watching = "<script>window.applied = []; new MutationObserver(() => { const h = document.querySelector('iframe').style.height; if (window.applied[window.applied.length - 1] !== h) window.applied.push(h); }).observe(document.querySelector('iframe'), {attributes: true});</script>";
+    let iframe = auto.split("<script>").next().unwrap().to_string();
+    let dir = tempdir::Dir::new("lab-dark-host");
+    let body = format!("{counting}<div style=\"width:700px\">{iframe}</div>{watching}<script>{script}</script><script>{script}</script>");
+    std::fs::write(
+        dir.path().join("index.html"),
+        format!("<!doctype html><html><head><meta charset=utf-8></head><body style=\"margin:0;background:#1e1e24;color:#eee\">{body}</body></html>"),
+    )
+    .unwrap();
+    let host = StaticServer::start(dir.path().to_path_buf(), "/");
+    let b = Browser::start(1000, 1000).await;
+    b.goto(&host.url("")).await;
+    b.wait_until("window.applied.length > 0", Duration::from_secs(15), "a height").await;
+    assert_eq!(b.js("return window.added;").await, json!(1), "the script ran twice and listens once");
+    b.client.enter_frame(0).await.expect("into the lab");
+    b.wait_for_app().await;
+    b.wait_until("document.documentElement.dataset.theme === 'dark'", Duration::from_secs(5), "the host's dark theme").await;
+    b.click("compare").await;
+    b.wait_for_state(&["done"], Duration::from_secs(30)).await;
+    let settled = b.js("return Math.ceil(document.body.getBoundingClientRect().height);").await.as_f64().unwrap();
+    b.client.enter_parent_frame().await.unwrap();
+    b.wait_until(&format!("document.querySelector('iframe').style.height === '{settled}px'"), Duration::from_secs(5), "the last height applied").await;
+    let applied = b.js("return window.applied;").await;
+    assert!(applied.as_array().unwrap().len() <= 2, "the frame changed height more than twice from load to the end of Compare: {applied}");
+    b.close().await;
 }
