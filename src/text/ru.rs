@@ -236,7 +236,7 @@ pub static RU: Text = Text {
     confirm_run: "Запустить всё",
     confirm_quick: "Только {} (около {})",
     confirm_back: "Назад",
-    embed_width_label: "Ширина колонки вашего сайта, px",
+    embed_width_label: "Ширина колонки вашего сайта, пикс.",
     embed_measuring: "Измеряем встраивание при этой ширине…",
-    embed_fixed_hint_width: "Без JavaScript: фиксированная высота, измеренная для колонки шириной {} px.",
+    embed_fixed_hint_width: "Без JavaScript: фиксированная высота, измеренная для колонки шириной {} пикс.",
 };

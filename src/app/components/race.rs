@@ -112,7 +112,11 @@ pub fn Race(props: &RaceProps) -> Html {
                         data-testid="race-lane" data-strategy={strategy.kind().key()}
                         data-total-ms={measured.map(|m| fixed(m, 1))} data-predicted-ms={fixed(schedule.total, 1)}>
                         <button type="button" class="race-name" aria-pressed={(props.shown == Some(i)).to_string()}
-                            onclick={Callback::from(move |_| on_select.emit(i))}>{ t.strategy_short(strategy) }</button>
+                            onclick={Callback::from(move |_| on_select.emit(i))}>
+                            { t.strategy_short(strategy) }
+                            // Where lanes stack under their names (narrow), the total follows the name.
+                            <span class="race-name-total">{ " · " }{ label.clone() }</span>
+                        </button>
                         <div class="race-track">
                             <span class="race-total" style={label_style}>{ label }</span>
                             <svg class="race-chart" width="100%" height={short(height)} aria-hidden="true">

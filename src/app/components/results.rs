@@ -41,7 +41,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                     let measured = match (row.measured, row.cancelled) {
                         (Some(m), _) => html! {
                             <>
-                                { t.ms(m) }
+                                { t.total(m) }
                                 if let Some(ok) = row.agrees {
                                     <span class={classes!("agree", (!ok).then_some("off"))}
                                         title={if ok { t.within_tolerance } else { t.off_prediction }}
@@ -67,7 +67,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                                 </button>
                             </th>
                             <td class="num" data-label={t.col_measured}>{ measured }</td>
-                            <td class="num" data-label={t.col_predicted}>{ t.ms(row.predicted) }</td>
+                            <td class="num" data-label={t.col_predicted}>{ t.total(row.predicted) }</td>
                             <td class="formula" data-label={t.col_formula}>{ t.formula(&row.formula) }</td>
                             <td class="num" data-label={t.col_speedup}>
                                 { t.speedup(row.speedup) }

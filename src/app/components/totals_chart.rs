@@ -47,10 +47,10 @@ pub fn TotalsChart(props: &TotalsChartProps) -> Html {
                     let shown = row.measured.unwrap_or(row.predicted);
                     let frozen = row.frozen_ms();
                     let running = props.running == Some(i);
+                    // Before its run a bar is its prediction, faint, with the predicted speed-up.
                     let label = match row.measured {
-                        Some(m) => format!("{} · {}", t.total(m), t.speedup(row.speedup)),
-                        None if running => format!("{} · {}", t.race_running, t.total(row.predicted)),
-                        None => format!("{} {}", t.totals_prediction, t.total(row.predicted)),
+                        None if running => format!("{} {}", t.race_running, t.total(row.predicted)),
+                        _ => format!("{} · {}", t.total(shown), t.speedup(row.speedup)),
                     };
                     let on_select = props.on_select.clone();
                     html! {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::axis::{row_height, sample_rows, ticks, MAX_DRAWN_ROWS};
+use crate::model::axis::{row_height, sample_rows, time_ticks, MAX_DRAWN_ROWS};
 use crate::model::number::{fixed, short};
 use crate::model::source::{PhaseKind, RequestOutcome};
 use crate::model::trace::RequestTrace;
@@ -54,7 +54,7 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
     let drawn = sample_rows(n, MAX_DRAWN_ROWS);
     let row_h = row_height(drawn.len());
     let labelled = row_h >= 20.0;
-    let (end, step) = ticks(props.span_ms, 6);
+    let (end, step, unit) = time_ticks(props.span_ms, 6);
     let height = AXIS_HEIGHT + row_h * drawn.len() as f64 + 4.0;
     let bar_h = (row_h * 0.6).max(2.0);
     let bar_y = |i: usize| AXIS_HEIGHT + row_h * i as f64 + (row_h - bar_h) / 2.0;
@@ -67,7 +67,7 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
         html! {
             <g class="wf-tick">
                 <line x1={pct(ms, end)} x2={pct(ms, end)} y1={short(AXIS_HEIGHT)} y2={short(height)} />
-                <text x={pct(ms, end)} y="14" text-anchor={anchor}>{ t.int(ms) }</text>
+                <text x={pct(ms, end)} y="14" text-anchor={anchor}>{ t.tick(ms, unit) }</text>
             </g>
         }
     });

@@ -15,8 +15,10 @@ async fn main() {
     let fails = [format!("{}/delay/300", api.base()), format!("{}/status/500", api.base()), format!("{}/nocors/200", api.base()), format!("{}/hang", api.base())].join("%0A");
     let real_waves = format!("lat={}&mode=concurrent&src=real&url={}/delay/{{ms}}", vec!["300"; 12].join(","), api.base());
     let real_fails = format!("lat=300,300,300,300&mode=concurrent&src=real&urls={fails}&timeout=900");
+    // `SHOTS=embed` takes only the screenshots whose names contain "embed".
+    let only = std::env::var("SHOTS").unwrap_or_default();
     let real_shots = [("real-waves-1440.png", real_waves), ("real-failures-1440.png", real_fails)];
-    for (name, query) in real_shots {
+    for (name, query) in real_shots.into_iter().filter(|(name, _)| name.contains(only.as_str())) {
         let b = Browser::start(1440, 1500).await;
         b.goto(&server.url(&query)).await;
         b.wait_for_app().await;
@@ -29,6 +31,12 @@ async fn main() {
         b.close().await;
     }
     let shots = [
+        ("glance-1440.png", 1440, 2600, "preset=note&mode=compare&autorun=1"),
+        ("glance-ru-1440.png", 1440, 2600, "preset=staggered&n=8&mode=compare&lang=ru&autorun=1"),
+        ("glance-embed-720.png", 720, 700, "preset=note&mode=compare&embed=1&autorun=1"),
+        ("glance-embed-ru-dark-390.png", 390, 900, "preset=note&mode=compare&embed=1&lang=ru&theme=dark&autorun=1"),
+        ("glance-phone-390.png", 390, 844, "preset=note&mode=compare"),
+        ("glance-long-1440.png", 1440, 1400, "preset=random&n=10000&mode=compare"),
         ("compare-1440.png", 1440, 2700, "preset=staggered&n=8&proc=30&mode=compare&limit=3&autorun=1"),
         ("compare-360.png", 360, 2600, "preset=note&mode=compare&autorun=1"),
         ("explain-390.png", 390, 4200, "preset=note&mode=blocking&lang=ru&autorun=1"),
@@ -46,7 +54,7 @@ async fn main() {
         ("blocking-left-out-1440.png", 1440, 1500, "preset=equal&n=100&mode=compare"),
         ("blocking-refused-390.png", 390, 1600, "preset=equal&n=100&mode=blocking&lang=ru"),
     ];
-    for (name, width, height, query) in shots {
+    for (name, width, height, query) in shots.into_iter().filter(|(name, ..)| name.contains(only.as_str())) {
         let b = Browser::start(width, height).await;
         b.goto(&server.url(query)).await;
         b.wait_for_app().await;
