@@ -157,10 +157,8 @@ pub fn App(props: &AppProps) -> Html {
         (!line.is_empty()).then(|| AttrValue::from(line))
     });
     let eta: Option<AttrValue> = (*eta).clone();
-    let on_select = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |i| dispatch.dispatch(Action::Select(i)))
-    };
+    // The same callback every frame: the charts that take it are skipped while their data holds.
+    let on_select = use_callback(state.dispatcher(), |i, dispatch| dispatch.dispatch(Action::Select(i)));
     let on_lang = {
         let dispatch = state.dispatcher();
         Callback::from(move |lang| dispatch.dispatch(Action::SetLang(lang)))
@@ -346,18 +344,12 @@ pub fn App(props: &AppProps) -> Html {
             .collect(),
         _ => Vec::new(),
     };
-    let on_measure = {
-        let (start, growth) = (runner.sweep.clone(), growth.clone());
-        Callback::from(move |()| {
-            if let Some((_, runs, scenario)) = growth.as_ref() {
-                start.emit(SweepPlan { axis: growth_axis, runs: runs.clone(), scenario: scenario.clone() });
-            }
-        })
-    };
-    let on_axis = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |axis| dispatch.dispatch(Action::GrowthAxis(axis)))
-    };
+    let on_measure = use_callback((runner.sweep.clone(), growth.clone(), growth_axis), |(), (start, growth, axis)| {
+        if let Some((_, runs, scenario)) = growth.as_ref() {
+            start.emit(SweepPlan { axis: *axis, runs: runs.clone(), scenario: scenario.clone() });
+        }
+    });
+    let on_axis = use_callback(state.dispatcher(), |axis, dispatch| dispatch.dispatch(Action::GrowthAxis(axis)));
 
     // The form folds to one line in an embed and on a phone; on a wide page it is always open.
     let foldable = presentation.embed || props.narrow;
