@@ -7,7 +7,14 @@ use sync_vs_async::model::predict::predict;
 use sync_vs_async::model::scenario::{Request, Scenario};
 use sync_vs_async::model::strategy::{Mode, Strategy as Lab, StrategyKind};
 use sync_vs_async::model::url_state::{decode, encode};
+use sync_vs_async::model::presentation::{Lang, Panels, Presentation, Theme};
 use sync_vs_async::model::Preset;
+
+/// Every parameter a link may carry.
+const KNOWN_KEYS: [&str; 18] = [
+    "lat", "proc", "mode", "limit", "preset", "n", "seed", "autorun", "src", "url", "urls", "timeout", "embed", "theme",
+    "panels", "lang", "guess", "v",
+];
 
 fn scenarios() -> impl Strategy<Value = Scenario> {
     prop::collection::vec((0u32..=5_000, prop_oneof![Just(0u32), 0u32..=300]), 1..=40).prop_map(|pairs| {
@@ -149,6 +156,66 @@ proptest! {
         prop_assert_eq!(decoded.config.preset, config.preset);
     }
 
+    /// The rest of the link: real targets, timeout and how the lab is shown, with values a
+    /// person might type, hostile characters included. What is valid comes back the same; what
+    /// is not is left out of the link and never adds a parameter of its own.
+    #[test]
+    fn every_parameter_round_trips_and_no_field_adds_one(
+        real in any::<bool>(),
+        list in any::<bool>(),
+        path in "[a-zA-Z0-9/_.~&=?#% +-]{0,20}",
+        hosts in prop::collection::vec("[a-z]{1,8}", 1..4),
+        scheme in prop::sample::select(vec!["http", "https", "javascript", "data", "file"]),
+        timeout in prop_oneof![Just(String::new()), (1u32..=120_000).prop_map(|t| t.to_string()), "[0-9&=a-z %]{1,12}"],
+        embed in any::<bool>(),
+        theme in prop::sample::select(vec!["auto", "light", "dark"]),
+        panels in prop::collection::vec(prop::sample::select(Panels::KEYS.to_vec()), 1..5),
+        lang in prop::sample::select(vec![None, Some("en"), Some("ru")]),
+        guess in any::<bool>(),
+    ) {
+        let mut config = LabConfig::default();
+        if real {
+            config.source = sync_vs_async::model::source::SourceKind::Real;
+        }
+        let urls: Vec<String> = hosts.iter().map(|h| format!("{scheme}://{h}.example/{path}")).collect();
+        if list {
+            config.set_latencies(vec!["100"; urls.len()].join(","));
+            config.target_list = urls.join("\n");
+        } else {
+            config.target = format!("{scheme}://a.example/{{i}}/{path}");
+        }
+        config.timeout = timeout.clone();
+        let presentation = Presentation {
+            embed,
+            theme: Theme::from_key(theme).unwrap(),
+            panels: Panels::parse(&panels.join(",")).unwrap(),
+            lang: lang.and_then(Lang::from_key),
+            ask_guess: guess,
+        };
+        let link = encode(&config, &presentation);
+        let decoded = decode(&link);
+        prop_assert!(decoded.notices.is_empty(), "{}: {:?}", link, decoded.notices);
+        prop_assert_eq!(decoded.presentation, presentation, "{}", link);
+        // No value breaks out of its parameter: every key is one the encoder writes, once.
+        let keys: Vec<String> = sync_vs_async::model::url_state::parse_query(&link).into_iter().map(|(k, _)| k).collect();
+        let mut unique = keys.clone();
+        unique.sort();
+        unique.dedup();
+        prop_assert_eq!(unique.len(), keys.len(), "{}", link);
+        prop_assert!(keys.iter().all(|k| KNOWN_KEYS.contains(&k.as_str())), "{}", link);
+        if real {
+            prop_assert_eq!(decoded.config.source, config.source);
+            let safe = matches!(scheme, "http" | "https");
+            if list {
+                prop_assert_eq!(&decoded.config.target_list, if safe { config.target_list.trim() } else { "" }, "{}", link);
+            } else if safe {
+                prop_assert_eq!(&decoded.config.target, config.target.trim(), "{}", link);
+            }
+            let valid_timeout = sync_vs_async::model::config::parse_timeout(&timeout).ok().flatten();
+            prop_assert_eq!(sync_vs_async::model::config::parse_timeout(&decoded.config.timeout).ok().flatten(), valid_timeout, "{}", link);
+        }
+    }
+
     #[test]
     fn no_query_string_panics(query in ".{0,300}") {
         let decoded = decode(&query);
@@ -156,12 +223,17 @@ proptest! {
         prop_assert!(decoded.config.validate().is_ok() || !decoded.notices.is_empty());
     }
 
+    /// Real keys with hostile values: escapes, separators, schemes, huge numbers, other scripts.
     #[test]
     fn query_like_strings_never_panic(
         pairs in prop::collection::vec(
-            (prop::sample::select(vec!["lat", "proc", "mode", "limit", "preset", "seed", "n", "autorun", "x"]),
-             "[0-9a-z,%+.\\-]{0,40}"),
-            0..8)
+            (prop::sample::select(KNOWN_KEYS.iter().copied().chain(["x", ""]).collect::<Vec<_>>()),
+             prop_oneof![
+                 "[0-9a-z,%+.\\-]{0,40}",
+                 "[0-9,;% ]{0,30}",
+                 "(%[0-9A-Fa-f]{0,2}|[&=#?/:{}]|javascript:|data:|http://|99999999999999999999|\u{1F4A5}|я|\\n){0,12}",
+             ]),
+            0..12)
     ) {
         let query = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
         let decoded = decode(&query);
