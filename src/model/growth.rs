@@ -33,7 +33,7 @@ impl GrowthAxis {
 /// The smallest N the chart reaches, whatever the scenario's own N.
 pub const MIN_N_MAX: usize = 20;
 /// Points drawn per line: every N while few, an even sample past that.
-pub const MAX_POINTS: usize = 40;
+pub const MAX_POINTS: usize = 24;
 /// Points a sweep measures per line (each is a real run).
 pub const MAX_SWEEP_POINTS: usize = 8;
 

