@@ -326,7 +326,8 @@ pub fn App(props: &AppProps) -> Html {
         Some((Rc::new(series), Rc::new(runs), Rc::new(valid.scenario.clone())))
     });
     let sweep = state.sweep.as_ref();
-    let sweep_status = match sweep {
+    // A sweep's words belong to the axis it measured.
+    let sweep_status = match sweep.filter(|s| s.axis == growth_axis) {
         None => SweepStatus::None,
         Some(s) => match s.state {
             SweepState::Running => SweepStatus::Running { done: s.finished(), of: s.runs.len() },

@@ -9,6 +9,8 @@ pub static EN: Text = Text {
     unit_min: "min",
     unit_h: "h",
     request_forms: ["request", "requests", "requests"],
+    run_forms: ["run", "runs", "runs"],
+    bounded_any_k: "Bounded",
 
     title: "Sync vs async: the lab",
     tagline: "N requests one after another take the sum of their latencies; made concurrently, about the longest one.",
@@ -214,7 +216,7 @@ pub static EN: Text = Text {
     growth_note_k: "Bounded’s total for this scenario’s N requests: k = 1 is sequential, k ≥ N is concurrent.",
     growth_measured_note: "Dots: measured by real runs.",
     measure_curve: "Measure the curve",
-    measure_curve_eta: "{} runs, about {}",
+    measure_curve_eta: "{}, about {}",
     sweep_progress: "Measuring: {} of {} runs done",
     sweep_done: "Measured {} runs.",
     sweep_cancelled: "Measuring cancelled after {} of {} runs.",

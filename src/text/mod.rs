@@ -43,6 +43,10 @@ pub struct Text {
     pub unit_h: &'static str,
     /// Plural forms of "request": one, few (2–4, Russian), many.
     pub request_forms: [&'static str; 3],
+    /// Plural forms of "run" (a sweep's runs).
+    pub run_forms: [&'static str; 3],
+    /// Bounded without its k: the line of the k axis.
+    pub bounded_any_k: &'static str,
 
     pub title: &'static str,
     pub tagline: &'static str,
@@ -339,6 +343,11 @@ impl Text {
     /// "one request", "3 requests", "3 запроса", "5 запросов".
     pub fn requests(&self, n: usize) -> String {
         format!("{} {}", self.int(n as f64), self.request_forms[plural_form(self.lang, n)])
+    }
+
+    /// "1 run", "24 runs", "24 запуска".
+    pub fn runs(&self, n: usize) -> String {
+        format!("{} {}", self.int(n as f64), self.run_forms[plural_form(self.lang, n)])
     }
 
     /// A whole number with thousands grouped: "12,345" / "12 345".

@@ -78,7 +78,7 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
     let end_ys: Vec<f64> = ends.iter().map(|(v, _)| xy(0.0, *v).1).collect();
     let label_ys = spread_labels(&end_ys, LABEL_GAP_PX, PLOT_H);
     let series_name = |s: Strategy| match (props.axis, s) {
-        (GrowthAxis::K, Strategy::Bounded(_)) => t.strategy_name(s.kind()).to_string(),
+        (GrowthAxis::K, Strategy::Bounded(_)) => t.bounded_any_k.to_string(),
         _ => t.strategy_short(s),
     };
     let summary = props
@@ -153,7 +153,7 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
                 } else {
                     <button type="button" data-testid="measure-curve" disabled={props.busy || props.sweep_runs == 0}
                         onclick={props.on_measure.reform(|_| ())}>{ t.measure_curve }</button>
-                    <span class="eta">{ fill(t.measure_curve_eta, &[&props.sweep_runs.to_string(), &t.total(props.sweep_ms)]) }</span>
+                    <span class="eta">{ fill(t.measure_curve_eta, &[&t.runs(props.sweep_runs), &t.total(props.sweep_ms)]) }</span>
                 }
                 if let Some(s) = status { <span class="sweep-status" data-testid="sweep-status" role="status">{ s }</span> }
             </div>
