@@ -4,22 +4,21 @@
 use proptest::prelude::*;
 use sync_vs_async::model::config::LabConfig;
 use sync_vs_async::model::predict::predict;
+use sync_vs_async::model::presentation::{Lang, Panels, Presentation, Theme};
 use sync_vs_async::model::scenario::{Request, Scenario};
 use sync_vs_async::model::strategy::{Mode, Strategy as Lab, StrategyKind};
 use sync_vs_async::model::url_state::{decode, encode};
-use sync_vs_async::model::presentation::{Lang, Panels, Presentation, Theme};
 use sync_vs_async::model::Preset;
 
 /// Every parameter a link may carry.
 const KNOWN_KEYS: [&str; 18] = [
-    "lat", "proc", "mode", "limit", "preset", "n", "seed", "autorun", "src", "url", "urls", "timeout", "embed", "theme",
-    "panels", "lang", "guess", "v",
+    "lat", "proc", "mode", "limit", "preset", "n", "seed", "autorun", "src", "url", "urls", "timeout", "embed", "theme", "panels", "lang",
+    "guess", "v",
 ];
 
 fn scenarios() -> impl Strategy<Value = Scenario> {
     prop::collection::vec((0u32..=5_000, prop_oneof![Just(0u32), 0u32..=300]), 1..=40).prop_map(|pairs| {
-        Scenario::new(pairs.into_iter().map(|(latency_ms, processing_ms)| Request { latency_ms, processing_ms }).collect())
-            .unwrap()
+        Scenario::new(pairs.into_iter().map(|(latency_ms, processing_ms)| Request { latency_ms, processing_ms }).collect()).unwrap()
     })
 }
 

@@ -10,48 +10,49 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::predict;
-use crate::model::summary::{self, SummaryRow};
-use crate::model::url_state::{decode, Decoded};
 use crate::model::config::ValidConfig;
-use crate::model::{Schedule, Strategy, Trace};
-use crate::model::plan::Plan;
-use crate::text::fill;
-use crate::model::presentation::Lang;
-use crate::text::{text, Text};
 use crate::model::embed::{fixed_height, snippet_auto_height, snippet_fixed_height};
-use crate::model::presentation::{Panels, Presentation};
-use crate::model::url_state::encode;
 use crate::model::explain::Explanation;
+use crate::model::growth::{self, GrowthAxis, Workload};
+use crate::model::plan::Plan;
+use crate::model::predict;
+use crate::model::presentation::Lang;
+use crate::model::presentation::{Panels, Presentation};
+use crate::model::summary::{self, SummaryRow};
+use crate::model::url_state::encode;
+use crate::model::url_state::{decode, Decoded};
+use crate::model::{Schedule, Strategy, Trace};
+use crate::text::fill;
+use crate::text::{text, Text};
 use components::code_panel::CodePanel;
 use components::controls::Controls;
 use components::event_loop::EventLoop;
-use components::sequence_diagram::SequenceDiagram;
-use components::step_table::StepTable;
-use components::lang_switch::LangSwitch;
-use components::notices::Notices;
-use components::results::Results;
-use components::run_buttons::RunButtons;
-use components::share::ShareBar;
-use components::status::Status;
-use components::waterfall::Waterfall;
-use hooks::{current_query, link_with, use_clipboard, use_embed_probe, use_host_theme, use_page_chrome, use_replay_player, use_runner, use_url_sync, SweepPlan};
-use state::{Action, AppState, Confirm, ReplayAction, RunState, ShareKind, SweepState};
 use components::growth_chart::{GrowthChart, MeasuredPoint, SweepStatus};
 use components::guess::{GuessFields, GuessResults};
+use components::lang_switch::LangSwitch;
 use components::long_run::LongRun;
+use components::notices::Notices;
 use components::race::Race;
+use components::results::Results;
+use components::run_buttons::RunButtons;
 use components::scenario_line::ScenarioLine;
+use components::sequence_diagram::SequenceDiagram;
+use components::share::ShareBar;
+use components::status::Status;
+use components::step_table::StepTable;
 use components::totals_chart::TotalsChart;
-use crate::model::growth::{self, GrowthAxis, Workload};
+use components::waterfall::Waterfall;
+use hooks::{
+    current_query, link_with, use_clipboard, use_embed_probe, use_host_theme, use_page_chrome, use_replay_player, use_runner, use_url_sync,
+    SweepPlan,
+};
+use state::{Action, AppState, Confirm, ReplayAction, RunState, ShareKind, SweepState};
 
 pub fn start() {
     let decoded = decode(&current_query());
     let browser_lang = Lang::from_browser(browser_languages().iter().map(String::as_str));
     panic_banner::install(text(decoded.presentation.lang.unwrap_or(browser_lang)));
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("lab"));
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("lab"));
     // A phone's first screen shows Run and a chart: the long form starts folded to one line.
     let narrow = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w < NARROW_PX);
     let props = AppProps { link: Rc::new(decoded), browser_lang, narrow };
@@ -112,14 +113,15 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     // Every press goes through here: a run predicted to take over a minute is asked about first.
-    let request_run = use_callback((runner.start.clone(), state.dispatcher()), |(valid, strategies): (ValidConfig, Vec<Strategy>), (start, dispatch)| {
-        let plan = Plan::new(&valid.scenario, strategies);
-        if plan.needs_asking() {
-            dispatch.dispatch(Action::Ask(Some(Confirm { valid, plan })));
-        } else {
-            start.emit((valid, plan.strategies));
-        }
-    });
+    let request_run =
+        use_callback((runner.start.clone(), state.dispatcher()), |(valid, strategies): (ValidConfig, Vec<Strategy>), (start, dispatch)| {
+            let plan = Plan::new(&valid.scenario, strategies);
+            if plan.needs_asking() {
+                dispatch.dispatch(Action::Ask(Some(Confirm { valid, plan })));
+            } else {
+                start.emit((valid, plan.strategies));
+            }
+        });
 
     // A link with autorun=1 starts its run once the page is up, if the link is runnable.
     {
@@ -140,18 +142,24 @@ pub fn App(props: &AppProps) -> Html {
             request_run.emit((valid.clone(), valid.strategies()));
         }
     });
-    let on_compare = use_callback((request_run.clone(), state.dispatcher(), compare_validation.clone()), |(), (request_run, dispatch, compare)| {
-        if let Some(valid) = compare.as_ref() {
-            dispatch.dispatch(Action::Edit(state::Edit::Mode(crate::model::Mode::Compare)));
-            request_run.emit((valid.clone(), valid.strategies()));
-        }
-    });
+    let on_compare =
+        use_callback((request_run.clone(), state.dispatcher(), compare_validation.clone()), |(), (request_run, dispatch, compare)| {
+            if let Some(valid) = compare.as_ref() {
+                dispatch.dispatch(Action::Edit(state::Edit::Mode(crate::model::Mode::Compare)));
+                request_run.emit((valid.clone(), valid.strategies()));
+            }
+        });
     let on_guess_toggle = use_callback(state.dispatcher(), |(), dispatch| dispatch.dispatch(Action::ToggleGuesses));
     let on_form_toggle = use_callback(state.dispatcher(), |(), dispatch| dispatch.dispatch(Action::ToggleForm));
     // What a press of Run (and of Compare) takes, by the model, written beside the buttons.
     let eta = use_memo((validation.clone(), compare_validation.clone(), t.lang), move |(validation, compare, _)| {
         let length = |v: &ValidConfig| Plan::new(&v.scenario, v.strategies()).length_ms();
-        let run = validation.as_ref().as_ref().ok().filter(|v| v.mode != crate::model::Mode::Compare).map(|v| fill(t.eta_run, &[&t.total(length(v))]));
+        let run = validation
+            .as_ref()
+            .as_ref()
+            .ok()
+            .filter(|v| v.mode != crate::model::Mode::Compare)
+            .map(|v| fill(t.eta_run, &[&t.total(length(v))]));
         let compare = compare.as_ref().as_ref().map(|v| fill(t.eta_compare, &[&t.total(length(v))]));
         let line = [run, compare].into_iter().flatten().collect::<Vec<_>>().join(" · ");
         (!line.is_empty()).then(|| AttrValue::from(line))
@@ -177,17 +185,20 @@ pub fn App(props: &AppProps) -> Html {
     // in a frame of the author's column width once they open the embed code (`use_embed_probe`).
     let embed_panels = if presentation.embed { presentation.panels } else { Panels::EMBED };
     let embed_size = state.embed_size.clone();
-    let links = use_memo((state.config.clone(), presentation, requests, strategies, t.embed_title, embed_size), move |(config, presentation, requests, strategies, title, size)| {
-        let full_page = link_with(&encode(config, &Presentation { embed: false, panels: Panels::default(), ..*presentation }));
-        let embed_src = link_with(&encode(config, &Presentation { embed: true, panels: embed_panels, ..*presentation }));
-        let measured = size.measured.as_ref().filter(|(src, width, _)| *src == embed_src && *width == size.width).map(|(_, _, h)| *h);
-        let estimate = fixed_height(embed_panels, *requests, strategies);
-        // Other engines' fonts run a little longer than the one it was measured in: a margin.
-        let fixed = measured.map(|h| h + h / 50 + 16).unwrap_or(estimate);
-        let snippet_auto = AttrValue::from(snippet_auto_height(&embed_src, title, measured.unwrap_or(estimate)));
-        let snippet_fixed = AttrValue::from(snippet_fixed_height(&embed_src, title, fixed));
-        (AttrValue::from(full_page), snippet_auto, snippet_fixed, embed_src, measured.is_some())
-    });
+    let links = use_memo(
+        (state.config.clone(), presentation, requests, strategies, t.embed_title, embed_size),
+        move |(config, presentation, requests, strategies, title, size)| {
+            let full_page = link_with(&encode(config, &Presentation { embed: false, panels: Panels::default(), ..*presentation }));
+            let embed_src = link_with(&encode(config, &Presentation { embed: true, panels: embed_panels, ..*presentation }));
+            let measured = size.measured.as_ref().filter(|(src, width, _)| *src == embed_src && *width == size.width).map(|(_, _, h)| *h);
+            let estimate = fixed_height(embed_panels, *requests, strategies);
+            // Other engines' fonts run a little longer than the one it was measured in: a margin.
+            let fixed = measured.map(|h| h + h / 50 + 16).unwrap_or(estimate);
+            let snippet_auto = AttrValue::from(snippet_auto_height(&embed_src, title, measured.unwrap_or(estimate)));
+            let snippet_fixed = AttrValue::from(snippet_fixed_height(&embed_src, title, fixed));
+            (AttrValue::from(full_page), snippet_auto, snippet_fixed, embed_src, measured.is_some())
+        },
+    );
     let probe = (state.embed_size.wanted && !presentation.embed && !links.4).then(|| (links.3.clone(), state.embed_size.width));
     use_embed_probe(state.dispatcher(), probe.clone());
     let measuring = probe.is_some();
@@ -215,9 +226,7 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     let progress = match (&state.run, &state.session) {
-        (RunState::Running { index }, Some(s)) => {
-            s.traces[*index].as_ref().map(|tr| (tr.finished(), tr.requests.len(), s.elapsed))
-        }
+        (RunState::Running { index }, Some(s)) => s.traces[*index].as_ref().map(|tr| (tr.finished(), tr.requests.len(), s.elapsed)),
         _ => None,
     };
     // The explanation panels: the shown strategy's completed run, else its prediction, at one moment.
@@ -304,7 +313,13 @@ pub fn App(props: &AppProps) -> Html {
         .map(|_| {
             (*view)
                 .as_ref()
-                .map(|v| v.rows.iter().filter_map(|r| r.measured.map(|m| t.run_summary(r.strategy, m, r.predicted, r.max_frame_gap))).collect::<Vec<_>>().join(" "))
+                .map(|v| {
+                    v.rows
+                        .iter()
+                        .filter_map(|r| r.measured.map(|m| t.run_summary(r.strategy, m, r.predicted, r.max_frame_gap)))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
                 .unwrap_or_default()
         })
         .unwrap_or_default();
@@ -519,8 +534,7 @@ impl View {
             (Some(s), _) => (s.scenario.clone(), s.strategies.clone(), s.schedules.clone(), s.traces.clone()),
             (None, Some(v)) => {
                 let strategies = v.strategies();
-                let schedules: Vec<Rc<Schedule>> =
-                    strategies.iter().map(|&st| Rc::new(predict(&v.scenario, st))).collect();
+                let schedules: Vec<Rc<Schedule>> = strategies.iter().map(|&st| Rc::new(predict(&v.scenario, st))).collect();
                 let n = strategies.len();
                 (Rc::new(v.scenario.clone()), strategies, schedules, vec![None; n])
             }

@@ -8,8 +8,8 @@ use crate::model::config::ValidConfig;
 use crate::model::growth::{GrowthAxis, SweepRun};
 use crate::model::plan::Plan;
 use crate::model::presentation::{Lang, Presentation, Theme};
-use crate::model::strategy::StrategyKind;
 use crate::model::source::{SourceKind, TargetPreset};
+use crate::model::strategy::StrategyKind;
 use crate::model::url_state::{Decoded, Notice};
 use crate::model::{predict, LabConfig, Mode, Preset, Scenario, Schedule, Strategy, Trace};
 use crate::runtime::RunEnd;
@@ -139,11 +139,19 @@ pub const SPEEDS: [f64; 5] = [0.25, 0.5, 1.0, 2.0, 4.0];
 
 pub enum ReplayAction {
     /// Go to a moment (scrub), or to a step (step buttons: the step's own moment).
-    Seek { t: f64, step: Option<usize> },
-    Toggle { total: f64 },
+    Seek {
+        t: f64,
+        step: Option<usize>,
+    },
+    Toggle {
+        total: f64,
+    },
     Speed(f64),
     /// A frame of playing: move on by `dt` ms of the run.
-    Advance { dt: f64, total: f64 },
+    Advance {
+        dt: f64,
+        total: f64,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -207,28 +215,68 @@ pub enum Edit {
 pub enum Action {
     Edit(Edit),
     DismissNotices,
-    Begin { run_id: u32, valid: ValidConfig, strategies: Vec<crate::model::Strategy> },
-    StrategyStarted { run_id: u32, index: usize },
-    Progress { run_id: u32, index: usize, trace: Trace, elapsed: f64 },
-    StrategyEnded { run_id: u32, index: usize, trace: Trace },
-    Finished { run_id: u32, end: RunEnd },
+    Begin {
+        run_id: u32,
+        valid: ValidConfig,
+        strategies: Vec<crate::model::Strategy>,
+    },
+    StrategyStarted {
+        run_id: u32,
+        index: usize,
+    },
+    Progress {
+        run_id: u32,
+        index: usize,
+        trace: Trace,
+        elapsed: f64,
+    },
+    StrategyEnded {
+        run_id: u32,
+        index: usize,
+        trace: Trace,
+    },
+    Finished {
+        run_id: u32,
+        end: RunEnd,
+    },
     Select(usize),
     Shared(Share),
     SetLang(Lang),
     Replay(ReplayAction),
-    EmulatorUnavailable { run_id: u32 },
-    Guess { kind: StrategyKind, text: String },
+    EmulatorUnavailable {
+        run_id: u32,
+    },
+    Guess {
+        kind: StrategyKind,
+        text: String,
+    },
     ToggleGuesses,
     ToggleForm,
     GrowthAxis(GrowthAxis),
-    SweepBegin { run_id: u32, axis: GrowthAxis, runs: Rc<Vec<SweepRun>>, scenario: Rc<Scenario> },
-    SweepPoint { run_id: u32, index: usize, total: f64 },
-    SweepEnded { run_id: u32, end: RunEnd },
+    SweepBegin {
+        run_id: u32,
+        axis: GrowthAxis,
+        runs: Rc<Vec<SweepRun>>,
+        scenario: Rc<Scenario>,
+    },
+    SweepPoint {
+        run_id: u32,
+        index: usize,
+        total: f64,
+    },
+    SweepEnded {
+        run_id: u32,
+        end: RunEnd,
+    },
     /// Ask before a long run (`Some`), or forget the question (`None`).
     Ask(Option<Confirm>),
     HostTheme(Theme),
     EmbedWidth(u32),
-    EmbedMeasured { src: String, width: u32, height: u32 },
+    EmbedMeasured {
+        src: String,
+        width: u32,
+        height: u32,
+    },
 }
 
 impl AppState {

@@ -47,11 +47,17 @@ pub struct FieldErrors {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldError {
     List(ListError),
-    BelowMinimum { min: u32 },
+    BelowMinimum {
+        min: u32,
+    },
     /// A blocking run would hold the thread this long, over `MAX_FROZEN_MS`.
-    Freezes { ms: u64 },
+    Freezes {
+        ms: u64,
+    },
     /// Processing alone would hold the thread this long, over `MAX_FROZEN_MS`.
-    TooBusy { ms: u64 },
+    TooBusy {
+        ms: u64,
+    },
 }
 
 /// A form that passed every check.
@@ -196,14 +202,13 @@ impl LabConfig {
             errors.count = Some(e);
         }
         let processing = match &latencies {
-            Some(lat) => per_request(&self.processing, lat.len())
-                .map_err(|e| errors.processing = Some(FieldError::List(e)))
-                .ok(),
+            Some(lat) => per_request(&self.processing, lat.len()).map_err(|e| errors.processing = Some(FieldError::List(e))).ok(),
             None => None,
         };
-        let requests: Option<Vec<Request>> = latencies.as_ref().zip(processing.as_ref()).map(|(lat, proc)| {
-            lat.iter().zip(proc).map(|(&latency_ms, &processing_ms)| Request { latency_ms, processing_ms }).collect()
-        });
+        let requests: Option<Vec<Request>> = latencies
+            .as_ref()
+            .zip(processing.as_ref())
+            .map(|(lat, proc)| lat.iter().zip(proc).map(|(&latency_ms, &processing_ms)| Request { latency_ms, processing_ms }).collect());
         if let Some(requests) = &requests {
             let busy = processing_ms(requests);
             if busy > MAX_FROZEN_MS {
@@ -245,7 +250,6 @@ impl LabConfig {
             _ => Err(errors),
         }
     }
-
 }
 
 /// Processing time: one value for every request, or one per request.
@@ -364,10 +368,7 @@ mod tests {
         c.processing = "10, 20".into();
         assert_eq!(c.validate().unwrap().scenario.processing(), vec![10, 20]);
         c.processing = "10, 20, 30".into();
-        assert_eq!(
-            c.validate().unwrap_err().processing,
-            Some(FieldError::List(ListError::WrongLength { expected: 2, found: 3 }))
-        );
+        assert_eq!(c.validate().unwrap_err().processing, Some(FieldError::List(ListError::WrongLength { expected: 2, found: 3 })));
     }
 
     #[test]

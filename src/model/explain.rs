@@ -54,9 +54,13 @@ pub enum StepKind {
 pub enum Thread {
     NotStarted,
     /// Waiting for request `i`'s response itself: nothing else can run (blocking).
-    Blocked { i: usize },
+    Blocked {
+        i: usize,
+    },
     /// Running request `i`'s processing.
-    Processing { i: usize },
+    Processing {
+        i: usize,
+    },
     /// Idle in the event loop, waiting for timers or the network.
     Idle,
     Finished,
@@ -170,7 +174,13 @@ impl Explanation {
         let mut ready = Vec::new();
         let mut done = 0;
         let mut not_sent = 0;
-        let mut thread = if t < 0.0 { Thread::NotStarted } else if t >= self.total && n > 0 { Thread::Finished } else { Thread::Idle };
+        let mut thread = if t < 0.0 {
+            Thread::NotStarted
+        } else if t >= self.total && n > 0 {
+            Thread::Finished
+        } else {
+            Thread::Idle
+        };
         for i in 0..n {
             let timing = self.timings[i];
             let process_start = self.process_start(i);
@@ -224,8 +234,14 @@ mod tests {
         assert_eq!(
             kinds,
             vec![
-                Send { n: 1 }, WaitBlocked { n: 1 }, Respond { n: 1 }, Process { n: 1 },
-                Send { n: 2 }, WaitBlocked { n: 2 }, Respond { n: 2 }, Process { n: 2 },
+                Send { n: 1 },
+                WaitBlocked { n: 1 },
+                Respond { n: 1 },
+                Process { n: 1 },
+                Send { n: 2 },
+                WaitBlocked { n: 2 },
+                Respond { n: 2 },
+                Process { n: 2 },
             ]
         );
         let at: Vec<f64> = e.steps().iter().map(|s| s.at).collect();

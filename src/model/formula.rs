@@ -30,12 +30,7 @@ pub fn formula(scenario: &Scenario, strategy: Strategy, schedule: &Schedule) -> 
     };
     let max = || {
         let longest = requests.iter().map(|r| r.latency_ms).max().unwrap_or(0);
-        Formula::Max {
-            latencies: scenario.latencies(),
-            longest,
-            queue_ms: total - f64::from(longest),
-            total,
-        }
+        Formula::Max { latencies: scenario.latencies(), longest, queue_ms: total - f64::from(longest), total }
     };
     match strategy {
         Strategy::Blocking | Strategy::Sequential => sum(),

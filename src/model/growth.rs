@@ -190,11 +190,7 @@ pub fn sweep_ms(runs: &[SweepRun]) -> f64 {
 
 /// The chart's vertical extent: the largest total among the lines (and measured points).
 pub fn y_span(series: &[Series], measured: impl IntoIterator<Item = f64>) -> f64 {
-    series
-        .iter()
-        .flat_map(|s| s.points.iter().map(|p| p.predicted))
-        .chain(measured)
-        .fold(1.0, f64::max)
+    series.iter().flat_map(|s| s.points.iter().map(|p| p.predicted)).chain(measured).fold(1.0, f64::max)
 }
 
 /// The plot's width and height in its own units (the SVG stretches them to the page).
@@ -257,7 +253,8 @@ mod tests {
         // A preset's list edited by hand is no longer the preset's.
         let edited = Workload::of(&scenario(&[300, 801]), Preset::Note, 42);
         assert_eq!(edited.scenario(3).latencies(), vec![300, 801, 300]);
-        let with_proc = Scenario::new(vec![Request { latency_ms: 5, processing_ms: 1 }, Request { latency_ms: 6, processing_ms: 2 }]).unwrap();
+        let with_proc =
+            Scenario::new(vec![Request { latency_ms: 5, processing_ms: 1 }, Request { latency_ms: 6, processing_ms: 2 }]).unwrap();
         assert_eq!(Workload::of(&with_proc, Preset::Custom, 0).scenario(3).processing(), vec![1, 2, 1]);
     }
 

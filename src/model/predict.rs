@@ -111,8 +111,7 @@ mod tests {
     use super::*;
 
     fn scenario(pairs: &[(u32, u32)]) -> Scenario {
-        Scenario::new(pairs.iter().map(|&(latency_ms, processing_ms)| Request { latency_ms, processing_ms }).collect())
-            .unwrap()
+        Scenario::new(pairs.iter().map(|&(latency_ms, processing_ms)| Request { latency_ms, processing_ms }).collect()).unwrap()
     }
 
     fn ends(s: &Schedule) -> Vec<f64> {

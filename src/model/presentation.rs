@@ -1,7 +1,6 @@
 //! How the lab is shown, as opposed to what it runs: full page or embed, theme, which panels.
 //! Lives in the link beside the scenario, so a shared or embedded link looks as it did.
 
-
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
     /// Follows the reader's system (`prefers-color-scheme`).

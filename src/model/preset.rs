@@ -24,8 +24,7 @@ const RANDOM_MIN_MS: u64 = 50;
 const RANDOM_MAX_MS: u64 = 1500;
 
 impl Preset {
-    pub const ALL: [Preset; 6] =
-        [Preset::Note, Preset::Equal, Preset::Staggered, Preset::Outlier, Preset::Random, Preset::Custom];
+    pub const ALL: [Preset; 6] = [Preset::Note, Preset::Equal, Preset::Staggered, Preset::Outlier, Preset::Random, Preset::Custom];
 
     pub fn key(self) -> &'static str {
         match self {

@@ -27,12 +27,27 @@ pub struct Scenario {
 pub enum ListError {
     Empty,
     /// Nothing between two commas (or semicolons): `1,2,,3` names item 3.
-    EmptyItem { item: usize },
-    NotANumber { item: usize, text: String },
-    OutOfRange { item: usize, value: u64, max: u32 },
-    TooMany { count: usize, max: usize },
+    EmptyItem {
+        item: usize,
+    },
+    NotANumber {
+        item: usize,
+        text: String,
+    },
+    OutOfRange {
+        item: usize,
+        value: u64,
+        max: u32,
+    },
+    TooMany {
+        count: usize,
+        max: usize,
+    },
     /// A per-request list whose length differs from the number of requests.
-    WrongLength { expected: usize, found: usize },
+    WrongLength {
+        expected: usize,
+        found: usize,
+    },
 }
 
 impl Scenario {
@@ -40,9 +55,7 @@ impl Scenario {
     pub fn new(requests: Vec<Request>) -> Option<Scenario> {
         let ok = !requests.is_empty()
             && requests.len() <= limits::MAX_REQUESTS
-            && requests.iter().all(|r| {
-                r.latency_ms <= limits::MAX_LATENCY_MS && r.processing_ms <= limits::MAX_PROCESSING_MS
-            });
+            && requests.iter().all(|r| r.latency_ms <= limits::MAX_LATENCY_MS && r.processing_ms <= limits::MAX_PROCESSING_MS);
         ok.then_some(Scenario { requests })
     }
 
@@ -95,11 +108,7 @@ pub fn parse_list(text: &str, max: u32, max_items: usize) -> Result<Vec<u32>, Li
     if items.len() > max_items {
         return Err(ListError::TooMany { count: items.len(), max: max_items });
     }
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| parse_number(item, max).map_err(|e| e.at_item(i + 1)))
-        .collect()
+    items.iter().enumerate().map(|(i, item)| parse_number(item, max).map_err(|e| e.at_item(i + 1))).collect()
 }
 
 /// Parses one whole number in `0..=max`; the error's `item` is 0 (a single field).
@@ -152,14 +161,8 @@ mod tests {
 
     #[test]
     fn names_the_bad_item() {
-        assert_eq!(
-            parse_list("300,abc", 60_000, 10),
-            Err(ListError::NotANumber { item: 2, text: "abc".into() })
-        );
-        assert_eq!(
-            parse_list("70000", 60_000, 10),
-            Err(ListError::OutOfRange { item: 1, value: 70_000, max: 60_000 })
-        );
+        assert_eq!(parse_list("300,abc", 60_000, 10), Err(ListError::NotANumber { item: 2, text: "abc".into() }));
+        assert_eq!(parse_list("70000", 60_000, 10), Err(ListError::OutOfRange { item: 1, value: 70_000, max: 60_000 }));
         assert_eq!(parse_list(" ", 60_000, 10), Err(ListError::Empty));
         assert_eq!(parse_list("1,2,,3", 60_000, 10), Err(ListError::EmptyItem { item: 3 }));
         assert_eq!(parse_list("1,2,", 60_000, 10), Err(ListError::EmptyItem { item: 3 }));

@@ -66,10 +66,18 @@ impl TargetPreset {
 pub enum TargetError {
     Empty,
     /// A scheme other than http or https (`javascript:`, `data:`, `file:` …).
-    Scheme { scheme: String },
+    Scheme {
+        scheme: String,
+    },
     /// An explicit list whose length differs from the number of requests.
-    WrongCount { expected: usize, found: usize },
-    TooMany { count: usize, max: usize },
+    WrongCount {
+        expected: usize,
+        found: usize,
+    },
+    TooMany {
+        count: usize,
+        max: usize,
+    },
 }
 
 /// The URL for request `i` (from 0) with latency `ms`: `{i}` is the request number from 1,
@@ -166,13 +174,8 @@ pub enum RequestOutcome {
 }
 
 impl RequestOutcome {
-    pub const ALL: [RequestOutcome; 5] = [
-        RequestOutcome::Ok,
-        RequestOutcome::HttpError,
-        RequestOutcome::NetworkError,
-        RequestOutcome::Timeout,
-        RequestOutcome::Cancelled,
-    ];
+    pub const ALL: [RequestOutcome; 5] =
+        [RequestOutcome::Ok, RequestOutcome::HttpError, RequestOutcome::NetworkError, RequestOutcome::Timeout, RequestOutcome::Cancelled];
 
     /// The hook value: `data-outcome`.
     pub fn key(self) -> &'static str {

@@ -30,8 +30,7 @@ pub enum StrategyKind {
 }
 
 impl StrategyKind {
-    pub const ALL: [StrategyKind; 4] =
-        [StrategyKind::Blocking, StrategyKind::Sequential, StrategyKind::Concurrent, StrategyKind::Bounded];
+    pub const ALL: [StrategyKind; 4] = [StrategyKind::Blocking, StrategyKind::Sequential, StrategyKind::Concurrent, StrategyKind::Bounded];
 
     /// The name used in links and test hooks.
     pub fn key(self) -> &'static str {
@@ -116,9 +115,6 @@ mod tests {
 
     #[test]
     fn compare_runs_all_four_in_order() {
-        assert_eq!(
-            Mode::Compare.strategies(3),
-            vec![Strategy::Blocking, Strategy::Sequential, Strategy::Concurrent, Strategy::Bounded(3)]
-        );
+        assert_eq!(Mode::Compare.strategies(3), vec![Strategy::Blocking, Strategy::Sequential, Strategy::Concurrent, Strategy::Bounded(3)]);
     }
 }

@@ -28,9 +28,14 @@ pub struct Notice {
 pub enum Problem {
     Field(FieldError),
     /// Not one of the allowed words.
-    Unknown { value: String, allowed: Vec<&'static str> },
+    Unknown {
+        value: String,
+        allowed: Vec<&'static str>,
+    },
     /// A number that is not a whole number from 0 up.
-    NotASeed { value: String },
+    NotASeed {
+        value: String,
+    },
     /// Real-request targets that cannot be used.
     Target(TargetError),
 }
@@ -352,15 +357,9 @@ mod tests {
     fn too_many_requests_and_wrong_proc_length() {
         let many = vec!["1"; 10_001].join(",");
         let d = decode(&format!("lat={many}"));
-        assert_eq!(
-            d.notices[0].problem,
-            Problem::Field(FieldError::List(ListError::TooMany { count: 10_001, max: 10_000 }))
-        );
+        assert_eq!(d.notices[0].problem, Problem::Field(FieldError::List(ListError::TooMany { count: 10_001, max: 10_000 })));
         let d = decode("lat=1,2,3&proc=1,2");
-        assert_eq!(
-            d.notices[0].problem,
-            Problem::Field(FieldError::List(ListError::WrongLength { expected: 3, found: 2 }))
-        );
+        assert_eq!(d.notices[0].problem, Problem::Field(FieldError::List(ListError::WrongLength { expected: 3, found: 2 })));
     }
 
     #[test]

@@ -21,10 +21,8 @@ pub async fn measure(src: &str, width: u32) -> Option<u32> {
     let window = web_sys::window()?;
     let document = window.document()?;
     let frame = document.create_element("iframe").ok()?;
-    let _ = frame.set_attribute(
-        "style",
-        &format!("position:absolute;left:-20000px;top:0;width:{width}px;height:200px;border:0;visibility:hidden"),
-    );
+    let _ = frame
+        .set_attribute("style", &format!("position:absolute;left:-20000px;top:0;width:{width}px;height:200px;border:0;visibility:hidden"));
     let _ = frame.set_attribute("aria-hidden", "true");
     let _ = frame.set_attribute("tabindex", "-1");
     let _ = frame.set_attribute("src", src);

@@ -28,12 +28,7 @@ pub struct FrameMonitor {
 
 impl FrameMonitor {
     pub fn start(on_frame: impl Fn() + 'static) -> FrameMonitor {
-        let state = Rc::new(RefCell::new(State {
-            last_frame: clock::now(),
-            max_gap: 0.0,
-            request_id: None,
-            on_frame: Box::new(on_frame),
-        }));
+        let state = Rc::new(RefCell::new(State { last_frame: clock::now(), max_gap: 0.0, request_id: None, on_frame: Box::new(on_frame) }));
         let callback: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
         let weak_state = Rc::downgrade(&state);
         let weak_callback = Rc::downgrade(&callback);

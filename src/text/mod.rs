@@ -10,18 +10,18 @@ mod ru;
 pub use en::EN;
 pub use ru::RU;
 
+use crate::model::axis::TimeUnit;
 use crate::model::code::CodeLang;
 use crate::model::config::{FieldError, MAX_FROZEN_MS};
 use crate::model::explain::{StepKind, Thread};
-use crate::model::source::{PhaseKind, RequestOutcome, TargetError};
 use crate::model::formula::{Formula, Term};
+use crate::model::guess::GuessResult;
+use crate::model::presentation::Lang;
 use crate::model::scenario::ListError;
+use crate::model::source::{PhaseKind, RequestOutcome, TargetError};
 use crate::model::strategy::{Strategy, StrategyKind};
 use crate::model::url_state::{Notice, Problem};
-use crate::model::presentation::Lang;
 use crate::model::Preset;
-use crate::model::axis::TimeUnit;
-use crate::model::guess::GuessResult;
 use crate::model::Scenario;
 
 /// The words for a language.
@@ -429,7 +429,8 @@ impl Text {
         let proc = if processing.iter().all(|&p| p == processing[0]) {
             self.ms(f64::from(processing[0]))
         } else {
-            processing.iter().take(SHOWN).map(|p| p.to_string()).collect::<Vec<_>>().join(", ") + if processing.len() > SHOWN { ", …" } else { "" }
+            processing.iter().take(SHOWN).map(|p| p.to_string()).collect::<Vec<_>>().join(", ")
+                + if processing.len() > SHOWN { ", …" } else { "" }
         };
         fill(self.scenario_line, &[&self.requests(scenario.len()), &list.join(", "), &proc])
     }
@@ -451,7 +452,13 @@ impl Text {
     pub fn guess_result(&self, g: &GuessResult) -> String {
         fill(
             self.guess_result,
-            &[&self.strategy_short(g.strategy), &self.total(g.guess), &self.total(g.measured), &self.total(g.predicted), &self.guess_off(g)],
+            &[
+                &self.strategy_short(g.strategy),
+                &self.total(g.guess),
+                &self.total(g.measured),
+                &self.total(g.predicted),
+                &self.guess_off(g),
+            ],
         )
     }
 
@@ -559,9 +566,7 @@ impl Text {
                     format!("max({body}) = {}", self.ms(*total))
                 }
             }
-            Formula::Slots { k, waves, total } => {
-                fill(self.formula_slots, &[&k.to_string(), &waves.to_string(), &self.ms(*total)])
-            }
+            Formula::Slots { k, waves, total } => fill(self.formula_slots, &[&k.to_string(), &waves.to_string(), &self.ms(*total)]),
         }
     }
 
@@ -574,13 +579,10 @@ impl Text {
             ListError::OutOfRange { item: 0, value, max } => {
                 fill(self.err_too_large, &[&self.int(*value as f64), &self.int(f64::from(*max))])
             }
-            ListError::OutOfRange { item, value, max } => fill(
-                self.err_item_too_large,
-                &[&item.to_string(), &self.int(*value as f64), &self.int(f64::from(*max))],
-            ),
-            ListError::TooMany { count, max } => {
-                fill(self.err_too_many, &[&self.int(*count as f64), &self.int(*max as f64)])
+            ListError::OutOfRange { item, value, max } => {
+                fill(self.err_item_too_large, &[&item.to_string(), &self.int(*value as f64), &self.int(f64::from(*max))])
             }
+            ListError::TooMany { count, max } => fill(self.err_too_many, &[&self.int(*count as f64), &self.int(*max as f64)]),
             ListError::WrongLength { expected, found } => {
                 fill(self.err_wrong_length, &[&found.to_string(), &self.requests(*expected), &expected.to_string()])
             }
@@ -644,10 +646,9 @@ impl Text {
             StepKind::WaitAwait { .. } => self.step_wait_await.into(),
             StepKind::Respond { .. } => self.step_respond.into(),
             StepKind::Process { .. } => self.step_process.into(),
-            StepKind::Repeat { from, to, blocking } => fill(
-                if blocking { self.step_repeat_blocked } else { self.step_repeat_await },
-                &[&from.to_string(), &to.to_string()],
-            ),
+            StepKind::Repeat { from, to, blocking } => {
+                fill(if blocking { self.step_repeat_blocked } else { self.step_repeat_await }, &[&from.to_string(), &to.to_string()])
+            }
             StepKind::WaitAndSend { from, to } if from == to => fill(self.step_wait_and_send_one, &[&self.ordinal(to)]),
             StepKind::WaitAndSend { from, to } => fill(self.step_wait_and_send_many, &[&from.to_string(), &to.to_string()]),
             StepKind::SendFirst { k } => fill(self.step_send_first_k, &[&self.requests(k)]),
@@ -672,9 +673,7 @@ impl Text {
         match e {
             TargetError::Empty => self.err_target_empty.into(),
             TargetError::Scheme { scheme } => fill(self.err_target_scheme, &[scheme]),
-            TargetError::WrongCount { expected, found } => {
-                fill(self.err_target_count, &[&found.to_string(), &self.requests(*expected)])
-            }
+            TargetError::WrongCount { expected, found } => fill(self.err_target_count, &[&found.to_string(), &self.requests(*expected)]),
             TargetError::TooMany { count, max } => fill(self.err_target_too_many, &[&self.requests(*count), &max.to_string()]),
         }
     }
@@ -821,7 +820,10 @@ mod tests {
                 "Клиент обрабатывает ответы.",
             ]
         );
-        assert_eq!(table(&EN, Strategy::Concurrent)[1], "The program waits for the server’s response and sends the 2nd HTTP request to the server.");
+        assert_eq!(
+            table(&EN, Strategy::Concurrent)[1],
+            "The program waits for the server’s response and sends the 2nd HTTP request to the server."
+        );
     }
 
     #[test]

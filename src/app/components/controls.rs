@@ -234,7 +234,5 @@ fn input_value(ev: &InputEvent) -> String {
 
 fn edit_textarea(on_edit: &Callback<Edit>) -> Callback<InputEvent> {
     let on_edit = on_edit.clone();
-    Callback::from(move |ev: InputEvent| {
-        on_edit.emit(Edit::Latencies(ev.target_unchecked_into::<HtmlTextAreaElement>().value()))
-    })
+    Callback::from(move |ev: InputEvent| on_edit.emit(Edit::Latencies(ev.target_unchecked_into::<HtmlTextAreaElement>().value())))
 }

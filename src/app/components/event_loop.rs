@@ -66,9 +66,8 @@ pub fn EventLoop(props: &EventLoopProps) -> Html {
     };
     // Whole numbers both (the slider steps by 1 ms; a speed is its place in SPEEDS): no float
     // parser in the download.
-    let on_scrub = props.on_scrub.reform(|e: InputEvent| {
-        e.target_unchecked_into::<HtmlInputElement>().value().parse::<u32>().map_or(0.0, f64::from)
-    });
+    let on_scrub =
+        props.on_scrub.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value().parse::<u32>().map_or(0.0, f64::from));
     let on_speed = props.on_speed.reform(|e: Event| {
         let index = e.target_unchecked_into::<HtmlSelectElement>().value().parse::<usize>().ok();
         index.and_then(|i| SPEEDS.get(i).copied()).unwrap_or(1.0)

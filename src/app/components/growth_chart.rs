@@ -89,7 +89,15 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
             let x_name = if props.axis == GrowthAxis::N { "N" } else { "k" };
             Some(fill(
                 t.growth_summary,
-                &[&series_name(s.strategy), &t.total(first.predicted), x_name, &first.x.to_string(), &t.total(last.predicted), x_name, &last.x.to_string()],
+                &[
+                    &series_name(s.strategy),
+                    &t.total(first.predicted),
+                    x_name,
+                    &first.x.to_string(),
+                    &t.total(last.predicted),
+                    x_name,
+                    &last.x.to_string(),
+                ],
             ))
         })
         .collect::<Vec<_>>()
@@ -187,7 +195,8 @@ fn plot_markup(props: &GrowthChartProps, y_ticks: &[f64], xy: &dyn Fn(f64, f64) 
             let (x, y) = xy(p.x as f64, p.predicted);
             let (x, y) = (short(x), short(y));
             let own = if props.axis == GrowthAxis::N && p.x == props.n { " own" } else { "" };
-            let measured = mine.iter().find(|m| m.x == p.x).map(|m| format!(" data-measured-ms=\"{}\"", fixed(m.total, 1))).unwrap_or_default();
+            let measured =
+                mine.iter().find(|m| m.x == p.x).map(|m| format!(" data-measured-ms=\"{}\"", fixed(m.total, 1))).unwrap_or_default();
             out += &format!(
                 "<line class=\"growth-point{own}\" data-testid=\"growth-point\" data-{axis}=\"{}\" data-predicted-ms=\"{}\"{measured} x1=\"{x}\" x2=\"{x}\" y1=\"{y}\" y2=\"{y}\" {stroke}/>",
                 p.x,

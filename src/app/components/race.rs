@@ -130,7 +130,11 @@ fn lane_markup(g: &LaneGeometry, schedule: &Schedule, trace: Option<&Trace>, ela
         *out += &format!("<line class=\"{class}\" x1=\"{x}\" x2=\"{x}\" y1=\"0\" y2=\"{h}\"/>");
     };
     let rect = |out: &mut String, class: &str, from: f64, to: f64, y: &str| {
-        *out += &format!("<rect class=\"{class}\" x=\"{}\" y=\"{y}\" height=\"{bh}\" width=\"{}\"/>", pct(from, end), pct((to - from).max(0.0), end));
+        *out += &format!(
+            "<rect class=\"{class}\" x=\"{}\" y=\"{y}\" height=\"{bh}\" width=\"{}\"/>",
+            pct(from, end),
+            pct((to - from).max(0.0), end)
+        );
     };
     for &ms in g.ticks {
         vline(&mut out, "race-grid", ms);

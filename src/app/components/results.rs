@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::model::summary::SummaryRow;
 use crate::model::number::fixed;
+use crate::model::summary::SummaryRow;
 use crate::text::Text;
 
 #[derive(Properties, PartialEq)]

@@ -33,7 +33,9 @@ pub fn TotalsChart(props: &TotalsChartProps) -> Html {
         .rows
         .iter()
         .map(|r| match r.measured {
-            Some(m) => fill(t.totals_summary_measured, &[&t.strategy_short(r.strategy), &t.total(m), &t.total(r.predicted), &t.speedup(r.speedup)]),
+            Some(m) => {
+                fill(t.totals_summary_measured, &[&t.strategy_short(r.strategy), &t.total(m), &t.total(r.predicted), &t.speedup(r.speedup)])
+            }
             None => fill(t.totals_summary_predicted, &[&t.strategy_short(r.strategy), &t.total(r.predicted), &t.speedup(r.speedup)]),
         })
         .collect::<Vec<_>>()

@@ -63,7 +63,13 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
     let tick_count = (end / step + 1e-9).floor() as usize;
     let axis = (0..=tick_count).map(|k| {
         let ms = step * k as f64;
-        let anchor = if k == 0 { "start" } else if ms >= 0.95 * end { "end" } else { "middle" };
+        let anchor = if k == 0 {
+            "start"
+        } else if ms >= 0.95 * end {
+            "end"
+        } else {
+            "middle"
+        };
         html! {
             <g class="wf-tick">
                 <line x1={pct(ms, end)} x2={pct(ms, end)} y1={short(AXIS_HEIGHT)} y2={short(height)} />
@@ -114,9 +120,11 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
             }
         })
     });
-    let cursor = props.cursor.map(|ms| html! {
-        <line class="wf-cursor" data-testid="waterfall-cursor" data-moment-ms={fixed(ms, 1)}
-            x1={pct(ms, end)} x2={pct(ms, end)} y1="0" y2={short(height)} />
+    let cursor = props.cursor.map(|ms| {
+        html! {
+            <line class="wf-cursor" data-testid="waterfall-cursor" data-moment-ms={fixed(ms, 1)}
+                x1={pct(ms, end)} x2={pct(ms, end)} y1="0" y2={short(height)} />
+        }
     });
     html! {
         <figure class="waterfall" data-testid="waterfall">

@@ -68,9 +68,7 @@ async fn main() {
     let timeline: Vec<(&str, f64)> = samples
         .iter()
         .zip(deltas.iter().skip(1).chain(std::iter::once(&json!(0))))
-        .map(|(s, d)| {
-            (names.get(&s.as_u64().unwrap_or(0)).map(String::as_str).unwrap_or("?"), d.as_f64().unwrap_or(0.0) / 1000.0)
-        })
+        .map(|(s, d)| (names.get(&s.as_u64().unwrap_or(0)).map(String::as_str).unwrap_or("?"), d.as_f64().unwrap_or(0.0) / 1000.0))
         .collect();
     let busy = |name: &str| name != "(idle)" && name != "(program)";
     let report = |title: String, part: &[(&str, f64)], top: usize| {
@@ -96,7 +94,8 @@ async fn main() {
             if (t / 5.0) as usize > slice {
                 let mut top: Vec<_> = counts.drain().collect();
                 top.sort_by(|a, b| b.1.total_cmp(&a.1));
-                let line: Vec<String> = top.iter().take(3).map(|(n, ms)| format!("{:.1} {}", ms, n.chars().take(60).collect::<String>())).collect();
+                let line: Vec<String> =
+                    top.iter().take(3).map(|(n, ms)| format!("{:.1} {}", ms, n.chars().take(60).collect::<String>())).collect();
                 println!("{:6.0} ms | {}", t, line.join(" | "));
                 slice = (t / 5.0) as usize;
             }

@@ -12,7 +12,13 @@ async fn main() {
     std::fs::create_dir_all(&out).expect("output folder");
     let server = StaticServer::start(dist_dir(), "/");
     let api = TestServer::start();
-    let fails = [format!("{}/delay/300", api.base()), format!("{}/status/500", api.base()), format!("{}/nocors/200", api.base()), format!("{}/hang", api.base())].join("%0A");
+    let fails = [
+        format!("{}/delay/300", api.base()),
+        format!("{}/status/500", api.base()),
+        format!("{}/nocors/200", api.base()),
+        format!("{}/hang", api.base()),
+    ]
+    .join("%0A");
     let real_waves = format!("lat={}&mode=concurrent&src=real&url={}/delay/{{ms}}", vec!["300"; 12].join(","), api.base());
     let real_fails = format!("lat=300,300,300,300&mode=concurrent&src=real&urls={fails}&timeout=900");
     // `SHOTS=embed` takes only the screenshots whose names contain "embed".

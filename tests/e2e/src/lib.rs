@@ -7,8 +7,8 @@ pub mod static_server;
 pub mod test_server;
 
 use std::net::TcpListener;
-use std::path::PathBuf;
 use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -20,9 +20,8 @@ pub use test_server::TestServer;
 
 /// The folder `trunk build --release` wrote: `$LAB_DIST`, else `dist/` at the workspace root.
 pub fn dist_dir() -> PathBuf {
-    let dir = std::env::var_os("LAB_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
+    let dir =
+        std::env::var_os("LAB_DIST").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
     assert!(
         dir.join("index.html").exists(),
         "no release build at {}: run `trunk build --release` first (the README's test command does)",
@@ -69,8 +68,7 @@ impl Browser {
         });
         // Desktop windows have a minimum width; phones are emulated at their real size.
         if width < 600 {
-            options["mobileEmulation"] =
-                json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0, "touch": true } });
+            options["mobileEmulation"] = json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0, "touch": true } });
         }
         caps.insert("goog:chromeOptions".into(), options);
         let url = format!("http://127.0.0.1:{port}");
@@ -113,8 +111,7 @@ impl Browser {
 
     /// Waits for the app to mount (its status line is there).
     pub async fn wait_for_app(&self) {
-        self.wait_until("document.querySelector('[data-testid=status]')", Duration::from_secs(15), "the app to start")
-            .await;
+        self.wait_until("document.querySelector('[data-testid=status]')", Duration::from_secs(15), "the app to start").await;
     }
 
     pub async fn status(&self) -> String {

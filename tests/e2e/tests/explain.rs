@@ -117,8 +117,23 @@ async fn play_moves_the_moment_forward_and_stops_at_the_end() {
 
 /// Words of Latin letters a Russian page may still show: names, code, units of the web.
 const LATIN_ALLOWED: &[&str] = &[
-    "HTTP", "await", "join_all", "asyncio", "Python", "Rust", "WebAssembly", "JavaScript", "English", "performance",
-    "now", "max", "iframe", "Markdown", "HTML", "ms", "fetch",
+    "HTTP",
+    "await",
+    "join_all",
+    "asyncio",
+    "Python",
+    "Rust",
+    "WebAssembly",
+    "JavaScript",
+    "English",
+    "performance",
+    "now",
+    "max",
+    "iframe",
+    "Markdown",
+    "HTML",
+    "ms",
+    "fetch",
 ];
 
 #[tokio::test]

@@ -120,7 +120,12 @@ async fn a_sweep_can_be_cancelled_and_the_lab_runs_again() {
     let run_disabled = b.js("return document.querySelector('[data-testid=run]').disabled;").await;
     assert_eq!(run_disabled, json!(true), "one thing at a time");
     b.click("sweep-cancel").await;
-    b.wait_until("document.querySelector('[data-testid=sweep-status]').textContent.startsWith('Measuring cancelled')", Duration::from_secs(3), "cancelled").await;
+    b.wait_until(
+        "document.querySelector('[data-testid=sweep-status]').textContent.startsWith('Measuring cancelled')",
+        Duration::from_secs(3),
+        "cancelled",
+    )
+    .await;
     b.wait_until("!document.querySelector('[data-testid=run]').disabled", Duration::from_secs(2), "Run enabled").await;
     b.close().await;
 }
@@ -202,7 +207,8 @@ async fn the_embed_fits_in_a_note_in_both_languages_and_themes() {
 }
 
 async fn size(b: &Browser) -> (f64, f64) {
-    let v: Value = b.js("return [document.body.getBoundingClientRect().height, document.documentElement.scrollWidth - window.innerWidth];").await;
+    let v: Value =
+        b.js("return [document.body.getBoundingClientRect().height, document.documentElement.scrollWidth - window.innerWidth];").await;
     (v[0].as_f64().unwrap(), v[1].as_f64().unwrap())
 }
 
@@ -219,6 +225,11 @@ async fn on_a_phone_the_first_screen_shows_run_and_a_chart() {
     b.click("edit-scenario").await;
     b.wait_until("document.querySelector('[data-testid=latencies]')", Duration::from_secs(2), "the form").await;
     b.set_field("latencies", "100, 200, 300").await;
-    b.wait_until("document.querySelectorAll('[data-testid=total-bar][data-predicted-ms=\"600.0\"]').length === 2", Duration::from_secs(2), "the new predictions").await;
+    b.wait_until(
+        "document.querySelectorAll('[data-testid=total-bar][data-predicted-ms=\"600.0\"]').length === 2",
+        Duration::from_secs(2),
+        "the new predictions",
+    )
+    .await;
     b.close().await;
 }

@@ -84,9 +84,7 @@ async fn cancel_stops_a_run() {
 #[tokio::test]
 async fn a_malformed_link_shows_a_notice_and_the_page_works() {
     let (b, _server) = open("lat=abc&limit=0&mode=sideways&proc=1,2,3&autorun=maybe").await;
-    let params = b
-        .js("return [...document.querySelectorAll('[data-testid=notice] li')].map(li => li.dataset.param);")
-        .await;
+    let params = b.js("return [...document.querySelectorAll('[data-testid=notice] li')].map(li => li.dataset.param);").await;
     assert_eq!(params, serde_json::json!(["lat", "proc", "mode", "limit", "autorun"]));
     assert_eq!(b.status().await, "idle");
     b.click("run").await;
@@ -128,7 +126,8 @@ async fn a_run_never_freezes_the_page_for_long() {
     b.wait_for_state(&["cancelled"], Duration::from_secs(5)).await;
     // Blocking alone is refused, on the strategy field, with how long it would have frozen.
     b.js("document.querySelector('input[data-testid=mode][value=blocking]').click(); return 0;").await;
-    b.wait_until("document.querySelector('[data-field=mode]').textContent.includes('35')", Duration::from_secs(2), "the mode's message").await;
+    b.wait_until("document.querySelector('[data-field=mode]').textContent.includes('35')", Duration::from_secs(2), "the mode's message")
+        .await;
     b.wait_until("document.querySelector('[data-testid=run]').disabled", Duration::from_secs(2), "Run disabled").await;
     // Compare still runs: it leaves blocking out, and its button says so.
     let compare_disabled = b.js("return document.querySelector('[data-testid=compare]').disabled;").await;
@@ -153,8 +152,7 @@ async fn a_wrong_field_disables_run_and_says_why_and_the_link_follows_the_form()
     assert!(message.as_str().unwrap_or("").contains("Item 2"), "{message}");
     b.set_field("latencies", "250, 600, 900").await;
     b.wait_until("!document.querySelector('[data-testid=run]').disabled", Duration::from_secs(2), "Run enabled").await;
-    b.wait_until("location.search.includes('lat=250,600,900')", Duration::from_secs(2), "the link to follow the form")
-        .await;
+    b.wait_until("location.search.includes('lat=250,600,900')", Duration::from_secs(2), "the link to follow the form").await;
     b.close().await;
 }
 

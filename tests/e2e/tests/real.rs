@@ -51,13 +51,8 @@ async fn twelve_concurrent_requests_to_one_host_go_in_two_waves_and_show_the_que
 async fn each_failure_is_named_on_its_own_bar_and_the_run_goes_on() {
     let api = TestServer::start();
     let base = api.base();
-    let urls = [
-        format!("{base}/delay/100"),
-        format!("{base}/status/500"),
-        format!("{base}/nocors/100"),
-        format!("{base}/hang"),
-    ]
-    .join("%0A");
+    let urls =
+        [format!("{base}/delay/100"), format!("{base}/status/500"), format!("{base}/nocors/100"), format!("{base}/hang")].join("%0A");
     let (b, _lab) = open(&format!("lat=100,100,100,100&mode=concurrent&src=real&urls={urls}&timeout=800")).await;
     b.click("run").await;
     b.wait_for_state(&["done"], Duration::from_secs(20)).await;

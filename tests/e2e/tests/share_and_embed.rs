@@ -235,7 +235,12 @@ async fn the_auto_height_frame_keeps_still_and_learns_the_hosts_theme() {
     b.wait_for_state(&["done"], Duration::from_secs(30)).await;
     let settled = b.js("return Math.ceil(document.body.getBoundingClientRect().height);").await.as_f64().unwrap();
     b.client.enter_parent_frame().await.unwrap();
-    b.wait_until(&format!("document.querySelector('iframe').style.height === '{settled}px'"), Duration::from_secs(5), "the last height applied").await;
+    b.wait_until(
+        &format!("document.querySelector('iframe').style.height === '{settled}px'"),
+        Duration::from_secs(5),
+        "the last height applied",
+    )
+    .await;
     let applied = b.js("return window.applied;").await;
     assert!(applied.as_array().unwrap().len() <= 2, "the frame changed height more than twice from load to the end of Compare: {applied}");
     b.close().await;
