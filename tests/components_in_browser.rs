@@ -102,7 +102,10 @@ fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
 }
 
 /// The note's example: blocking and sequential measured (blocking froze the page), concurrent not yet.
-fn note_session() -> (Rc<Scenario>, Vec<Strategy>, Vec<Rc<sync_vs_async::model::Schedule>>, Vec<Option<Rc<Trace>>>) {
+/// A session as the app holds it: the scenario, strategies, predictions and traces.
+type Session = (Rc<Scenario>, Vec<Strategy>, Vec<Rc<sync_vs_async::model::Schedule>>, Vec<Option<Rc<Trace>>>);
+
+fn note_session() -> Session {
     let scenario = Rc::new(Scenario::from_latencies(&[300, 800]).unwrap());
     let strategies = vec![Strategy::Blocking, Strategy::Sequential, Strategy::Concurrent];
     let schedules: Vec<_> = strategies.iter().map(|&s| Rc::new(predict(&scenario, s))).collect();

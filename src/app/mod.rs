@@ -80,6 +80,12 @@ pub struct AppProps {
 /// Narrower than this, the page opens with the form folded to one line.
 const NARROW_PX: f64 = 700.0;
 
+/// The form, validated (memoised per change of the form).
+#[allow(clippy::result_large_err)] // see `LabConfig::validate`
+fn validate(config: &Rc<crate::model::LabConfig>) -> Result<ValidConfig, crate::model::FieldErrors> {
+    config.validate()
+}
+
 /// `navigator.languages`, most preferred first.
 fn browser_languages() -> Vec<String> {
     let Some(window) = web_sys::window() else { return Vec::new() };
@@ -101,7 +107,7 @@ pub fn App(props: &AppProps) -> Html {
     let panels = presentation.panels;
 
     // Parsed once per change of the form, not once per frame of a run (10,000 latencies).
-    let validation = use_memo(state.config.clone(), |config| config.validate());
+    let validation = use_memo(state.config.clone(), validate);
     let valid: Option<&ValidConfig> = validation.as_ref().as_ref().ok();
     let errors = validation.as_ref().clone().err().unwrap_or_default();
 

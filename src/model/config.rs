@@ -193,6 +193,9 @@ impl LabConfig {
         }
     }
 
+    // The error is the form's whole set of messages, one per field, made once per edit: large by
+    // design, and boxing it would only move it.
+    #[allow(clippy::result_large_err)]
     pub fn validate(&self) -> Result<ValidConfig, FieldErrors> {
         let mut errors = FieldErrors::default();
         let latencies = parse_list(&self.latencies, limits::MAX_LATENCY_MS, limits::MAX_REQUESTS)
@@ -362,8 +365,7 @@ mod tests {
 
     #[test]
     fn processing_one_value_or_one_per_request() {
-        let mut c = LabConfig::default();
-        c.processing = "50".into();
+        let mut c = LabConfig { processing: "50".into(), ..LabConfig::default() };
         assert_eq!(c.validate().unwrap().scenario.processing(), vec![50, 50]);
         c.processing = "10, 20".into();
         assert_eq!(c.validate().unwrap().scenario.processing(), vec![10, 20]);
@@ -373,8 +375,7 @@ mod tests {
 
     #[test]
     fn real_runs_need_safe_targets_and_at_most_100_requests() {
-        let mut c = LabConfig::default();
-        c.source = SourceKind::Real;
+        let mut c = LabConfig { source: SourceKind::Real, ..LabConfig::default() };
         let v = c.validate().unwrap();
         assert_eq!(v.real.unwrap().urls, vec!["./delay/300?request=1", "./delay/800?request=2"]);
         c.target = "javascript:alert({i})".into();
@@ -392,8 +393,7 @@ mod tests {
 
     #[test]
     fn limit_only_matters_where_it_is_used() {
-        let mut c = LabConfig::default();
-        c.limit = "0".into();
+        let mut c = LabConfig { limit: "0".into(), ..LabConfig::default() };
         assert!(c.validate().is_err());
         c.mode = Mode::Single(StrategyKind::Sequential);
         assert!(c.validate().is_ok());

@@ -228,7 +228,10 @@ pub struct ResourceMarks {
 
 /// Phases relative to the run's start `t0`, and the time spent waiting for a connection.
 /// `None` where the server hid its timing (cross-origin without `Timing-Allow-Origin`).
-pub fn phases(m: &ResourceMarks, t0: f64) -> Option<(Vec<(PhaseKind, f64, f64)>, f64)> {
+/// A request's phases: each one's kind, start and end, ms from the run's start.
+pub type Phases = Vec<(PhaseKind, f64, f64)>;
+
+pub fn phases(m: &ResourceMarks, t0: f64) -> Option<(Phases, f64)> {
     if m.request_start <= 0.0 || m.response_start <= 0.0 {
         return None;
     }

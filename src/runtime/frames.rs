@@ -18,18 +18,21 @@ struct State {
     on_frame: Box<dyn Fn()>,
 }
 
+/// The rAF closure, shared by the monitor and the callback that re-arms it each frame.
+type FrameCallback = Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>;
+
 /// Watches frames from `start` until `stop`; calls `on_frame` once per painted frame, which is
 /// also where live views update (at most one render per frame).
 pub struct FrameMonitor {
     state: Rc<RefCell<State>>,
     // Kept alive while the monitor runs; the callback re-registers itself each frame.
-    callback: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>>,
+    callback: FrameCallback,
 }
 
 impl FrameMonitor {
     pub fn start(on_frame: impl Fn() + 'static) -> FrameMonitor {
         let state = Rc::new(RefCell::new(State { last_frame: clock::now(), max_gap: 0.0, request_id: None, on_frame: Box::new(on_frame) }));
-        let callback: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
+        let callback: FrameCallback = Rc::new(RefCell::new(None));
         let weak_state = Rc::downgrade(&state);
         let weak_callback = Rc::downgrade(&callback);
         *callback.borrow_mut() = Some(Closure::new(move |_timestamp: f64| {

@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::clock;
-use crate::model::source::{phases, PhaseKind, RequestOutcome, ResourceMarks};
+use crate::model::source::{phases, RequestOutcome, ResourceMarks};
 
 /// What one real request came to.
 pub struct Answer {
@@ -134,7 +134,7 @@ pub fn reset_resource_timing() {
 
 /// The phases of the request to `url` (relative to the run's start `t0`) and its time queued,
 /// from the browser's Resource Timing; `None` where there is no entry or the server hid it.
-pub fn timing_of(url: &str, t0: f64) -> Option<(Vec<(PhaseKind, f64, f64)>, f64)> {
+pub fn timing_of(url: &str, t0: f64) -> Option<(crate::model::source::Phases, f64)> {
     let window = web_sys::window()?;
     let absolute = web_sys::Url::new_with_base(url, &window.location().href().ok()?).ok()?.href();
     let entries = window.performance()?.get_entries_by_name(&absolute);

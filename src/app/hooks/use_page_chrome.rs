@@ -49,7 +49,10 @@ pub fn use_page_chrome(presentation: &Presentation, theme: Theme, t: &'static Te
 }
 
 /// Posts `{type, height}` to the parent now and on every change of the body's height.
-fn observe_height() -> Option<(web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)> {
+/// The observer and the closure it calls, kept alive together until the effect is cleaned up.
+type HeightObserver = (web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+
+fn observe_height() -> Option<HeightObserver> {
     let window = web_sys::window()?;
     let parent = window.parent().ok().flatten()?;
     let body = window.document()?.body()?;

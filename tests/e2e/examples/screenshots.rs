@@ -19,7 +19,7 @@ async fn main() {
         format!("{}/hang", api.base()),
     ]
     .join("%0A");
-    let real_waves = format!("lat={}&mode=concurrent&src=real&url={}/delay/{{ms}}", vec!["300"; 12].join(","), api.base());
+    let real_waves = format!("lat={}&mode=concurrent&src=real&url={}/delay/{{ms}}", ["300"; 12].join(","), api.base());
     let real_fails = format!("lat=300,300,300,300&mode=concurrent&src=real&urls={fails}&timeout=900");
     // `SHOTS=embed` takes only the screenshots whose names contain "embed".
     let only = std::env::var("SHOTS").unwrap_or_default();

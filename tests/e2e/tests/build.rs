@@ -19,8 +19,13 @@ fn leb(bytes: &[u8], at: &mut usize) -> u64 {
     }
 }
 
-/// (section id, custom section's name or "") for every section, and the imports as (module, name, kind).
-fn read_wasm(bytes: &[u8]) -> (Vec<(u8, String)>, Vec<(String, String, u8)>) {
+/// A section: its id, and a custom section's name (else "").
+type Section = (u8, String);
+/// An import: module, name, kind.
+type Import = (String, String, u8);
+
+/// Every section, and every import.
+fn read_wasm(bytes: &[u8]) -> (Vec<Section>, Vec<Import>) {
     assert_eq!(&bytes[..4], b"\0asm", "not a wasm module");
     let (mut sections, mut imports) = (Vec::new(), Vec::new());
     let mut at = 8;

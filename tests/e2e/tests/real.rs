@@ -34,7 +34,7 @@ async fn every_strategy_over_fetch_matches_its_prediction() {
 #[tokio::test]
 async fn twelve_concurrent_requests_to_one_host_go_in_two_waves_and_show_the_queue() {
     let api = TestServer::start();
-    let (b, _lab) = open(&format!("lat={}&mode=concurrent&src=real&url={}/delay/{{ms}}", vec!["300"; 12].join(","), api.base())).await;
+    let (b, _lab) = open(&format!("lat={}&mode=concurrent&src=real&url={}/delay/{{ms}}", ["300"; 12].join(","), api.base())).await;
     b.click("run").await;
     b.wait_for_state(&["done"], Duration::from_secs(20)).await;
     let total = b.results().await[0].total;
