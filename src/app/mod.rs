@@ -222,7 +222,19 @@ pub fn App(props: &AppProps) -> Html {
     let compare_left_out = crate::model::config::compare_leaves_out_blocking(&validation);
 
     // What the panels show: the last session, or before any run the prediction for the form.
-    let view = use_memo((state.session.clone(), validation.clone()), |(session, validation)| {
+    // While the form is wrong, the charts keep the last scenario that was valid, dimmed.
+    let last_valid = use_mut_ref(|| validation.clone());
+    if validation.is_ok() {
+        *last_valid.borrow_mut() = validation.clone();
+    }
+    let shown_validation = if validation.is_ok() { validation.clone() } else { last_valid.borrow().clone() };
+    let dimmed = validation.is_err() && shown_validation.is_ok();
+    // Before a real run: where its requests will go, and how many.
+    let hosts_note = valid
+        .and_then(|v| v.real.as_ref())
+        .filter(|_| state.session.is_none())
+        .map(|r| t.real_hosts(&crate::model::source::hosts(&r.urls)));
+    let view = use_memo((state.session.clone(), shown_validation.clone()), |(session, validation)| {
         View::new(session.as_ref(), validation.as_ref().as_ref().ok())
     });
     let shown = state.shown().unwrap_or(0);
@@ -334,18 +346,19 @@ pub fn App(props: &AppProps) -> Html {
 
     // How the total grows, from the model, for the form's scenario; and what a sweep would run.
     let growth_axis = state.growth_axis;
-    let growth = use_memo((validation.clone(), state.config.preset, state.config.seed, growth_axis), |(validation, preset, seed, axis)| {
-        let valid = validation.as_ref().as_ref().ok()?;
-        let workload = Workload::of(&valid.scenario, *preset, *seed);
-        let n = valid.scenario.len();
-        let all = crate::model::Mode::Compare.strategies(valid.limit);
-        let series = match axis {
-            GrowthAxis::N => growth::by_n(&workload, &all, n),
-            GrowthAxis::K => vec![growth::by_k(&workload, n)],
-        };
-        let runs = growth::sweep(&workload, *axis, &all, n);
-        Some((Rc::new(series), Rc::new(runs), Rc::new(valid.scenario.clone())))
-    });
+    let growth =
+        use_memo((shown_validation.clone(), state.config.preset, state.config.seed, growth_axis), |(validation, preset, seed, axis)| {
+            let valid = validation.as_ref().as_ref().ok()?;
+            let workload = Workload::of(&valid.scenario, *preset, *seed);
+            let n = valid.scenario.len();
+            let all = crate::model::Mode::Compare.strategies(valid.limit);
+            let series = match axis {
+                GrowthAxis::N => growth::by_n(&workload, &all, n),
+                GrowthAxis::K => vec![growth::by_k(&workload, n)],
+            };
+            let runs = growth::sweep(&workload, *axis, &all, n);
+            Some((Rc::new(series), Rc::new(runs), Rc::new(valid.scenario.clone())))
+        });
     let sweep = state.sweep.as_ref();
     // A sweep's words belong to the axis it measured.
     let sweep_status = match sweep.filter(|s| s.axis == growth_axis) {
@@ -425,7 +438,7 @@ pub fn App(props: &AppProps) -> Html {
                         on_edit={on_edit} on_run={on_run.clone()} on_compare={on_compare.clone()} on_cancel={on_cancel.clone()}
                         eta={eta.clone()} guess_open={guess_open} on_guess={on_guess_toggle.clone()} />
                 }
-                <div class="panels">
+                <div class={classes!("panels", dimmed.then_some("dimmed"))}>
                     <div class="toolbar">
                         <Status t={t} run={state.run.clone()} current={current} progress={progress} />
                         if !form_shown {
@@ -439,6 +452,12 @@ pub fn App(props: &AppProps) -> Html {
                             snippet_fixed={snippet_fixed} on_copy={on_copy}
                             embed_width={state.embed_size.width} on_embed_width={on_embed_width} measuring={measuring} />
                     </div>
+                    if dimmed {
+                        <p class="invalid-note" data-testid="invalid-note" role="status">{ t.invalid_form_note }</p>
+                    }
+                    if let Some(note) = hosts_note {
+                        <p class="real-hosts" data-testid="real-hosts">{ note }</p>
+                    }
                     if guess_open == Some(true) && !guess_strategies.is_empty() {
                         <GuessFields t={t} strategies={guess_strategies} text={state.guesses.text.clone()} disabled={running}
                             autofocus={presentation.ask_guess} on_input={on_guess_input} />
@@ -476,14 +495,14 @@ pub fn App(props: &AppProps) -> Html {
                         <Results t={t} rows={v.rows.clone()} shown={state.session.as_ref().map(|_| shown)} on_select={on_select}
                             stale_note={stale_note} />
                     }
-                    if let (Some((series, runs, _)), Some(v)) = (growth.as_ref().as_ref().filter(|_| panels.growth), valid) {
-                        <GrowthChart t={t} axis={growth_axis} series={series.clone()} n={v.scenario.len()} measured={measured_points}
+                    if let Some((series, runs, scenario)) = growth.as_ref().as_ref().filter(|_| panels.growth) {
+                        <GrowthChart t={t} axis={growth_axis} series={series.clone()} n={scenario.len()} measured={measured_points}
                             status={sweep_status} sweep_runs={runs.len()} sweep_ms={growth::sweep_ms(runs)} busy={running}
                             on_axis={on_axis} on_measure={on_measure} on_cancel={on_cancel} />
                     }
-                    if let Some(ms) = valid.and_then(ValidConfig::blocking_left_out) {
+                    if let Some(why) = valid.and_then(ValidConfig::blocking_left_out) {
                         <p class="wf-note" data-testid="blocking-left-out">
-                            { t.blocking_left_out_note(ms) }
+                            { t.blocking_left_out_note(why) }
                         </p>
                     }
                     if let (Some(e), Some(strategy), true) = (explanation.clone(), shown_strategy, panels.explains()) {

@@ -383,7 +383,7 @@ impl Reducible for AppState {
                         c.target_list.clear();
                     }
                     Edit::Target(t) => c.target = t,
-                    Edit::TargetList(t) => c.target_list = t,
+                    Edit::TargetList(t) => c.set_target_list(t),
                     Edit::Timeout(t) => c.timeout = t,
                 }
             }

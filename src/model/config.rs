@@ -58,6 +58,30 @@ pub enum FieldError {
     TooBusy {
         ms: u64,
     },
+    /// Blocking over real requests that are not bounded in time (see `BlockingReal`).
+    BlockingReal(BlockingReal),
+}
+
+/// Why blocking cannot run over these real targets. A blocking request is a synchronous
+/// XMLHttpRequest: in a window it can neither time out nor be cancelled, so a slow server would
+/// freeze the page for as long as it likes; and it does not go through the service worker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockingReal {
+    /// A target on another site (an absolute address): its time is not the lab's to bound.
+    Unbounded,
+    /// The latency emulator: the synchronous request would miss the service worker and time a
+    /// missing file instead (measured: 13 ms for 1,600 ms predicted).
+    Emulated,
+}
+
+/// Why a comparison leaves blocking out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeftOut {
+    /// It would freeze the page this long, over `MAX_FROZEN_MS`.
+    Freezes {
+        ms: u64,
+    },
+    Real(BlockingReal),
 }
 
 /// A form that passed every check.
@@ -76,6 +100,19 @@ pub struct RealTargets {
     pub timeout_ms: Option<u32>,
     /// The latency emulator (a service worker) must be running first.
     pub needs_emulator: bool,
+    /// Why blocking cannot run over these targets; `None` where it can (the page's own files).
+    pub blocking: Option<BlockingReal>,
+}
+
+/// Whether a blocking (synchronous) request to each of `urls` is bounded in time.
+fn blocking_real(urls: &[String]) -> Option<BlockingReal> {
+    if urls.iter().any(|u| source::is_emulated(u)) {
+        Some(BlockingReal::Emulated)
+    } else if urls.iter().any(|u| !source::is_relative(u)) {
+        Some(BlockingReal::Unbounded)
+    } else {
+        None
+    }
 }
 
 pub const DEFAULT_SEED: u64 = 42;
@@ -121,18 +158,29 @@ impl ValidConfig {
         self.mode.strategies(self.limit).into_iter().filter(|s| !(left_out && *s == Strategy::Blocking)).collect()
     }
 
-    /// A comparison whose blocking run would freeze the page over `MAX_FROZEN_MS`: how long.
-    pub fn blocking_left_out(&self) -> Option<u64> {
-        blocking_freezes(self.scenario.requests()).filter(|_| self.mode == Mode::Compare)
+    /// Why a comparison leaves blocking out: it would freeze the page over `MAX_FROZEN_MS`, or
+    /// its real targets cannot be bounded in time.
+    pub fn blocking_left_out(&self) -> Option<LeftOut> {
+        if self.mode != Mode::Compare {
+            return None;
+        }
+        self.blocking_cannot_run()
+    }
+
+    /// Why blocking cannot run this scenario, whatever the mode.
+    fn blocking_cannot_run(&self) -> Option<LeftOut> {
+        let real = self.real.as_ref().and_then(|r| r.blocking).map(LeftOut::Real);
+        real.or_else(|| blocking_freezes(self.scenario.requests()).map(|ms| LeftOut::Freezes { ms }))
     }
 }
 
-/// Whether Compare, pressed now, would leave blocking out: the form is valid and blocking would
-/// freeze the page over `MAX_FROZEN_MS`, or blocking alone was refused for exactly that.
+/// Whether Compare, pressed now, would leave blocking out: the form is valid and blocking cannot
+/// run it (it would freeze the page over `MAX_FROZEN_MS`, or its real targets are unbounded), or
+/// blocking alone was refused for exactly that.
 pub fn compare_leaves_out_blocking(validation: &Result<ValidConfig, FieldErrors>) -> bool {
     match validation {
-        Ok(valid) => blocking_freezes(valid.scenario.requests()).is_some(),
-        Err(errors) => errors.only_mode() && matches!(errors.mode, Some(FieldError::Freezes { .. })),
+        Ok(valid) => valid.blocking_cannot_run().is_some(),
+        Err(errors) => errors.only_mode() && matches!(errors.mode, Some(FieldError::Freezes { .. } | FieldError::BlockingReal(_))),
     }
 }
 
@@ -182,6 +230,16 @@ impl LabConfig {
             self.count = list.len().to_string();
         }
         self.latencies = text;
+    }
+
+    /// A typed URL list: it defines the requests, so the number of requests follows it (the
+    /// latencies then feed only the prediction and `{ms}`).
+    pub fn set_target_list(&mut self, text: String) {
+        let n = source::list_lines(&text).count();
+        if (1..=MAX_REAL_REQUESTS).contains(&n) && parse_count(&self.count).ok() != Some(n as u32) {
+            self.set_count(n.to_string());
+        }
+        self.target_list = text;
     }
 
     pub fn set_seed(&mut self, seed: u64) {
@@ -234,7 +292,11 @@ impl LabConfig {
                 match source::targets(Some(&self.target), list, lat) {
                     Ok(urls) => {
                         let needs_emulator = urls.iter().any(|u| source::is_emulated(u));
-                        real = Some(RealTargets { urls, timeout_ms, needs_emulator })
+                        let blocking = blocking_real(&urls);
+                        if let (Some(why), Mode::Single(StrategyKind::Blocking)) = (blocking, self.mode) {
+                            errors.mode = Some(FieldError::BlockingReal(why));
+                        }
+                        real = Some(RealTargets { urls, timeout_ms, needs_emulator, blocking })
                     }
                     Err(e) => errors.targets = Some(e),
                 }
@@ -311,7 +373,7 @@ mod tests {
         c.set_latencies(vec!["1000"; 10_000].join(","));
         // Compared: blocking would take 10,000 s; it is left out and the rest still run.
         let valid = c.validate().unwrap();
-        assert_eq!(valid.blocking_left_out(), Some(10_000_000));
+        assert_eq!(valid.blocking_left_out(), Some(LeftOut::Freezes { ms: 10_000_000 }));
         assert_eq!(valid.strategies().len(), 3);
         assert!(!valid.strategies().contains(&Strategy::Blocking));
         // Blocking alone: refused, on the strategy field.
@@ -389,6 +451,42 @@ mod tests {
         assert_eq!(c.validate().unwrap_err().targets, Some(TargetError::TooMany { count: 101, max: 100 }));
         c.source = SourceKind::Simulated;
         assert!(c.validate().is_ok(), "simulated runs go up to 1000");
+    }
+
+    #[test]
+    fn blocking_runs_only_over_real_targets_bounded_in_time() {
+        let real = |target: &str, mode: Mode| LabConfig { source: SourceKind::Real, target: target.into(), mode, ..LabConfig::default() };
+        let blocking = Mode::Single(StrategyKind::Blocking);
+        // The page's own files: a synchronous request there is bounded; blocking runs.
+        let own = real("./?request={i}", blocking).validate().unwrap();
+        assert_eq!(own.real.as_ref().unwrap().blocking, None);
+        assert_eq!(own.strategies(), vec![Strategy::Blocking]);
+        // Another site: a server that never answers would freeze the page for good.
+        let e = real("http://127.0.0.1:9/hang", blocking).validate().unwrap_err();
+        assert_eq!(e.mode, Some(FieldError::BlockingReal(BlockingReal::Unbounded)));
+        assert!(e.only_mode() && compare_leaves_out_blocking(&Err(e)));
+        // The emulator: the synchronous request would miss the service worker.
+        let e = real("./delay/{ms}", blocking).validate().unwrap_err();
+        assert_eq!(e.mode, Some(FieldError::BlockingReal(BlockingReal::Emulated)));
+        // A comparison leaves blocking out, and says why.
+        let compare = real("./delay/{ms}", Mode::Compare).validate().unwrap();
+        assert_eq!(compare.blocking_left_out(), Some(LeftOut::Real(BlockingReal::Emulated)));
+        assert_eq!(compare.strategies(), vec![Strategy::Sequential, Strategy::Concurrent, Strategy::Bounded(6)]);
+        assert!(compare_leaves_out_blocking(&Ok(compare)));
+        let list = LabConfig { target_list: "./a\nhttps://b.example/x".into(), ..real("./x", Mode::Compare) };
+        assert_eq!(list.validate().unwrap().blocking_left_out(), Some(LeftOut::Real(BlockingReal::Unbounded)));
+    }
+
+    #[test]
+    fn a_url_list_sets_the_number_of_requests() {
+        let mut c = LabConfig { source: SourceKind::Real, ..LabConfig::default() };
+        c.set_target_list("./a\n./b\n\n./c\n./d".into());
+        let v = c.validate().unwrap();
+        assert_eq!(v.scenario.len(), 4);
+        assert_eq!(v.real.unwrap().urls, vec!["./a", "./b", "./c", "./d"]);
+        // Typed latencies of another length still get the clear message.
+        c.set_latencies("100, 200".into());
+        assert_eq!(c.validate().unwrap_err().targets, Some(TargetError::WrongCount { expected: 2, found: 4 }));
     }
 
     #[test]

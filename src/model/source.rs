@@ -105,6 +105,12 @@ pub fn check_url(url: &str) -> Result<(), TargetError> {
 
 /// Whether the latency emulator answers this URL: a path on this page's own host ending in
 /// `delay/<ms>` (what `static/latency-sw.js` intercepts).
+/// An address relative to the page (`./x`, `x`, `/x`): the page's own site. Not `//host/x`.
+pub fn is_relative(url: &str) -> bool {
+    let url = url.trim();
+    scheme_of(url).is_none() && !url.starts_with("//")
+}
+
 pub fn is_emulated(url: &str) -> bool {
     let url = url.trim();
     if scheme_of(url).is_some() || url.starts_with("//") {
@@ -133,7 +139,7 @@ pub fn targets(template: Option<&str>, list: Option<&str>, latencies: &[u32]) ->
     }
     let urls: Vec<String> = match (list.map(str::trim).filter(|l| !l.is_empty()), template) {
         (Some(list), _) => {
-            let urls: Vec<String> = list.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+            let urls: Vec<String> = list_lines(list).map(String::from).collect();
             if urls.len() != n {
                 return Err(TargetError::WrongCount { expected: n, found: urls.len() });
             }
@@ -149,6 +155,28 @@ pub fn targets(template: Option<&str>, list: Option<&str>, latencies: &[u32]) ->
     }
     debug_assert!(urls.len() <= limits::MAX_REQUESTS);
     Ok(urls)
+}
+
+/// The lines of a URL list, trimmed, blank lines skipped.
+pub fn list_lines(list: &str) -> impl Iterator<Item = &str> {
+    list.lines().map(str::trim).filter(|l| !l.is_empty())
+}
+
+/// Where a real run's requests go, in order of first appearance: a host and how many requests
+/// go there; `None` for the page's own site (relative addresses).
+pub fn hosts(urls: &[String]) -> Vec<(Option<String>, usize)> {
+    let mut out: Vec<(Option<String>, usize)> = Vec::new();
+    for url in urls {
+        let host = (!is_relative(url)).then(|| {
+            let rest = url.trim().split_once("//").map(|(_, r)| r).unwrap_or(url);
+            rest.split(['/', '?', '#']).next().unwrap_or("").rsplit('@').next().unwrap_or("").to_ascii_lowercase()
+        });
+        match out.iter_mut().find(|(h, _)| *h == host) {
+            Some((_, n)) => *n += 1,
+            None => out.push((host, 1)),
+        }
+    }
+    out
 }
 
 /// Makes every request's URL its own (`_sva=<run>.<i>`): no two requests of a run share a
@@ -328,5 +356,15 @@ mod tests {
         assert_eq!(targets(Some("./delay/{ms}"), None, &lat), Ok(vec!["./delay/100".into(), "./delay/200".into()]));
         assert_eq!(targets(None, None, &lat), Err(TargetError::Empty));
         assert_eq!(targets(Some("x"), None, &[1; 101]), Err(TargetError::TooMany { count: 101, max: 100 }));
+    }
+
+    #[test]
+    fn hosts_count_where_requests_go() {
+        let urls: Vec<String> =
+            ["https://API.example.com/a", "https://api.example.com/b?x=//y", "./delay/300", "http://u:p@other.example:8080/"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        assert_eq!(hosts(&urls), vec![(Some("api.example.com".into()), 2), (None, 1), (Some("other.example:8080".into()), 1)]);
     }
 }

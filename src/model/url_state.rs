@@ -95,6 +95,13 @@ pub fn decode(query: &str) -> Decoded {
             Err(e) => notices.push(list_notice("lat", e)),
         }
     }
+    // A list of URLs alone defines the requests: as many as it has lines.
+    if let (None, Some(urls)) = (get("lat"), get("urls")) {
+        let n = super::source::list_lines(urls).count();
+        if (1..=super::source::MAX_REAL_REQUESTS).contains(&n) {
+            config.set_count(n.to_string());
+        }
+    }
     if let Some(value) = get("proc") {
         let n = parse_count(&config.count).unwrap_or(1) as usize;
         match config::per_request(value, n) {
@@ -440,6 +447,15 @@ mod tests {
         let params: Vec<&str> = d.notices.iter().map(|n| n.param).collect();
         assert_eq!(params, vec!["src", "url", "urls", "timeout"]);
         assert_eq!(d.config.source, SourceKind::Simulated);
+    }
+
+    #[test]
+    fn a_url_list_alone_defines_the_requests() {
+        let d = decode("src=real&urls=./a%0A./b%0A./c%0A./d&mode=concurrent");
+        assert!(d.notices.is_empty(), "{:?}", d.notices);
+        assert_eq!(d.config.validate().unwrap().scenario.len(), 4);
+        let d = decode("src=real&urls=./a%0A./b%0A./c%0A./d&lat=100,200");
+        assert!(d.config.validate().is_err(), "a list and lat of different lengths: the clear message");
     }
 
     #[test]

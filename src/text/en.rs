@@ -107,6 +107,9 @@ pub static EN: Text = Text {
     err_freezes: "Blocking would freeze the page for {}; the lab freezes it for {} at most. Choose fewer or shorter requests, or another strategy.",
     err_too_busy: "This processing would keep the page busy for {}; the lab allows {} at most.",
     blocking_left_out: "Blocking is left out of this comparison: it would freeze the page for {} (the lab allows {}).",
+    err_blocking_unbounded: "Blocking sends a synchronous request, which can neither time out nor be cancelled: the lab runs it only against this page’s own files (relative addresses), never another site, which could freeze the page for as long as it likes.",
+    err_blocking_emulated: "Blocking cannot use the latency emulator: a synchronous request bypasses the service worker, so it would time a missing file instead of the latency.",
+    blocking_left_out_because: "Blocking is left out of this comparison: ",
     dismiss: "Dismiss",
     panic_banner: "Something went wrong inside the lab and it stopped. Reloading the page starts it again.",
     reload: "Reload",
@@ -240,4 +243,8 @@ pub static EN: Text = Text {
     embed_width_label: "Your notes site’s column, px",
     embed_measuring: "Measuring the embed at that width…",
     embed_fixed_hint_width: "Without JavaScript: a fixed height, measured for a column {} px wide.",
+    target_list_hint: "A list sets the number of requests; the latencies above then only feed the prediction and {ms}.",
+    real_hosts: "Run will send: {}. Nothing is sent before you press it.",
+    own_site: "this page’s own site",
+    invalid_form_note: "The form has an error (see the field): the charts show the last scenario that was valid.",
 };

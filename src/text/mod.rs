@@ -12,7 +12,7 @@ pub use ru::RU;
 
 use crate::model::axis::TimeUnit;
 use crate::model::code::CodeLang;
-use crate::model::config::{FieldError, MAX_FROZEN_MS};
+use crate::model::config::{BlockingReal, FieldError, LeftOut, MAX_FROZEN_MS};
 use crate::model::explain::{StepKind, Thread};
 use crate::model::formula::{Formula, Term};
 use crate::model::guess::GuessResult;
@@ -142,6 +142,11 @@ pub struct Text {
     pub err_too_busy: &'static str,
     /// Under the results: blocking left out of a comparison, and for how long it would freeze.
     pub blocking_left_out: &'static str,
+    /// Blocking refused over real targets it cannot bound: another site, or the emulator.
+    pub err_blocking_unbounded: &'static str,
+    pub err_blocking_emulated: &'static str,
+    /// "Blocking is left out of this comparison: " before one of the two above.
+    pub blocking_left_out_because: &'static str,
     pub dismiss: &'static str,
     pub panic_banner: &'static str,
     pub reload: &'static str,
@@ -232,6 +237,14 @@ pub struct Text {
     pub bar_status: &'static str,
     pub bar_size: &'static str,
     pub emulator_unavailable: &'static str,
+    /// Under the URL list: it sets the number of requests.
+    pub target_list_hint: &'static str,
+    /// Before a real run: "Run sends {requests} to {hosts}."
+    pub real_hosts: &'static str,
+    /// The page's own site, among the hosts.
+    pub own_site: &'static str,
+    /// Beside a dimmed chart while the form is wrong.
+    pub invalid_form_note: &'static str,
 
     pub totals_heading: &'static str,
     /// Written inside blocking's hatched bar.
@@ -462,6 +475,16 @@ impl Text {
         )
     }
 
+    /// "Run sends 12 requests to api.example.com, 2 requests to this page’s own files."
+    pub fn real_hosts(&self, hosts: &[(Option<String>, usize)]) -> String {
+        let list = hosts
+            .iter()
+            .map(|(host, n)| format!("{} → {}", self.requests(*n), host.as_deref().unwrap_or(self.own_site)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        fill(self.real_hosts, &[&list])
+    }
+
     /// Names of strategies in a sentence: "Concurrent, Bounded, k = 6".
     pub fn strategy_list(&self, strategies: &[Strategy]) -> String {
         strategies.iter().map(|&s| self.strategy_short(s)).collect::<Vec<_>>().join(", ")
@@ -472,9 +495,19 @@ impl Text {
         fill(template, &[&self.long_duration(ms), &self.long_duration(MAX_FROZEN_MS)])
     }
 
-    /// Under the results: blocking left out of a comparison, as it would freeze the page for `ms`.
-    pub fn blocking_left_out_note(&self, ms: u64) -> String {
-        self.frozen(self.blocking_left_out, ms)
+    /// Under the results: why blocking is left out of a comparison.
+    pub fn blocking_left_out_note(&self, why: LeftOut) -> String {
+        match why {
+            LeftOut::Freezes { ms } => self.frozen(self.blocking_left_out, ms),
+            LeftOut::Real(real) => format!("{}{}", self.blocking_left_out_because, lower_first(self.blocking_real(real))),
+        }
+    }
+
+    pub fn blocking_real(&self, why: BlockingReal) -> &'static str {
+        match why {
+            BlockingReal::Unbounded => self.err_blocking_unbounded,
+            BlockingReal::Emulated => self.err_blocking_emulated,
+        }
     }
 
     pub fn speedup(&self, ratio: f64) -> String {
@@ -595,6 +628,7 @@ impl Text {
             FieldError::BelowMinimum { min } => fill(self.err_below_minimum, &[&min.to_string()]),
             FieldError::Freezes { ms } => self.frozen(self.err_freezes, *ms),
             FieldError::TooBusy { ms } => self.frozen(self.err_too_busy, *ms),
+            FieldError::BlockingReal(why) => self.blocking_real(*why).into(),
         }
     }
 

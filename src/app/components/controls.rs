@@ -199,7 +199,8 @@ fn real_targets(props: &ControlsProps) -> Html {
                 <p class="hint" id="target-hint">{ t.target_hint }</p>
                 <label for="target-list" class="sub-label">{ t.target_list_label }</label>
                 <textarea id="target-list" data-testid="target-list" rows="2" value={c.target_list.clone()} oninput={on_list}
-                    disabled={props.running} spellcheck="false" />
+                    disabled={props.running} spellcheck="false" aria-describedby="target-list-hint" />
+                <p class="hint" id="target-list-hint">{ t.target_list_hint }</p>
                 <p class="field-error" id="target-error" data-testid="field-error" data-field="targets"
                     hidden={target_error.is_none()} aria-live="polite">{ target_error.unwrap_or_default() }</p>
             </div>

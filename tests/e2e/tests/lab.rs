@@ -150,6 +150,19 @@ async fn a_wrong_field_disables_run_and_says_why_and_the_link_follows_the_form()
     b.wait_until("document.querySelector('[data-testid=run]').disabled", Duration::from_secs(2), "Run disabled").await;
     let message = b.js("return document.querySelector('[data-field=latencies]').textContent;").await;
     assert!(message.as_str().unwrap_or("").contains("Item 2"), "{message}");
+    // Meanwhile the charts keep the last valid prediction, dimmed, and say why.
+    let kept = b
+        .js("return [!!document.querySelector('[data-testid=invalid-note]'), document.querySelectorAll('[data-testid=total-bar]').length];")
+        .await;
+    assert_eq!(kept, serde_json::json!([true, 4]));
+    // An empty item is named, not dropped.
+    b.set_field("latencies", "300, 800,, 500").await;
+    b.wait_until(
+        "document.querySelector('[data-field=latencies]').textContent.includes('Item 3 is empty')",
+        Duration::from_secs(2),
+        "the empty item named",
+    )
+    .await;
     b.set_field("latencies", "250, 600, 900").await;
     b.wait_until("!document.querySelector('[data-testid=run]').disabled", Duration::from_secs(2), "Run enabled").await;
     b.wait_until("location.search.includes('lat=250,600,900')", Duration::from_secs(2), "the link to follow the form").await;
