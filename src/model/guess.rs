@@ -52,7 +52,7 @@ impl GuessResult {
 pub fn results(guesses: &[(StrategyKind, u32)], rows: &[SummaryRow]) -> Vec<GuessResult> {
     rows.iter()
         .filter_map(|row| {
-            let measured = row.measured?;
+            let measured = row.comparable()?;
             let guess = guesses.iter().find(|(kind, _)| *kind == row.strategy.kind())?.1;
             Some(GuessResult { strategy: row.strategy, guess: f64::from(guess), measured, predicted: row.predicted })
         })

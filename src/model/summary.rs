@@ -3,6 +3,7 @@
 
 use super::formula::{formula, Formula};
 use super::predict::{predict, Schedule};
+use super::source::RequestOutcome;
 use super::trace::{agrees, Outcome, Trace};
 use super::{Scenario, Strategy};
 
@@ -19,6 +20,26 @@ pub struct SummaryRow {
     pub speedup: f64,
     pub speedup_measured: bool,
     pub agrees: Option<bool>,
+    /// Real runs: requests that did not succeed. Such a run is no timing to compare: no
+    /// speed-up, no agreement, no bar in the totals chart or the race.
+    pub failures: Option<Failures>,
+}
+
+/// How many of a run's requests failed, and how the first of them did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Failures {
+    pub failed: usize,
+    pub of: usize,
+    pub first: RequestOutcome,
+    pub status: Option<u16>,
+}
+
+impl Failures {
+    pub fn of_trace(trace: &Trace) -> Option<Failures> {
+        let failed: Vec<_> = trace.requests.iter().filter(|r| r.outcome.is_some_and(|o| o != RequestOutcome::Ok)).collect();
+        let first = failed.first()?;
+        Some(Failures { failed: failed.len(), of: trace.requests.len(), first: first.outcome?, status: first.status })
+    }
 }
 
 /// A frame gap this long or longer is a frozen page, not a slow frame: the results say so in
@@ -26,6 +47,11 @@ pub struct SummaryRow {
 pub const FROZEN_GAP_MS: f64 = 200.0;
 
 impl SummaryRow {
+    /// The measured total, where it is a timing to compare (every request succeeded).
+    pub fn comparable(&self) -> Option<f64> {
+        self.measured.filter(|_| self.failures.is_none())
+    }
+
     /// How long the page went without painting, when that was long enough to call it frozen.
     pub fn frozen_ms(&self) -> Option<f64> {
         self.max_frame_gap.filter(|&g| g >= FROZEN_GAP_MS)
@@ -34,17 +60,19 @@ impl SummaryRow {
 
 /// The span a chart of these totals must cover: every measured total and every prediction.
 pub fn span(rows: &[SummaryRow]) -> f64 {
-    rows.iter().flat_map(|r| [Some(r.predicted), r.measured]).flatten().fold(1.0, f64::max)
+    rows.iter().flat_map(|r| [Some(r.predicted), r.comparable()]).flatten().fold(1.0, f64::max)
 }
 
 pub fn rows(scenario: &Scenario, strategies: &[Strategy], schedules: &[&Schedule], traces: &[Option<&Trace>]) -> Vec<SummaryRow> {
     let measured_of = |t: Option<&Trace>| t.and_then(|t| t.total);
+    // Only a run whose requests all succeeded is a timing to compare.
+    let comparable_of = |t: Option<&Trace>| t.filter(|t| Failures::of_trace(t).is_none()).and_then(|t| t.total);
     // The baseline: a measured one-after-another run if the session has one.
     let measured_baseline = strategies
         .iter()
         .zip(traces)
         .filter(|(s, _)| matches!(s, Strategy::Sequential | Strategy::Blocking))
-        .find_map(|(_, t)| measured_of(*t));
+        .find_map(|(_, t)| comparable_of(*t));
     let predicted_baseline = predict(scenario, Strategy::Sequential).total;
     strategies
         .iter()
@@ -53,7 +81,8 @@ pub fn rows(scenario: &Scenario, strategies: &[Strategy], schedules: &[&Schedule
             let schedule = schedules[i];
             let trace = traces.get(i).copied().flatten();
             let measured = measured_of(trace);
-            let (speedup, speedup_measured) = match (measured_baseline, measured) {
+            let failures = trace.and_then(Failures::of_trace);
+            let (speedup, speedup_measured) = match (measured_baseline, comparable_of(trace)) {
                 (Some(base), Some(m)) if m > 0.0 => (base / m, true),
                 _ => (ratio(predicted_baseline, schedule.total), false),
             };
@@ -66,7 +95,8 @@ pub fn rows(scenario: &Scenario, strategies: &[Strategy], schedules: &[&Schedule
                 max_frame_gap: trace.and_then(|t| t.max_frame_gap),
                 speedup,
                 speedup_measured,
-                agrees: measured.map(|m| agrees(m, schedule.total)),
+                agrees: comparable_of(trace).map(|m| agrees(m, schedule.total)),
+                failures,
             }
         })
         .collect()
@@ -108,6 +138,30 @@ mod tests {
         assert!(r[1].speedup_measured);
         assert_eq!(r[0].agrees, Some(true));
         assert_eq!(r[1].agrees, Some(false), "60 ms early is outside 15 ms + 2 %");
+    }
+
+    #[test]
+    fn failed_runs_are_no_timing_to_compare() {
+        use crate::model::trace::RequestTrace;
+        let s = Scenario::from_latencies(&[300, 800]).unwrap();
+        let strategies = [Strategy::Sequential, Strategy::Concurrent];
+        let schedules: Vec<Schedule> = strategies.iter().map(|&st| predict(&s, st)).collect();
+        let refs: Vec<&Schedule> = schedules.iter().collect();
+        let failed = RequestTrace { outcome: Some(RequestOutcome::HttpError), status: Some(404), ..Default::default() };
+        let mut seq = Trace::new(Strategy::Sequential, 2);
+        seq.requests = vec![failed, failed];
+        seq.total = Some(13.0);
+        seq.outcome = Outcome::Completed;
+        let mut conc = Trace::new(Strategy::Concurrent, 2);
+        conc.total = Some(801.0);
+        conc.outcome = Outcome::Completed;
+        let r = rows(&s, &strategies, &refs, &[Some(&seq), Some(&conc)]);
+        assert_eq!(r[0].failures, Some(Failures { failed: 2, of: 2, first: RequestOutcome::HttpError, status: Some(404) }));
+        assert_eq!((r[0].measured, r[0].comparable(), r[0].agrees), (Some(13.0), None, None));
+        // Concurrent's speed-up is not set against a run of 404s: it comes from the prediction.
+        assert!(!r[1].speedup_measured);
+        assert_eq!(r[1].speedup, 1100.0 / 800.0);
+        assert_eq!(r[1].comparable(), Some(801.0));
     }
 
     #[test]

@@ -247,4 +247,5 @@ pub static EN: Text = Text {
     real_hosts: "Run will send: {}. Nothing is sent before you press it.",
     own_site: "this page’s own site",
     invalid_form_note: "The form has an error (see the field): the charts show the last scenario that was valid.",
+    failed_run: "{} of {} failed: {}",
 };

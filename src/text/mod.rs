@@ -20,6 +20,7 @@ use crate::model::presentation::Lang;
 use crate::model::scenario::ListError;
 use crate::model::source::{PhaseKind, RequestOutcome, TargetError};
 use crate::model::strategy::{Strategy, StrategyKind};
+use crate::model::summary::Failures;
 use crate::model::url_state::{Notice, Problem};
 use crate::model::Preset;
 use crate::model::Scenario;
@@ -245,6 +246,8 @@ pub struct Text {
     pub own_site: &'static str,
     /// Beside a dimmed chart while the form is wrong.
     pub invalid_form_note: &'static str,
+    /// A run with failed requests: "{failed} of {all} failed: {why}".
+    pub failed_run: &'static str,
 
     pub totals_heading: &'static str,
     /// Written inside blocking's hatched bar.
@@ -483,6 +486,15 @@ impl Text {
             .collect::<Vec<_>>()
             .join(", ");
         fill(self.real_hosts, &[&list])
+    }
+
+    /// "3 of 3 failed: HTTP 404" — a run that is no timing to compare.
+    pub fn failures(&self, f: &Failures) -> String {
+        let why = match f.status {
+            Some(status) => format!("HTTP {status}"),
+            None => self.outcome_name(f.first).to_string(),
+        };
+        fill(self.failed_run, &[&self.int(f.failed as f64), &self.int(f.of as f64), &why])
     }
 
     /// Names of strategies in a sentence: "Concurrent, Bounded, k = 6".

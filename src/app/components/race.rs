@@ -67,7 +67,9 @@ pub fn Race(props: &RaceProps) -> Html {
             { for props.strategies.iter().enumerate().map(|(i, &strategy)| {
                 let schedule = &props.schedules[i];
                 let trace = props.traces.get(i).cloned().flatten();
-                let measured = trace.as_ref().and_then(|tr| tr.total);
+                // A run whose requests failed is no timing to race: its lane says why instead.
+                let failures = trace.as_deref().and_then(crate::model::summary::Failures::of_trace);
+                let measured = trace.as_ref().and_then(|tr| tr.total).filter(|_| failures.is_none());
                 let elapsed = props.running.filter(|(r, _)| *r == i).map(|(_, e)| e);
                 let shown_total = measured.unwrap_or(schedule.total);
                 let frac = shown_total / end;
@@ -77,6 +79,7 @@ pub fn Race(props: &RaceProps) -> Html {
                     format!("right:calc({} + 4px)", pct(end - shown_total, end))
                 };
                 let label = match (measured, elapsed) {
+                    _ if failures.is_some() => failures.as_ref().map(|f| t.failures(f)).unwrap_or_default(),
                     (Some(m), _) => t.total(m),
                     (None, Some(e)) => format!("{} {}", t.race_running, t.total(e)),
                     (None, None) => format!("{} {}", t.race_not_run, t.total(schedule.total)),

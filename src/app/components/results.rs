@@ -42,6 +42,9 @@ pub fn Results(props: &ResultsProps) -> Html {
                         (Some(m), _) => html! {
                             <>
                                 { t.total(m) }
+                                if let Some(f) = &row.failures {
+                                    <span class="failed-run" data-testid="failed-run">{ t.failures(f) }</span>
+                                }
                                 if let Some(ok) = row.agrees {
                                     <span class={classes!("agree", (!ok).then_some("off"))}
                                         title={if ok { t.within_tolerance } else { t.off_prediction }}
@@ -70,8 +73,12 @@ pub fn Results(props: &ResultsProps) -> Html {
                             <td class="num" data-label={t.col_predicted}>{ t.total(row.predicted) }</td>
                             <td class="formula" data-label={t.col_formula}>{ t.formula(&row.formula) }</td>
                             <td class="num" data-label={t.col_speedup}>
-                                { t.speedup(row.speedup) }
-                                if !row.speedup_measured { <span class="muted">{ "*" }</span> }
+                                if row.failures.is_some() {
+                                    { "—" }
+                                } else {
+                                    { t.speedup(row.speedup) }
+                                    if !row.speedup_measured { <span class="muted">{ "*" }</span> }
+                                }
                             </td>
                             <td class={classes!("gap", row.frozen_ms().is_some().then_some("frozen"))}
                                 data-label={t.col_frame_gap}>

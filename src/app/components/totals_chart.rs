@@ -32,7 +32,7 @@ pub fn TotalsChart(props: &TotalsChartProps) -> Html {
     let summary = props
         .rows
         .iter()
-        .map(|r| match r.measured {
+        .map(|r| match r.comparable() {
             Some(m) => {
                 fill(t.totals_summary_measured, &[&t.strategy_short(r.strategy), &t.total(m), &t.total(r.predicted), &t.speedup(r.speedup)])
             }
@@ -46,19 +46,22 @@ pub fn TotalsChart(props: &TotalsChartProps) -> Html {
             <p class="visually-hidden" data-testid="totals-summary">{ summary }</p>
             <ol class="totals-bars" aria-hidden="true">
                 { for props.rows.iter().enumerate().map(|(i, row)| {
-                    let shown = row.measured.unwrap_or(row.predicted);
+                    // A run whose requests failed is no timing: its bar stays the prediction.
+                    let measured = row.comparable();
+                    let shown = measured.unwrap_or(row.predicted);
                     let frozen = row.frozen_ms();
                     let running = props.running == Some(i);
                     // Before its run a bar is its prediction, faint, with the predicted speed-up.
-                    let label = match row.measured {
-                        None if running => format!("{} {}", t.race_running, t.total(row.predicted)),
+                    let label = match (&row.failures, measured) {
+                        (Some(f), _) => t.failures(f),
+                        (None, None) if running => format!("{} {}", t.race_running, t.total(row.predicted)),
                         _ => format!("{} · {}", t.total(shown), t.speedup(row.speedup)),
                     };
                     let on_select = props.on_select.clone();
                     html! {
-                        <li class={classes!("total-row", row.measured.is_none().then_some("not-run"), running.then_some("running"))}
+                        <li class={classes!("total-row", measured.is_none().then_some("not-run"), running.then_some("running"), row.failures.is_some().then_some("failed"))}
                             data-testid="total-bar" data-strategy={row.strategy.kind().key()}
-                            data-measured-ms={row.measured.map(|m| fixed(m, 1))}
+                            data-measured-ms={measured.map(|m| fixed(m, 1))}
                             data-predicted-ms={fixed(row.predicted, 1)}
                             onclick={Callback::from(move |_| on_select.emit(i))}>
                             <span class="total-name">{ t.strategy_short(row.strategy) }</span>
