@@ -64,9 +64,10 @@ pub fn span(rows: &[SummaryRow]) -> f64 {
 }
 
 pub fn rows(scenario: &Scenario, strategies: &[Strategy], schedules: &[&Schedule], traces: &[Option<&Trace>]) -> Vec<SummaryRow> {
-    let measured_of = |t: Option<&Trace>| t.and_then(|t| t.total);
+    // A total only from a run that completed (a cancelled one is no measurement of the whole).
+    let measured_of = |t: Option<&Trace>| t.filter(|t| t.outcome == Outcome::Completed).and_then(|t| t.total);
     // Only a run whose requests all succeeded is a timing to compare.
-    let comparable_of = |t: Option<&Trace>| t.filter(|t| Failures::of_trace(t).is_none()).and_then(|t| t.total);
+    let comparable_of = |t: Option<&Trace>| measured_of(t.filter(|t| Failures::of_trace(t).is_none()));
     // The baseline: a measured one-after-another run if the session has one.
     let measured_baseline = strategies
         .iter()
@@ -170,6 +171,8 @@ mod tests {
         let sched = predict(&s, Strategy::Concurrent);
         let mut t = Trace::new(Strategy::Concurrent, 1);
         t.outcome = Outcome::Cancelled;
+        // Even with a time recorded before the cancel, a cancelled run has no total.
+        t.total = Some(40.0);
         let r = rows(&s, &[Strategy::Concurrent], &[&sched], &[Some(&t)]);
         assert!(r[0].cancelled);
         assert_eq!(r[0].measured, None);

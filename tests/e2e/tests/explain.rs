@@ -99,7 +99,12 @@ async fn play_moves_the_moment_forward_and_stops_at_the_end() {
     // even on a busy machine.
     b.js("const s = document.querySelector('[data-testid=replay-speed]'); s.value = [...s.options].find(o => o.textContent.startsWith('0.25')).value; s.dispatchEvent(new Event('change', {bubbles: true})); return 0;").await;
     b.click("replay-play").await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    b.wait_until(
+        "document.querySelector('[data-testid=replay-play]').getAttribute('aria-pressed') === 'true'",
+        Duration::from_secs(2),
+        "play to start",
+    )
+    .await;
     let early: f64 = panels(&b).await["loop"].as_str().unwrap().parse().unwrap();
     assert!(early < 400.0, "play restarted from the beginning: {early}");
     b.wait_until(

@@ -68,8 +68,11 @@ async fn each_failure_is_named_on_its_own_bar_and_the_run_goes_on() {
     assert_eq!(counts, json!("1 ok · 1 HTTP error · 1 network error (often CORS) · 1 timed out"));
     let hint = b.js("return document.querySelector('[data-testid=bar][data-outcome=network-error] title').textContent;").await;
     assert!(hint.as_str().unwrap().contains("CORS"), "{hint}");
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(api.in_flight(), 0, "the timed-out request was aborted");
+    let deadline = std::time::Instant::now() + Duration::from_secs(3);
+    while api.in_flight() > 0 {
+        assert!(std::time::Instant::now() < deadline, "the timed-out request was not aborted");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     b.close().await;
 }
 
@@ -100,7 +103,10 @@ async fn cancel_aborts_every_request_in_flight() {
 async fn a_shared_real_link_sends_nothing_until_run_is_clicked() {
     let api = TestServer::start();
     let (b, _lab) = open(&format!("lat=100,200&mode=concurrent&src=real&url={}/delay/{{ms}}&autorun=1", api.base())).await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // An autorun would have started by the app's first frames: let five frames pass.
+    b.wait_until("document.querySelector('[data-testid=autorun-held]')", Duration::from_secs(5), "the held-autorun note").await;
+    b.js("window.framesSeen = 0; const tick = () => { if (++window.framesSeen < 5) requestAnimationFrame(tick); }; requestAnimationFrame(tick); return 0;").await;
+    b.wait_until("window.framesSeen >= 5", Duration::from_secs(5), "five frames").await;
     assert_eq!(api.total(), 0, "a link alone sent a request");
     assert_eq!(b.status().await, "idle");
     let held = b.js("return !!document.querySelector('[data-testid=autorun-held]');").await;

@@ -56,10 +56,15 @@ async fn the_embed_snippet_sizes_itself_in_a_sandboxed_iframe_on_another_origin(
     let measured = b.js("return [...document.querySelectorAll('[data-testid=total-bar][data-measured-ms]')].length;").await;
     assert_eq!(measured, json!(1), "the totals chart has the run");
     assert_eq!(b.bars().await.len(), 30);
-    tokio::time::sleep(Duration::from_millis(400)).await;
     let content = b.js("return Math.ceil(document.body.getBoundingClientRect().height);").await.as_f64().unwrap();
     assert_eq!(b.js("return !!document.querySelector('[data-testid=panic]');").await, json!(false));
     b.client.enter_parent_frame().await.unwrap();
+    b.wait_until(
+        &format!("Math.abs({FRAME_HEIGHT_HISTORY}[{FRAME_HEIGHT_HISTORY}.length - 1] - {content}) <= 1"),
+        Duration::from_secs(5),
+        "the frame's last posted height to be its content's",
+    )
+    .await;
 
     let heights = b.js(&format!("return {FRAME_HEIGHT_HISTORY};")).await;
     let last = heights.as_array().and_then(|h| h.last()).and_then(|h| h.as_f64()).expect("heights");
