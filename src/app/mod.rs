@@ -196,7 +196,7 @@ pub fn App(props: &AppProps) -> Html {
         move |(config, presentation, requests, strategies, title, size)| {
             let full_page = link_with(&encode(config, &Presentation { embed: false, panels: Panels::default(), ..*presentation }));
             let embed_src = link_with(&encode(config, &Presentation { embed: true, panels: embed_panels, ..*presentation }));
-            let measured = size.measured.as_ref().filter(|(src, width, _)| *src == embed_src && *width == size.width).map(|(_, _, h)| *h);
+            let measured = size.measured.iter().find(|(src, width, _)| *src == embed_src && *width == size.width).map(|(_, _, h)| *h);
             let estimate = fixed_height(embed_panels, *requests, strategies);
             // Other engines' fonts run a little longer than the one it was measured in: a margin.
             let fixed = measured.map(|h| h + h / 50 + 16).unwrap_or(estimate);

@@ -105,8 +105,8 @@ pub struct EmbedSize {
     pub width: u32,
     /// The author opened the embed code: measure it.
     pub wanted: bool,
-    /// (embed link, width, height) of the last measurement.
-    pub measured: Option<(String, u32, u32)>,
+    /// (embed link, width, height) of the measurements made, the latest last.
+    pub measured: Vec<(String, u32, u32)>,
 }
 
 /// Column widths offered for the fixed-height snippet: phones, common notes sites, wide pages.
@@ -114,7 +114,7 @@ pub const EMBED_WIDTHS: [u32; 5] = [360, 480, 700, 800, 1000];
 
 impl Default for EmbedSize {
     fn default() -> Self {
-        EmbedSize { width: 700, wanted: false, measured: None }
+        EmbedSize { width: 700, wanted: false, measured: Vec::new() }
     }
 }
 
@@ -471,7 +471,15 @@ impl Reducible for AppState {
                 next.embed_size.width = width;
                 next.embed_size.wanted = true;
             }
-            Action::EmbedMeasured { src, width, height } => next.embed_size.measured = Some((src, width, height)),
+            Action::EmbedMeasured { src, width, height } => {
+                // Probes may finish out of order: keep each link and width's own height.
+                let measured = &mut next.embed_size.measured;
+                measured.retain(|(s, w, _)| !(*s == src && *w == width));
+                measured.push((src, width, height));
+                if measured.len() > 8 {
+                    measured.remove(0);
+                }
+            }
             Action::Replay(action) => {
                 let r = &mut next.replay;
                 match action {

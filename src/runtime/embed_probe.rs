@@ -12,7 +12,7 @@ use super::timers;
 use crate::model::embed::RESIZE_MESSAGE_TYPE;
 
 /// How long the heights must stay unchanged to count as settled, ms.
-const SETTLED_MS: f64 = 400.0;
+const SETTLED_MS: f64 = 700.0;
 /// How long to wait for the frame at all, ms.
 const GIVE_UP_MS: f64 = 15_000.0;
 
@@ -42,8 +42,10 @@ pub async fn measure(src: &str, width: u32) -> Option<u32> {
             let kind = js_sys::Reflect::get(&data, &"type".into()).ok().and_then(|t| t.as_string());
             let height = js_sys::Reflect::get(&data, &"height".into()).ok().and_then(|h| h.as_f64());
             if let (true, Some(RESIZE_MESSAGE_TYPE), Some(h)) = (from_frame, kind.as_deref(), height) {
-                if h.is_finite() && h > 0.0 && latest.get().map(|(old, _)| old) != Some(h) {
-                    latest.set(Some((h, super::clock::now())));
+                // The tallest height seen: a frame measured mid-layout must never make the snippet short.
+                let tallest = latest.get().map_or(h, |(old, _)| old.max(h));
+                if h.is_finite() && h > 0.0 && latest.get().map(|(old, _)| old) != Some(tallest) {
+                    latest.set(Some((tallest, super::clock::now())));
                 }
             }
         })
