@@ -17,17 +17,21 @@ pub async fn ensure() -> bool {
     if container.controller().is_some() {
         return true;
     }
+    // Listen before registering: the worker claims the page when it activates, and says so.
+    let changed = js_sys::Promise::new(&mut |resolve, _reject| container.set_oncontrollerchange(Some(&resolve)));
     let options = web_sys::RegistrationOptions::new();
     options.set_scope("./");
     if JsFuture::from(container.register_with_options("./latency-sw.js", &options)).await.is_err() {
+        container.set_oncontrollerchange(None);
         return false;
     }
-    // The worker claims the page when it activates; give it a moment.
-    for _ in 0..60 {
-        if container.controller().is_some() {
-            return true;
-        }
-        TimeoutFuture::new(50).await;
+    if container.controller().is_none() {
+        // At most a few seconds: a worker that never takes control leaves the emulator unavailable.
+        futures::future::select(JsFuture::from(changed), TimeoutFuture::new(CONTROL_WITHIN_MS)).await;
     }
-    false
+    container.set_oncontrollerchange(None);
+    container.controller().is_some()
 }
+
+/// How long the worker may take to control the page, ms.
+const CONTROL_WITHIN_MS: u32 = 3_000;
