@@ -490,6 +490,33 @@ mod tests {
     }
 
     #[test]
+    fn a_new_seed_makes_a_new_random_list_and_leaves_other_presets_alone() {
+        let mut c = LabConfig::default();
+        c.choose_preset(Preset::Random);
+        let before = c.latencies.clone();
+        c.set_seed(7);
+        assert_eq!(c.seed, 7);
+        assert_eq!(c.latencies, join(&Preset::Random.latencies(6, 7)));
+        assert_ne!(c.latencies, before);
+        c.choose_preset(Preset::Equal);
+        c.set_seed(8);
+        assert_eq!(c.latencies, join(&Preset::Equal.latencies(6, 8)), "equal latencies have no seed");
+    }
+
+    #[test]
+    fn only_the_strategys_own_error_lets_a_comparison_run() {
+        let mode_only = FieldErrors { mode: Some(FieldError::Freezes { ms: 40_000 }), ..FieldErrors::default() };
+        assert!(mode_only.only_mode());
+        assert!(compare_leaves_out_blocking(&Err(mode_only.clone())));
+        let both = FieldErrors { limit: Some(FieldError::BelowMinimum { min: 1 }), ..mode_only };
+        assert!(!both.only_mode());
+        assert!(!compare_leaves_out_blocking(&Err(both)), "another field is wrong: Compare cannot run at all");
+        let not_freezing = FieldErrors { latencies: Some(FieldError::List(ListError::Empty)), ..FieldErrors::default() };
+        assert!(!not_freezing.only_mode());
+        assert!(FieldErrors::default().only_mode());
+    }
+
+    #[test]
     fn limit_only_matters_where_it_is_used() {
         let mut c = LabConfig { limit: "0".into(), ..LabConfig::default() };
         assert!(c.validate().is_err());

@@ -302,4 +302,18 @@ mod tests {
         assert_eq!(e.code_role(50.0), CodeRole::Wait);
         assert_eq!(e.code_role(410.0), CodeRole::Done);
     }
+
+    #[test]
+    fn the_event_loop_at_the_exact_edges_of_a_request() {
+        // One request: sent at 0, answered at 100, processed 100–150.
+        let e = Explanation::new(Strategy::Concurrent, vec![crate::model::Timing { start: 0.0, response: 100.0, end: 150.0 }], vec![50.0]);
+        assert_eq!(e.state_at(-1.0).thread, Thread::NotStarted);
+        assert_eq!(e.state_at(0.0).waiting, vec![0], "sent at its start");
+        assert_eq!(e.state_at(99.9).waiting, vec![0]);
+        assert_eq!(e.state_at(100.0).thread, Thread::Processing { i: 0 }, "processed from its response on");
+        assert!(e.state_at(100.0).waiting.is_empty());
+        assert_eq!(e.state_at(149.9).thread, Thread::Processing { i: 0 });
+        assert_eq!(e.state_at(150.0).thread, Thread::Finished, "done at its end");
+        assert_eq!(e.state_at(150.0).done, 1);
+    }
 }

@@ -450,6 +450,27 @@ mod tests {
     }
 
     #[test]
+    fn processing_is_written_as_one_value_when_all_are_equal() {
+        assert_eq!(compact(&[20, 20, 20]), "20");
+        assert_eq!(compact(&[20, 30, 20]), "20,30,20");
+        assert_eq!(compact(&[20]), "20");
+        assert_eq!(compact(&[]), "");
+        let d = decode("lat=1,2,3&proc=5");
+        assert!(encode(&d.config, &d.presentation).contains("&proc=5&"));
+        let d = decode("lat=1,2,3&proc=5,6,5");
+        assert!(encode(&d.config, &d.presentation).contains("&proc=5,6,5&"));
+    }
+
+    #[test]
+    fn a_bad_value_is_echoed_short() {
+        let d = decode("preset=zzz");
+        assert_eq!(d.notices[0].problem, Problem::Unknown { value: "zzz".into(), allowed: PRESET_KEYS.to_vec() });
+        let long = "x".repeat(30);
+        let d = decode(&format!("theme={long}"));
+        assert_eq!(d.notices[0].problem, Problem::Unknown { value: format!("{}…", "x".repeat(24)), allowed: Theme::KEYS.to_vec() });
+    }
+
+    #[test]
     fn a_url_list_alone_defines_the_requests() {
         let d = decode("src=real&urls=./a%0A./b%0A./c%0A./d&mode=concurrent");
         assert!(d.notices.is_empty(), "{:?}", d.notices);
