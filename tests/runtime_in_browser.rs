@@ -10,7 +10,7 @@ use gloo_timers::future::TimeoutFuture;
 use sync_vs_async::model::trace::{agrees, Outcome};
 use sync_vs_async::model::{predict, Preset, Request, Scenario, Strategy, Trace};
 use sync_vs_async::runtime::runner::abort_pair;
-use sync_vs_async::runtime::{run, RunEnd, Transport};
+use sync_vs_async::runtime::{run, Transport};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -19,7 +19,7 @@ async fn measure(scenario: &Scenario, strategy: Strategy) -> Trace {
     let trace = Rc::new(RefCell::new(Trace::new(strategy, scenario.len())));
     let (_handle, registration) = abort_pair();
     let end = run(Rc::new(scenario.clone()), strategy, Transport::Simulated, trace.clone(), registration, |_| {}).await;
-    assert_eq!(end, RunEnd::Completed);
+    assert_eq!(end, Outcome::Completed);
     let t = trace.borrow().clone();
     t
 }
@@ -85,7 +85,7 @@ async fn cancel_stops_a_run_and_nothing_finishes_after() {
         Either::Right((_, running)) => running,
     };
     handle.abort();
-    assert_eq!(running.await, RunEnd::Cancelled);
+    assert_eq!(running.await, Outcome::Cancelled);
     // Wait past when the requests would have answered: nothing more is recorded.
     TimeoutFuture::new(450).await;
     let t = trace.borrow();

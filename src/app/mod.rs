@@ -15,13 +15,12 @@ use crate::model::embed::{fixed_height, snippet_auto_height, snippet_fixed_heigh
 use crate::model::explain::Explanation;
 use crate::model::growth::{self, GrowthAxis, Workload};
 use crate::model::plan::Plan;
-use crate::model::predict;
 use crate::model::presentation::Lang;
 use crate::model::presentation::{Panels, Presentation};
-use crate::model::summary::{self, SummaryRow};
 use crate::model::url_state::encode;
 use crate::model::url_state::{decode, Decoded};
-use crate::model::{Schedule, Strategy, Trace};
+use crate::model::view::View;
+use crate::model::Strategy;
 use crate::text::fill;
 use crate::text::{text, Text};
 use components::code_panel::CodePanel;
@@ -234,8 +233,10 @@ pub fn App(props: &AppProps) -> Html {
         .and_then(|v| v.real.as_ref())
         .filter(|_| state.session.is_none())
         .map(|r| t.real_hosts(&crate::model::source::hosts(&r.urls)));
-    let view = use_memo((state.session.clone(), shown_validation.clone()), |(session, validation)| {
-        View::new(session.as_ref(), validation.as_ref().as_ref().ok())
+    let view = use_memo((state.session.clone(), shown_validation.clone()), |(session, validation)| match (session, validation.as_ref()) {
+        (Some(s), _) => Some(View::measured(s.scenario.clone(), s.strategies.clone(), s.schedules.clone(), s.traces.clone())),
+        (None, Ok(v)) => Some(View::predicted(v)),
+        (None, Err(_)) => None,
     });
     let shown = state.shown().unwrap_or(0);
     let running = state.is_running();
@@ -365,8 +366,8 @@ pub fn App(props: &AppProps) -> Html {
         None => SweepStatus::None,
         Some(s) => match s.state {
             SweepState::Running => SweepStatus::Running { done: s.finished(), of: s.runs.len() },
-            SweepState::Done => SweepStatus::Done { done: s.finished() },
-            SweepState::Cancelled => SweepStatus::Cancelled { done: s.finished(), of: s.runs.len() },
+            SweepState::Ended(crate::model::trace::Outcome::Cancelled) => SweepStatus::Cancelled { done: s.finished(), of: s.runs.len() },
+            SweepState::Ended(_) => SweepStatus::Done { done: s.finished() },
         },
     };
     // Measured points belong to the scenario and axis they were measured for.
@@ -539,54 +540,5 @@ pub fn App(props: &AppProps) -> Html {
             <footer class="page-footer"><p>{ t.footer }</p></footer>
         }
         </>
-    }
-}
-
-/// The panels' data, derived from the session (or from the form before the first run).
-#[derive(PartialEq)]
-struct View {
-    scenario: Rc<crate::model::Scenario>,
-    strategies: Vec<crate::model::Strategy>,
-    schedules: Vec<Rc<Schedule>>,
-    traces: Vec<Option<Rc<Trace>>>,
-    rows: Vec<SummaryRow>,
-    span_ms: f64,
-}
-
-impl View {
-    fn new(session: Option<&state::Session>, valid: Option<&crate::model::config::ValidConfig>) -> Option<View> {
-        let (scenario, strategies, schedules, traces) = match (session, valid) {
-            (Some(s), _) => (s.scenario.clone(), s.strategies.clone(), s.schedules.clone(), s.traces.clone()),
-            (None, Some(v)) => {
-                let strategies = v.strategies();
-                let schedules: Vec<Rc<Schedule>> = strategies.iter().map(|&st| Rc::new(predict(&v.scenario, st))).collect();
-                let n = strategies.len();
-                (Rc::new(v.scenario.clone()), strategies, schedules, vec![None; n])
-            }
-            (None, None) => return None,
-        };
-        let schedule_refs: Vec<&Schedule> = schedules.iter().map(|s| s.as_ref()).collect();
-        let trace_refs: Vec<Option<&Trace>> = traces.iter().map(|t| t.as_deref()).collect();
-        let rows = summary::rows(&scenario, &strategies, &schedule_refs, &trace_refs);
-        let span_ms = schedules.iter().map(|s| s.total).fold(1.0, f64::max);
-        Some(View { scenario, strategies, schedules, traces, rows, span_ms })
-    }
-
-    /// The explanation of strategy `i`: its completed run, else its prediction.
-    fn explanation(&self, i: usize) -> Explanation {
-        let i = i.min(self.strategies.len() - 1);
-        let processing: Vec<f64> = self.scenario.processing().into_iter().map(f64::from).collect();
-        let measured = self.traces.get(i).cloned().flatten().filter(|t| t.total.is_some()).map(|t| {
-            t.requests
-                .iter()
-                .map(|r| crate::model::Timing {
-                    start: r.start.unwrap_or(0.0),
-                    response: r.response.unwrap_or(0.0),
-                    end: r.end.unwrap_or(0.0),
-                })
-                .collect::<Vec<_>>()
-        });
-        let timings = measured.unwrap_or_else(|| self.schedules[i].timings.clone());
-        Explanation::new(self.strategies[i], timings, processing)
     }
 }

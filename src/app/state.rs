@@ -10,9 +10,9 @@ use crate::model::plan::Plan;
 use crate::model::presentation::{Lang, Presentation, Theme};
 use crate::model::source::{SourceKind, TargetPreset};
 use crate::model::strategy::StrategyKind;
+use crate::model::trace::Outcome;
 use crate::model::url_state::{Decoded, Notice};
 use crate::model::{predict, LabConfig, Mode, Preset, Scenario, Schedule, Strategy, Trace};
-use crate::runtime::RunEnd;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -82,8 +82,8 @@ pub struct Sweep {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SweepState {
     Running,
-    Done,
-    Cancelled,
+    /// Completed or cancelled.
+    Ended(Outcome),
 }
 
 impl Sweep {
@@ -157,9 +157,11 @@ pub enum ReplayAction {
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunState {
     Idle,
-    Running { index: usize },
-    Done,
-    Cancelled,
+    Running {
+        index: usize,
+    },
+    /// Completed or cancelled.
+    Ended(Outcome),
 }
 
 /// One press of Run or Compare: the scenario as it was, each strategy's prediction and trace.
@@ -237,7 +239,7 @@ pub enum Action {
     },
     Finished {
         run_id: u32,
-        end: RunEnd,
+        end: Outcome,
     },
     Select(usize),
     Shared(Share),
@@ -266,7 +268,7 @@ pub enum Action {
     },
     SweepEnded {
         run_id: u32,
-        end: RunEnd,
+        end: Outcome,
     },
     /// Ask before a long run (`Some`), or forget the question (`None`).
     Ask(Option<Confirm>),
@@ -421,10 +423,7 @@ impl Reducible for AppState {
                 }
             }
             Action::Finished { run_id, end } if current(run_id) => {
-                next.run = match end {
-                    RunEnd::Completed => RunState::Done,
-                    RunEnd::Cancelled => RunState::Cancelled,
-                };
+                next.run = RunState::Ended(end);
             }
             Action::Select(index) => {
                 if let Some(s) = next.session.as_mut() {
@@ -458,10 +457,7 @@ impl Reducible for AppState {
             },
             Action::SweepEnded { run_id, end } => match next.sweep.as_mut() {
                 Some(s) if s.run_id == run_id => {
-                    s.state = match end {
-                        RunEnd::Completed => SweepState::Done,
-                        RunEnd::Cancelled => SweepState::Cancelled,
-                    }
+                    s.state = SweepState::Ended(end);
                 }
                 _ => return self,
             },

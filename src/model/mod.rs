@@ -23,6 +23,7 @@ pub mod strategy;
 pub mod summary;
 pub mod trace;
 pub mod url_state;
+pub mod view;
 
 pub use config::{FieldErrors, LabConfig};
 pub use predict::{predict, predict_requests, Schedule, Timing};

@@ -17,7 +17,9 @@ pub struct RequestTrace {
     pub queued: Option<f64>,
 }
 
-/// How a run ended.
+/// Where a run is: going on, or how it ended — the one enum for that, for a strategy's trace, the
+/// runtime's answer, the status line and a sweep. A blocking run cannot be cancelled: while it
+/// runs, nothing else can.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
     Running,

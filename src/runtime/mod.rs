@@ -11,4 +11,4 @@ pub mod real;
 pub mod runner;
 pub mod timers;
 
-pub use runner::{run, RunEnd, Transport};
+pub use runner::{run, Transport};

@@ -35,13 +35,6 @@ impl Transport {
     }
 }
 
-/// How a run ended. A blocking run cannot be cancelled: while it runs, nothing else can.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RunEnd {
-    Completed,
-    Cancelled,
-}
-
 /// What a frame's update of the live views may take, at most, before a timer is due.
 const DRAW_BUDGET_MS: f64 = 8.0;
 /// Frames in a row that may skip their update for a timer due soon.
@@ -64,7 +57,7 @@ pub async fn run(
     trace: Rc<RefCell<Trace>>,
     abort: futures::future::AbortRegistration,
     on_frame: impl Fn(f64) + 'static,
-) -> RunEnd {
+) -> Outcome {
     *trace.borrow_mut() = Trace::new(strategy, scenario.len());
     if matches!(transport, Transport::Real { .. }) {
         real::reset_resource_timing();
@@ -86,8 +79,8 @@ pub async fn run(
     let record = Recorder { trace: trace.clone(), t0 };
     let work = execute(scenario, strategy, transport.clone(), record);
     let end = match Abortable::new(work, abort).await {
-        Ok(()) => RunEnd::Completed,
-        Err(_aborted) => RunEnd::Cancelled,
+        Ok(()) => Outcome::Completed,
+        Err(_aborted) => Outcome::Cancelled,
     };
     let total = clock::now() - t0;
     let gap = monitor.stop();
@@ -98,19 +91,16 @@ pub async fn run(
         let timings: Vec<_> = urls.iter().map(|url| real::timing_of(url, t0)).collect();
         for (r, timing) in trace.requests.iter_mut().zip(&timings) {
             r.queued = timing.as_ref().map(|(_, queued)| *queued);
-            if end == RunEnd::Cancelled && r.start.is_some() && r.end.is_none() {
+            if end == Outcome::Cancelled && r.start.is_some() && r.end.is_none() {
                 r.outcome = Some(RequestOutcome::Cancelled);
             }
         }
         trace.phases = timings.into_iter().map(|t| t.map(|(phases, _)| phases)).collect();
     }
-    match end {
-        RunEnd::Completed => {
-            trace.total = Some(total);
-            trace.outcome = Outcome::Completed;
-        }
-        RunEnd::Cancelled => trace.outcome = Outcome::Cancelled,
+    if end == Outcome::Completed {
+        trace.total = Some(total);
     }
+    trace.outcome = end;
     end
 }
 

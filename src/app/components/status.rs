@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::state::RunState;
+use crate::model::trace::Outcome;
 use crate::model::Strategy;
 use crate::text::Text;
 
@@ -31,8 +32,8 @@ pub fn Status(props: &StatusProps) -> Html {
         }
         (RunState::Running { .. }, None) => ("running", t.status_idle.to_string()),
         (RunState::Idle, _) => ("idle", t.status_idle.to_string()),
-        (RunState::Done, _) => ("done", t.status_done.to_string()),
-        (RunState::Cancelled, _) => ("cancelled", t.status_cancelled.to_string()),
+        (RunState::Ended(Outcome::Cancelled), _) => ("cancelled", t.status_cancelled.to_string()),
+        (RunState::Ended(_), _) => ("done", t.status_done.to_string()),
     };
     html! {
         <p class={classes!("status", state)} data-testid="status" data-state={state} role="status">

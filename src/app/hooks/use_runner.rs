@@ -9,9 +9,10 @@ use yew::prelude::*;
 use crate::app::state::{Action, AppState};
 use crate::model::config::ValidConfig;
 use crate::model::growth::{GrowthAxis, SweepRun};
+use crate::model::trace::Outcome;
 use crate::model::{Scenario, Strategy, Trace};
 use crate::runtime::runner::{abort_pair, run};
-use crate::runtime::{RunEnd, Transport};
+use crate::runtime::Transport;
 
 /// Callbacks to start a run of the given strategies of a valid configuration, to measure a
 /// growth curve (a sweep of runs), and to cancel either.
@@ -72,7 +73,7 @@ fn runner(
                 if needs_emulator && !crate::runtime::emulator::ensure().await {
                     dispatch.dispatch(Action::EmulatorUnavailable { run_id });
                 }
-                let mut end = RunEnd::Completed;
+                let mut end = Outcome::Completed;
                 for (index, strategy) in strategies.into_iter().enumerate() {
                     let (handle, registration) = abort_pair();
                     *abort.borrow_mut() = Some(handle);
@@ -89,7 +90,7 @@ fn runner(
                     end = run(scenario.clone(), strategy, transport.clone(), trace.clone(), registration, on_frame).await;
                     let finished = trace.borrow().clone();
                     dispatch.dispatch(Action::StrategyEnded { run_id, index, trace: finished });
-                    if end == RunEnd::Cancelled {
+                    if end == Outcome::Cancelled {
                         break;
                     }
                 }
@@ -110,7 +111,7 @@ fn runner(
             dispatch.dispatch(Action::SweepBegin { run_id, axis: plan.axis, runs: plan.runs.clone(), scenario: plan.scenario });
             let (dispatch, abort, running, runs) = (dispatch.clone(), abort.clone(), running.clone(), plan.runs);
             wasm_bindgen_futures::spawn_local(async move {
-                let mut end = RunEnd::Completed;
+                let mut end = Outcome::Completed;
                 for (index, point) in runs.iter().enumerate() {
                     let (handle, registration) = abort_pair();
                     *abort.borrow_mut() = Some(handle);
@@ -118,7 +119,7 @@ fn runner(
                     let scenario = Rc::new(point.scenario.clone());
                     // A sweep draws its points, not its requests: no update per frame.
                     end = run(scenario, point.strategy, Transport::Simulated, trace.clone(), registration, |_| {}).await;
-                    if end == RunEnd::Cancelled {
+                    if end == Outcome::Cancelled {
                         break;
                     }
                     let total = trace.borrow().total;
