@@ -135,3 +135,33 @@ writeFileSync(wasmPath, Buffer.concat(out));
 writeFileSync(jsPath, js);
 execFileSync("esbuild", ["--minify", "--format=esm", "--log-level=warning", jsPath, `--outfile=${jsPath}`, "--allow-overwrite"], { stdio: "inherit" });
 console.log(`post-build: ${renamed.size} imports renamed, ${jsFile} minified`);
+
+// A strict Content-Security-Policy, as a <meta> (static hosts send no headers of ours): scripts
+// only from the page's own files and Trunk's inline loader, pinned by its hash; WebAssembly
+// compiled from them; styles from the stylesheet (style attributes, which the charts position
+// with, allowed); requests to http(s) anywhere, as real runs need; the emulator's worker and the
+// embed probe's frame from the page's own site. The build fails if the loader is not found.
+import { createHash } from "node:crypto";
+const htmlPath = join(dir, "index.html");
+let html = readFileSync(htmlPath, "utf8");
+const inline = [...html.matchAll(/<script type=["']?module["']?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (inline.length !== 1) throw new Error(`post-build: expected one inline module loader in index.html, found ${inline.length}`);
+const hash = createHash("sha256").update(inline[0], "utf8").digest("base64");
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`,
+  "style-src 'self'",
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self' http: https:",
+  "worker-src 'self'",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+const charset = html.match(/<meta charset=["']?utf-8["']?>/i);
+if (!charset) throw new Error("post-build: no <meta charset> in index.html to put the policy after");
+html = html.replace(charset[0], `${charset[0]}<meta http-equiv=Content-Security-Policy content="${csp}">`);
+writeFileSync(htmlPath, html);
+console.log(`post-build: Content-Security-Policy with the loader's hash sha256-${hash.slice(0, 8)}…`);

@@ -9,20 +9,8 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use e2e::{dist_dir, Browser, StaticServer};
-use serde_json::{json, Value};
-
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
-    }
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "cmd": self.0, "params": self.1 }).to_string()))
-    }
-}
+use e2e::{dist_dir, Browser, Cdp, StaticServer};
+use serde_json::json;
 
 #[tokio::main]
 async fn main() {

@@ -263,3 +263,34 @@ async fn on_a_phone_the_page_fits_and_the_axis_labels_start_at_zero() {
     assert!(shown.iter().enumerate().all(|(k, s)| *s == (k % 2 == 0)), "labels shown: {shown:?}");
     b.close().await;
 }
+
+#[tokio::test]
+async fn the_page_runs_under_a_strict_content_security_policy_with_no_violation() {
+    let server = StaticServer::start(e2e::dist_dir(), "/");
+    let b = Browser::start(1280, 1000).await;
+    // Every violation, in the page and its frames, from before the page's first script.
+    let watch = "window.cspViolations = []; document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));";
+    b.cdp("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": watch })).await;
+    b.goto(&server.url("preset=note&mode=compare&autorun=1")).await;
+    b.wait_for_app().await;
+    let policy = b.js("const m = document.querySelector('meta[http-equiv=Content-Security-Policy]'); return m ? m.content : '';").await;
+    let policy = policy.as_str().unwrap().to_string();
+    let scripts = policy.split(';').map(str::trim).find(|d| d.starts_with("script-src")).unwrap_or_default();
+    assert!(scripts.starts_with("script-src 'self' 'wasm-unsafe-eval' 'sha256-") && !scripts.contains("unsafe-inline"), "{policy}");
+    b.wait_for_state(&["done"], Duration::from_secs(20)).await;
+    // Everything the page does at least once: charts, a sweep, the embed measured in a frame.
+    b.click("measure-curve").await;
+    b.click("sweep-cancel").await;
+    b.js("document.querySelector('details.embed-code').open = true; return 0;").await;
+    b.wait_until(
+        "document.querySelector('[data-testid=embed-fixed]').dataset.state === 'ready' && document.querySelector('[data-testid=embed-fixed-hint]').textContent.includes('700')",
+        Duration::from_secs(20),
+        "the embed measured",
+    )
+    .await;
+    assert_eq!(b.js("return window.cspViolations;").await, serde_json::json!([]), "violations of the page's own policy");
+    // The watch itself works: an inline script is a violation.
+    b.js("const s = document.createElement('script'); s.textContent = 'window.x = 1'; document.body.append(s); return 0;").await;
+    b.wait_until("window.cspViolations.length === 1", Duration::from_secs(2), "the injected script refused").await;
+    b.close().await;
+}
