@@ -487,6 +487,9 @@ mod tests {
         // Typed latencies of another length still get the clear message.
         c.set_latencies("100, 200".into());
         assert_eq!(c.validate().unwrap_err().targets, Some(TargetError::WrongCount { expected: 2, found: 4 }));
+        // An emptied list leaves the requests as they are.
+        c.set_target_list(String::new());
+        assert_eq!((c.count.as_str(), c.validate().unwrap().scenario.len()), ("2", 2));
     }
 
     #[test]
@@ -514,6 +517,22 @@ mod tests {
         let not_freezing = FieldErrors { latencies: Some(FieldError::List(ListError::Empty)), ..FieldErrors::default() };
         assert!(!not_freezing.only_mode());
         assert!(FieldErrors::default().only_mode());
+    }
+
+    #[test]
+    fn the_limits_themselves_are_allowed() {
+        // Processing of exactly 30 s in all: the most the lab allows, allowed.
+        let mut c =
+            LabConfig { processing: "10000, 10000, 10000".into(), mode: Mode::Single(StrategyKind::Concurrent), ..LabConfig::default() };
+        c.set_latencies("1, 1, 1".into());
+        assert!(c.validate().is_ok(), "{:?}", c.validate().err());
+        c.set_latencies("1, 1, 1, 1".into());
+        c.processing = "10000, 10000, 10000, 1".into();
+        assert_eq!(c.validate().unwrap_err().processing, Some(FieldError::TooBusy { ms: 30_001 }));
+        // Exactly 100 real requests: allowed.
+        let mut c = LabConfig { source: SourceKind::Real, mode: Mode::Single(StrategyKind::Concurrent), ..LabConfig::default() };
+        c.set_count("100".into());
+        assert_eq!(c.validate().unwrap().scenario.len(), 100);
     }
 
     #[test]

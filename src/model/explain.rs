@@ -176,7 +176,7 @@ impl Explanation {
         let mut not_sent = 0;
         let mut thread = if t < 0.0 {
             Thread::NotStarted
-        } else if t >= self.total && n > 0 {
+        } else if t >= self.total {
             Thread::Finished
         } else {
             Thread::Idle
@@ -304,11 +304,24 @@ mod tests {
     }
 
     #[test]
+    fn one_request_concurrently_is_sent_then_awaited_and_enough_slots_are_concurrent() {
+        let one = Explanation::new(Strategy::Concurrent, vec![crate::model::Timing { start: 0.0, response: 100.0, end: 100.0 }], vec![0.0]);
+        let kinds: Vec<StepKind> = one.steps().into_iter().map(|s| s.kind).collect();
+        assert_eq!(kinds[..2], [StepKind::Send { n: 1 }, StepKind::WaitAwait { n: 1 }]);
+        let s = Scenario::from_latencies(&[300, 800]).unwrap();
+        let steps =
+            |st| Explanation::new(st, predict(&s, st).timings, vec![0.0, 0.0]).steps().into_iter().map(|s| s.kind).collect::<Vec<_>>();
+        assert_eq!(steps(Strategy::Bounded(6)), steps(Strategy::Concurrent), "k ≥ N: all at once");
+        assert_ne!(steps(Strategy::Bounded(1)), steps(Strategy::Concurrent));
+    }
+
+    #[test]
     fn the_event_loop_at_the_exact_edges_of_a_request() {
         // One request: sent at 0, answered at 100, processed 100–150.
         let e = Explanation::new(Strategy::Concurrent, vec![crate::model::Timing { start: 0.0, response: 100.0, end: 150.0 }], vec![50.0]);
         assert_eq!(e.state_at(-1.0).thread, Thread::NotStarted);
         assert_eq!(e.state_at(0.0).waiting, vec![0], "sent at its start");
+        assert_eq!(e.state_at(0.0).thread, Thread::Idle, "started: the thread is free while it waits");
         assert_eq!(e.state_at(99.9).waiting, vec![0]);
         assert_eq!(e.state_at(100.0).thread, Thread::Processing { i: 0 }, "processed from its response on");
         assert!(e.state_at(100.0).waiting.is_empty());

@@ -13,7 +13,8 @@ pub fn fixed(value: f64, places: usize) -> String {
     }
     let scale = 10_u64.pow(places as u32);
     let scaled = (value.abs() * scale as f64).round() as u64;
-    let sign = if value < 0.0 && scaled != 0 { "-" } else { "" };
+    // Zero (and -0.0, and what rounds to it) takes no sign.
+    let sign = if value.is_sign_negative() && scaled != 0 { "-" } else { "" };
     if places == 0 {
         return format!("{sign}{scaled}");
     }

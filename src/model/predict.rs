@@ -72,14 +72,12 @@ fn all_at_once(requests: &[Request]) -> Vec<Timing> {
 /// freed when its request's processing ends, and the next request starts at that moment.
 fn with_slots(requests: &[Request], k: usize) -> Vec<Timing> {
     let mut timings = vec![Timing { start: 0.0, response: 0.0, end: 0.0 }; requests.len()];
-    // Pending responses, earliest first; ties in the order their timers were set.
-    // Times are whole milliseconds here, so u64 keys are exact.
-    let mut pending: BinaryHeap<Reverse<(u64, u64, usize)>> = BinaryHeap::new();
-    let mut timers_set = 0_u64;
-    let mut start = |i: usize, at: u64, pending: &mut BinaryHeap<Reverse<(u64, u64, usize)>>| {
+    // Pending responses, earliest first; ties in the order their timers were set, which is list
+    // order (requests start in list order). Times are whole milliseconds here, so u64 keys are exact.
+    let mut pending: BinaryHeap<Reverse<(u64, usize)>> = BinaryHeap::new();
+    let mut start = |i: usize, at: u64, pending: &mut BinaryHeap<Reverse<(u64, usize)>>| {
         timings[i].start = at as f64;
-        pending.push(Reverse((at + u64::from(requests[i].latency_ms), timers_set, i)));
-        timers_set += 1;
+        pending.push(Reverse((at + u64::from(requests[i].latency_ms), i)));
     };
     let mut next = 0;
     while next < requests.len().min(k) {
@@ -89,7 +87,7 @@ fn with_slots(requests: &[Request], k: usize) -> Vec<Timing> {
     let mut thread_free_at = 0_u64;
     let mut ends = vec![0_u64; requests.len()];
     let mut responses = vec![0_u64; requests.len()];
-    while let Some(Reverse((response, _, i))) = pending.pop() {
+    while let Some(Reverse((response, i))) = pending.pop() {
         let end = response.max(thread_free_at) + u64::from(requests[i].processing_ms);
         thread_free_at = end;
         responses[i] = response;

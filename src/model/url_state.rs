@@ -259,7 +259,7 @@ pub fn encode(config: &LabConfig, presentation: &Presentation) -> String {
 /// One value when all are equal, else the comma-separated list (no spaces: links stay short).
 fn compact(values: &[u32]) -> String {
     match values.first() {
-        Some(first) if values.len() > 1 && values.iter().all(|v| v == first) => first.to_string(),
+        Some(first) if values.iter().all(|v| v == first) => first.to_string(),
         _ => values.iter().map(u32::to_string).collect::<Vec<_>>().join(","),
     }
 }
@@ -465,6 +465,13 @@ mod tests {
     fn a_bad_value_is_echoed_short() {
         let d = decode("preset=zzz");
         assert_eq!(d.notices[0].problem, Problem::Unknown { value: "zzz".into(), allowed: PRESET_KEYS.to_vec() });
+        let exactly = "y".repeat(24);
+        let d = decode(&format!("theme={exactly}"));
+        assert_eq!(
+            d.notices[0].problem,
+            Problem::Unknown { value: exactly.clone(), allowed: Theme::KEYS.to_vec() },
+            "24 characters: whole"
+        );
         let long = "x".repeat(30);
         let d = decode(&format!("theme={long}"));
         assert_eq!(d.notices[0].problem, Problem::Unknown { value: format!("{}…", "x".repeat(24)), allowed: Theme::KEYS.to_vec() });
