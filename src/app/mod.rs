@@ -79,6 +79,21 @@ pub struct AppProps {
 /// Narrower than this, the page opens with the form folded to one line.
 const NARROW_PX: f64 = 700.0;
 
+/// Starts a run, or over a minute by the model asks first (the answer starts it).
+fn run_or_ask(
+    valid: ValidConfig,
+    strategies: Vec<Strategy>,
+    start: &Callback<(ValidConfig, Vec<Strategy>)>,
+    dispatch: &UseReducerDispatcher<AppState>,
+) {
+    let plan = Plan::new(&valid.scenario, strategies);
+    if plan.needs_asking() {
+        dispatch.dispatch(Action::Ask(Some(Confirm { valid, plan })));
+    } else {
+        start.emit((valid, plan.strategies));
+    }
+}
+
 /// The form, validated (memoised per change of the form).
 #[allow(clippy::result_large_err)] // see `LabConfig::validate`
 fn validate(config: &Rc<crate::model::LabConfig>) -> Result<ValidConfig, crate::model::FieldErrors> {
@@ -120,22 +135,17 @@ pub fn App(props: &AppProps) -> Html {
     // Every press goes through here: a run predicted to take over a minute is asked about first.
     let request_run =
         use_callback((runner.start.clone(), state.dispatcher()), |(valid, strategies): (ValidConfig, Vec<Strategy>), (start, dispatch)| {
-            let plan = Plan::new(&valid.scenario, strategies);
-            if plan.needs_asking() {
-                dispatch.dispatch(Action::Ask(Some(Confirm { valid, plan })));
-            } else {
-                start.emit((valid, plan.strategies));
-            }
+            run_or_ask(valid, strategies, start, dispatch)
         });
 
-    // A link with autorun=1 starts its run once the page is up, if the link is runnable.
+    // A link with autorun=1 starts its run once the page is up and settled, if the link is runnable.
     {
-        let request_run = request_run.clone();
+        let (start, dispatch) = (runner.start_when_settled.clone(), state.dispatcher());
         let autorun = props.link.autorun;
         let validation = validation.clone();
         use_effect_with((), move |_| {
             if let (true, Ok(valid)) = (autorun, validation.as_ref()) {
-                request_run.emit((valid.clone(), valid.strategies()));
+                run_or_ask(valid.clone(), valid.strategies(), &start, &dispatch);
             }
         });
     }

@@ -101,15 +101,23 @@ pub struct Series {
 }
 
 /// The values of x a line is drawn through: every one from 1 to `max` while few, else an even
-/// sample of `MAX_POINTS` that keeps 1, `max` and `must` (the scenario's own N or k).
+/// sample of `MAX_POINTS` that keeps 1, `max`, `must` (the scenario's own N or k) and every x a
+/// sweep measures, so each measured point has its line's point to sit on.
 pub fn xs(max: usize, must: usize) -> Vec<usize> {
     let max = max.max(1);
     let mut xs: Vec<usize> = sample_rows(max, MAX_POINTS).into_iter().map(|i| i + 1).collect();
-    if (1..=max).contains(&must) && !xs.contains(&must) {
+    xs.extend(sweep_xs(max));
+    if (1..=max).contains(&must) {
         xs.push(must);
-        xs.sort_unstable();
     }
+    xs.sort_unstable();
+    xs.dedup();
     xs
+}
+
+/// The x a sweep measures: at most `MAX_SWEEP_POINTS`, evenly spread, 1 and `max` among them.
+fn sweep_xs(max: usize) -> Vec<usize> {
+    sample_rows(max, MAX_SWEEP_POINTS).into_iter().map(|i| i + 1).collect()
 }
 
 /// How far the N axis reaches: at least `MIN_N_MAX`, and the scenario's N when it has more.
@@ -161,7 +169,7 @@ pub fn sweep(workload: &Workload, axis: GrowthAxis, strategies: &[Strategy], n: 
     match axis {
         GrowthAxis::N => {
             let max = n_max(n);
-            let xs: Vec<usize> = sample_rows(max, MAX_SWEEP_POINTS).into_iter().map(|i| i + 1).collect();
+            let xs = sweep_xs(max);
             for &strategy in strategies.iter().filter(|s| s.yields_to_event_loop()) {
                 for &x in &xs {
                     let scenario = workload.scenario(x);
@@ -172,7 +180,7 @@ pub fn sweep(workload: &Workload, axis: GrowthAxis, strategies: &[Strategy], n: 
         }
         GrowthAxis::K => {
             let scenario = workload.scenario(n);
-            let xs: Vec<usize> = sample_rows(k_max(n), MAX_SWEEP_POINTS).into_iter().map(|i| i + 1).collect();
+            let xs = sweep_xs(k_max(n));
             for &k in &xs {
                 let strategy = Strategy::Bounded(k as u32);
                 let predicted = predict_requests(scenario.requests(), strategy).total;
@@ -304,11 +312,26 @@ mod tests {
     #[test]
     fn many_requests_are_sampled_and_keep_their_own_n() {
         let xs = xs(10_000, 777);
-        assert!(xs.len() <= MAX_POINTS + 1);
+        assert!(xs.len() <= MAX_POINTS + MAX_SWEEP_POINTS + 1);
         assert_eq!((xs[0], *xs.last().unwrap()), (1, 10_000));
         assert!(xs.contains(&777));
         assert!(xs.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(super::xs(5, 3), vec![1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn every_point_a_sweep_measures_is_a_point_of_its_line() {
+        let w = Workload::of(&scenario(&[300, 800]), Preset::Note, 42);
+        for n in [2, 30, 777, 10_000] {
+            let lines = by_n(&w, &[Strategy::Sequential], n);
+            for run in sweep(&w, GrowthAxis::N, &[Strategy::Sequential], n) {
+                assert!(lines[0].points.iter().any(|p| p.x == run.x), "N = {} of a sweep up to {n}", run.x);
+            }
+            let k_line = by_k(&w, n);
+            for run in sweep(&w, GrowthAxis::K, &[], n) {
+                assert!(k_line.points.iter().any(|p| p.x == run.x), "k = {} for N = {n}", run.x);
+            }
+        }
     }
 
     #[test]

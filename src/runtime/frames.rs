@@ -82,3 +82,22 @@ pub async fn next_frame() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Resolves once the page has loaded (its `load` event) and painted two more frames: when a run
+/// started now measures the run, not the page's own start-up.
+pub async fn page_settled() {
+    let Some(window) = web_sys::window() else { return };
+    let loaded = window.document().is_some_and(|d| d.ready_state() == "complete");
+    if !loaded {
+        let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_once(true);
+            if window.add_event_listener_with_callback_and_add_event_listener_options("load", &resolve, &options).is_err() {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+    next_frame().await;
+    next_frame().await;
+}

@@ -19,6 +19,9 @@ use crate::runtime::Transport;
 #[derive(Clone, PartialEq)]
 pub struct Runner {
     pub start: Callback<(ValidConfig, Vec<Strategy>)>,
+    /// The same for a link's autorun: once the page has loaded and painted, so that the page's
+    /// own start-up work (layout, first paint, fonts) does not land inside the measurement.
+    pub start_when_settled: Callback<(ValidConfig, Vec<Strategy>)>,
     pub sweep: Callback<SweepPlan>,
     pub cancel: Callback<()>,
 }
@@ -138,7 +141,17 @@ fn runner(
             handle.abort();
         }
     });
-    Runner { start, sweep, cancel }
+    let start_when_settled = {
+        let start = start.clone();
+        Callback::from(move |run: (ValidConfig, Vec<Strategy>)| {
+            let start = start.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::runtime::frames::page_settled().await;
+                start.emit(run);
+            });
+        })
+    };
+    Runner { start, start_when_settled, sweep, cancel }
 }
 
 fn take_id(next_id: &RefCell<u32>) -> u32 {

@@ -60,9 +60,12 @@ async fn concurrent_bars_overlap_and_end_near_their_latency() {
     b.wait_for_state(&["done"], Duration::from_secs(20)).await;
     let bars = b.bars().await;
     assert_eq!(bars.len(), 3);
+    // At once: in the same turn of the event loop, so within a millisecond of each other (how
+    // long after the run's own start that turn came is the machine's business, not concurrency's).
+    let first = bars.iter().map(|b| b.start).fold(f64::INFINITY, f64::min);
     for (bar, latency) in bars.iter().zip([400.0, 100.0, 250.0]) {
-        assert!(bar.start < 5.0, "all start at once: {bar:?}");
-        assert!(within_tolerance(bar.end, latency), "{bar:?} vs {latency}");
+        assert!(bar.start - first < 1.0, "all start at once: {bars:?}");
+        assert!(within_tolerance(bar.end - bar.start, latency), "{bar:?} vs {latency}");
     }
     b.close().await;
 }
