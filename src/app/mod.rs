@@ -195,6 +195,7 @@ pub fn App(props: &AppProps) -> Html {
     // embed too: scenario, strategy and theme), and the lab embedded.
     let requests = valid.map(|v| v.scenario.len()).unwrap_or(2);
     let strategies = valid.map(|v| v.strategies()).unwrap_or_default();
+    let guess_strategies = strategies.clone();
     // Made once per change of what they depend on: a 10,000-request link is 50 KB of text.
     // The embed keeps an embed's panels (or the ones its own link chose); its height is measured
     // in a frame of the author's column width once they open the embed code (`use_embed_probe`).
@@ -243,6 +244,8 @@ pub fn App(props: &AppProps) -> Html {
         .and_then(|v| v.real.as_ref())
         .filter(|_| state.session.is_none())
         .map(|r| t.real_hosts(&crate::model::source::hosts(&r.urls)));
+    // The form's scenario, shared: the one-line form must not copy 10,000 requests every frame.
+    let form_scenario = use_memo(validation.clone(), |v| v.as_ref().as_ref().ok().map(|v| Rc::new(v.scenario.clone())));
     let view = use_memo((state.session.clone(), shown_validation.clone()), |(session, validation)| match (session, validation.as_ref()) {
         (Some(s), _) => Some(View::measured(s.scenario.clone(), s.strategies.clone(), s.schedules.clone(), s.traces.clone())),
         (None, Ok(v)) => Some(View::predicted(v)),
@@ -401,7 +404,6 @@ pub fn App(props: &AppProps) -> Html {
     let foldable = presentation.embed || props.narrow;
     let form_shown = panels.controls && (state.form_open || !foldable);
     let guess_open = panels.guess.then_some(state.guesses.open);
-    let guess_strategies = valid.map(|v| v.strategies()).unwrap_or_default();
     let guess_results = match (&state.session, view.as_ref()) {
         (Some(_), Some(v)) if panels.guess => crate::model::guess::results(&state.guesses.values(), &v.rows),
         _ => Vec::new(),
@@ -441,7 +443,7 @@ pub fn App(props: &AppProps) -> Html {
         <main class="lab">
             <Notices t={t} notices={state.notices.clone()} on_dismiss={on_dismiss} />
             if panels.controls && foldable {
-                <ScenarioLine t={t} scenario={valid.map(|v| Rc::new(v.scenario.clone()))} open={state.form_open} on_toggle={on_form_toggle} />
+                <ScenarioLine t={t} scenario={(*form_scenario).clone()} open={state.form_open} on_toggle={on_form_toggle} />
             }
             <div class={classes!("lab-grid", (!form_shown).then_some("no-controls"))}>
                 if form_shown {

@@ -53,10 +53,6 @@ pub struct Guesses {
 }
 
 impl Guesses {
-    pub fn index(kind: StrategyKind) -> usize {
-        StrategyKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
-    }
-
     /// The guesses that parse, by strategy kind.
     pub fn values(&self) -> Vec<(StrategyKind, u32)> {
         StrategyKind::ALL
@@ -440,7 +436,7 @@ impl Reducible for AppState {
                 }
             }
             Action::SetLang(lang) => next.presentation.lang = Some(lang),
-            Action::Guess { kind, text } => next.guesses.text[Guesses::index(kind)] = text,
+            Action::Guess { kind, text } => next.guesses.text[kind.index()] = text,
             Action::ToggleGuesses => next.guesses.open = !next.guesses.open,
             Action::ToggleForm => next.form_open = !next.form_open,
             Action::GrowthAxis(axis) => next.growth_axis = axis,

@@ -235,11 +235,16 @@ impl LabConfig {
     /// A typed URL list: it defines the requests, so the number of requests follows it (the
     /// latencies then feed only the prediction and `{ms}`).
     pub fn set_target_list(&mut self, text: String) {
-        let n = source::list_lines(&text).count();
+        self.follow_list_count(&text);
+        self.target_list = text;
+    }
+
+    /// As many requests as `list` has URLs (when that is a number a real run allows).
+    pub fn follow_list_count(&mut self, list: &str) {
+        let n = source::list_lines(list).count();
         if (1..=MAX_REAL_REQUESTS).contains(&n) && parse_count(&self.count).ok() != Some(n as u32) {
             self.set_count(n.to_string());
         }
-        self.target_list = text;
     }
 
     pub fn set_seed(&mut self, seed: u64) {

@@ -46,6 +46,11 @@ impl StrategyKind {
         StrategyKind::ALL.into_iter().find(|k| k.key() == key)
     }
 
+    /// Its place in `ALL`: where per-kind arrays (names, guesses) keep it.
+    pub fn index(self) -> usize {
+        StrategyKind::ALL.iter().position(|k| *k == self).unwrap_or(0)
+    }
+
     pub fn with_limit(self, k: u32) -> Strategy {
         match self {
             StrategyKind::Blocking => Strategy::Blocking,

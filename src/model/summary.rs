@@ -36,9 +36,10 @@ pub struct Failures {
 
 impl Failures {
     pub fn of_trace(trace: &Trace) -> Option<Failures> {
-        let failed: Vec<_> = trace.requests.iter().filter(|r| r.outcome.is_some_and(|o| o != RequestOutcome::Ok)).collect();
-        let first = failed.first()?;
-        Some(Failures { failed: failed.len(), of: trace.requests.len(), first: first.outcome?, status: first.status })
+        let is_failed = |r: &&super::trace::RequestTrace| r.outcome.is_some_and(|o| o != RequestOutcome::Ok);
+        let first = trace.requests.iter().find(is_failed)?;
+        let failed = trace.requests.iter().filter(is_failed).count();
+        Some(Failures { failed, of: trace.requests.len(), first: first.outcome?, status: first.status })
     }
 }
 
@@ -83,7 +84,8 @@ pub fn rows(scenario: &Scenario, strategies: &[Strategy], schedules: &[&Schedule
             let trace = traces.get(i).copied().flatten();
             let measured = measured_of(trace);
             let failures = trace.and_then(Failures::of_trace);
-            let (speedup, speedup_measured) = match (measured_baseline, comparable_of(trace)) {
+            let comparable = measured.filter(|_| failures.is_none());
+            let (speedup, speedup_measured) = match (measured_baseline, comparable) {
                 (Some(base), Some(m)) if m > 0.0 => (base / m, true),
                 _ => (ratio(predicted_baseline, schedule.total), false),
             };
@@ -96,7 +98,7 @@ pub fn rows(scenario: &Scenario, strategies: &[Strategy], schedules: &[&Schedule
                 max_frame_gap: trace.and_then(|t| t.max_frame_gap),
                 speedup,
                 speedup_measured,
-                agrees: comparable_of(trace).map(|m| agrees(m, schedule.total)),
+                agrees: comparable.map(|m| agrees(m, schedule.total)),
                 failures,
             }
         })

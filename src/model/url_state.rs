@@ -97,10 +97,7 @@ pub fn decode(query: &str) -> Decoded {
     }
     // A list of URLs alone defines the requests: as many as it has lines.
     if let (None, Some(urls)) = (get("lat"), get("urls")) {
-        let n = super::source::list_lines(urls).count();
-        if (1..=super::source::MAX_REAL_REQUESTS).contains(&n) {
-            config.set_count(n.to_string());
-        }
+        config.follow_list_count(urls);
     }
     if let Some(value) = get("proc") {
         let n = parse_count(&config.count).unwrap_or(1) as usize;

@@ -333,22 +333,18 @@ impl Text {
         self.presets[i]
     }
 
-    fn kind_index(kind: StrategyKind) -> usize {
-        StrategyKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
-    }
-
     pub fn strategy_name(&self, kind: StrategyKind) -> &'static str {
-        self.strategy_names[Text::kind_index(kind)]
+        self.strategy_names[kind.index()]
     }
 
     pub fn strategy_blurb(&self, kind: StrategyKind) -> &'static str {
-        self.strategy_blurbs[Text::kind_index(kind)]
+        self.strategy_blurbs[kind.index()]
     }
 
     pub fn strategy_short(&self, strategy: Strategy) -> String {
         match strategy {
             Strategy::Bounded(k) => fill(self.strategy_shorts[3], &[&k.to_string()]),
-            other => self.strategy_shorts[Text::kind_index(other.kind())].to_string(),
+            other => self.strategy_shorts[other.kind().index()].to_string(),
         }
     }
 

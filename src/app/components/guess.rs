@@ -43,7 +43,7 @@ pub fn GuessFields(props: &GuessFieldsProps) -> Html {
             <legend>{ t.guess_prompt }</legend>
             { for props.strategies.iter().enumerate().map(|(i, &strategy)| {
                 let kind = strategy.kind();
-                let index = StrategyKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+                let index = kind.index();
                 let id = format!("guess-{}", kind.key());
                 let on_input = props.on_input.reform(move |e: InputEvent| (kind, e.target_unchecked_into::<HtmlInputElement>().value()));
                 let invalid = crate::model::guess::parse(&props.text[index]).is_err();

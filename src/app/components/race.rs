@@ -85,7 +85,7 @@ pub fn Race(props: &RaceProps) -> Html {
                     (None, None) => format!("{} {}", t.race_not_run, t.total(schedule.total)),
                 };
                 let on_select = props.on_select.clone();
-                let chart = lane_markup(&LaneGeometry { end, ticks: &ticks, drawn: &drawn, row_h, bar_h, height }, schedule, trace.as_deref(), elapsed);
+                let chart = lane_markup(&LaneGeometry { end, ticks: &ticks, drawn: &drawn, row_h, bar_h, height }, schedule, trace.as_deref(), measured, elapsed);
                 html! {
                     <div class={classes!("race-lane", measured.is_none().then_some("not-run"), elapsed.is_some().then_some("running"),
                             (props.shown == Some(i)).then_some("shown"))}
@@ -123,7 +123,7 @@ struct LaneGeometry<'a> {
 
 /// One lane's grid, predicted rows (faint), measured rows and totals as SVG markup: numbers and
 /// fixed class names only, one string rather than a `html!` node per rectangle.
-fn lane_markup(g: &LaneGeometry, schedule: &Schedule, trace: Option<&Trace>, elapsed: Option<f64>) -> String {
+fn lane_markup(g: &LaneGeometry, schedule: &Schedule, trace: Option<&Trace>, measured: Option<f64>, elapsed: Option<f64>) -> String {
     let end = g.end;
     let h = short(g.height);
     let bh = short(g.bar_h);
@@ -155,7 +155,7 @@ fn lane_markup(g: &LaneGeometry, schedule: &Schedule, trace: Option<&Trace>, ela
         }
     }
     vline(&mut out, "race-predicted-total", schedule.total);
-    if let Some(m) = trace.and_then(|tr| tr.total) {
+    if let Some(m) = measured {
         vline(&mut out, "race-measured-total", m);
     }
     out
