@@ -137,20 +137,38 @@ execFileSync("esbuild", ["--minify", "--format=esm", "--log-level=warning", jsPa
 console.log(`post-build: ${renamed.size} imports renamed, ${jsFile} minified`);
 
 // A strict Content-Security-Policy, as a <meta> (static hosts send no headers of ours): scripts
-// only from the page's own files and Trunk's inline loader, pinned by its hash; WebAssembly
-// compiled from them; styles from the stylesheet (style attributes, which the charts position
-// with, allowed); requests to http(s) anywhere, as real runs need; the emulator's worker and the
-// embed probe's frame from the page's own site. The build fails if the loader is not found.
+// only from a one-line inline starter, pinned by its hash, and what it adds ('strict-dynamic');
+// WebAssembly compiled from them; styles from the inlined stylesheet, pinned by its hash (style
+// attributes, which the charts position with, allowed); requests to http(s) anywhere, as real runs
+// need; the emulator's worker and the embed probe's frame from the page's own site.
+//
+// Hashes rather than 'self': in a sandboxed frame (a notes site's embed) the page's origin is
+// opaque, and WebKit then lets 'self' match nothing — no script, no stylesheet, a blank frame —
+// where Chromium and Firefox match the page's own address. 'strict-dynamic' trusts only scripts a
+// trusted script inserts (Chromium refuses even `import()` from a parser-inserted module), so
+// Trunk's loader moves to a file of its own, `start-<hash>.js`, which the starter inserts with a
+// modulepreload of the glue; the stylesheet is inlined (Trunk `rel=inline`). The build fails if
+// the loader or the stylesheet is not found.
 import { createHash } from "node:crypto";
 const htmlPath = join(dir, "index.html");
 let html = readFileSync(htmlPath, "utf8");
-const inline = [...html.matchAll(/<script type=["']?module["']?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-if (inline.length !== 1) throw new Error(`post-build: expected one inline module loader in index.html, found ${inline.length}`);
-const hash = createHash("sha256").update(inline[0], "utf8").digest("base64");
+const loaders = [...html.matchAll(/<script type=["']?module["']?>([\s\S]*?)<\/script>/g)];
+if (loaders.length !== 1) throw new Error(`post-build: expected one inline module loader in index.html, found ${loaders.length}`);
+const sha = (text) => createHash("sha256").update(text, "utf8").digest("base64");
+const startFile = `start-${createHash("sha256").update(loaders[0][1]).digest("hex").slice(0, 16)}.js`;
+writeFileSync(join(dir, startFile), loaders[0][1]);
+const starter =
+  `const l=document.createElement("link");l.rel="modulepreload";l.href="./${jsFile}";l.crossOrigin="";` +
+  `const s=document.createElement("script");s.type="module";s.src="./${startFile}";document.head.append(l,s)`;
+html = html.replace(loaders[0][0], `<script>${starter}</script>`);
+html = html.replace(/<link[^>]*rel=["']?modulepreload["']?[^>]*>/, "");
+const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)];
+if (styles.length !== 1) throw new Error(`post-build: expected the stylesheet inlined as one <style> in index.html, found ${styles.length}`);
+const hash = sha(starter);
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`,
-  "style-src 'self'",
+  `script-src 'sha256-${hash}' 'strict-dynamic' 'wasm-unsafe-eval' 'self'`,
+  `style-src 'sha256-${sha(styles[0][1])}' 'self'`,
   "style-src-attr 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self' http: https:",

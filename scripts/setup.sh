@@ -7,6 +7,7 @@ TOOLS="${SYNC_VS_ASYNC_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/sync-vs-async}"
 TRUNK_VERSION="0.21.14"          # trunk 0.22 needs rustc >= 1.96.1
 BINARYEN_VERSION="132"           # Debian's wasm-opt 108 cannot read what rustc 1.95 emits
 ESBUILD_VERSION="0.25.12"        # minifies the release's JS glue (scripts/post-build.mjs)
+GECKODRIVER_VERSION="0.37.1"     # drives Debian's firefox-esr for the every-engine tests
 export PATH="$HOME/.cargo/bin:$TOOLS/binaryen/node_modules/.bin:$TOOLS/esbuild/node_modules/.bin:$PATH"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -60,4 +61,28 @@ need_browser() {
   fi
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
   export CHROME="${CHROME:-$(command -v chromium)}"
+}
+
+# The other two engines the core set runs in (README "Browsers"): Firefox through geckodriver
+# (built from crates.io, ~2 minutes once), WebKit's MiniBrowser through WebKitWebDriver. WebKit has
+# no headless mode: it draws on a virtual display, `xvfb-run -a`.
+need_other_engines() {
+  local missing=()
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing Debian's ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+  if [ "$(geckodriver --version 2>/dev/null | head -n 1 | awk '{print $2}')" != "$GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION (about 2 minutes, once)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+  fi
+  export GECKODRIVER="${GECKODRIVER:-$(command -v geckodriver)}"
+  export FIREFOX="${FIREFOX:-$(command -v firefox-esr)}"
+  export WEBKITDRIVER="${WEBKITDRIVER:-$(command -v WebKitWebDriver)}"
+  export MINIBROWSER="${MINIBROWSER:-/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser}"
+  [ -x "$MINIBROWSER" ] || { echo "no MiniBrowser at $MINIBROWSER (Debian's libwebkit2gtk-4.1-0 puts it there)" >&2; return 1; }
 }

@@ -13,6 +13,7 @@ pub mod formula;
 pub mod growth;
 pub mod guess;
 pub mod number;
+pub mod pacing;
 pub mod plan;
 pub mod predict;
 pub mod presentation;

@@ -37,6 +37,9 @@ pub struct Trace {
     pub total: Option<f64>,
     /// The longest time the page went without painting a frame during the run.
     pub max_frame_gap: Option<f64>,
+    /// The costliest frame the lab drew during the run (`model::pacing`): the part of a gap that
+    /// was the lab's own drawing in this browser.
+    pub max_draw: Option<f64>,
     /// Real requests: each one's phases (Resource Timing), `None` where the server hid them.
     pub phases: Vec<Option<Vec<(PhaseKind, f64, f64)>>>,
 }
@@ -49,6 +52,7 @@ impl Trace {
             outcome: Outcome::Running,
             total: None,
             max_frame_gap: None,
+            max_draw: None,
             phases: Vec::new(),
         }
     }

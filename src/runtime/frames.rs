@@ -3,19 +3,40 @@
 //! A page that blocks its thread paints no frames, so the gap covers the whole block;
 //! a page that awaits keeps painting at about one frame per 16 ms.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::clock;
+use crate::model::pacing::Pacing;
 
 struct State {
     last_frame: f64,
     max_gap: f64,
     request_id: Option<i32>,
     on_frame: Box<dyn Fn()>,
+    /// For a paced monitor: when frames draw, and when the frame being measured began.
+    pacing: Option<Paced>,
+}
+
+struct Paced {
+    pacing: Pacing,
+    quiet_for: fn() -> f64,
+}
+
+thread_local! {
+    /// What a drawn frame cost at the end of the last paced run: where the next one starts.
+    static LAST_DRAW_COST: Cell<f64> = const { Cell::new(0.0) };
+    /// Whether the run did work of its own since the last frame (`note_work`).
+    static WORKED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The run did work of its own (a request started, answered, processed): the time until the next
+/// frame is not all drawing.
+pub fn note_work() {
+    WORKED.set(true);
 }
 
 /// The rAF closure, shared by the monitor and the callback that re-arms it each frame.
@@ -30,8 +51,21 @@ pub struct FrameMonitor {
 }
 
 impl FrameMonitor {
+    /// Calls `on_frame` every frame.
     pub fn start(on_frame: impl Fn() + 'static) -> FrameMonitor {
-        let state = Rc::new(RefCell::new(State { last_frame: clock::now(), max_gap: 0.0, request_id: None, on_frame: Box::new(on_frame) }));
+        FrameMonitor::with(on_frame, None)
+    }
+
+    /// Calls `on_frame` on the frames `model::pacing` lets draw, given `quiet_for` (ms until the
+    /// next timer is due), learning what a drawn frame costs from when the next frame comes.
+    pub fn paced(quiet_for: fn() -> f64, on_frame: impl Fn() + 'static) -> FrameMonitor {
+        WORKED.set(false);
+        FrameMonitor::with(on_frame, Some(Paced { pacing: Pacing::knowing(LAST_DRAW_COST.get()), quiet_for }))
+    }
+
+    fn with(on_frame: impl Fn() + 'static, pacing: Option<Paced>) -> FrameMonitor {
+        let state =
+            Rc::new(RefCell::new(State { last_frame: clock::now(), max_gap: 0.0, request_id: None, on_frame: Box::new(on_frame), pacing }));
         let callback: FrameCallback = Rc::new(RefCell::new(None));
         let weak_state = Rc::downgrade(&state);
         let weak_callback = Rc::downgrade(&callback);
@@ -40,12 +74,18 @@ impl FrameMonitor {
                 return;
             };
             let now = clock::now();
-            {
+            let draws = {
                 let mut s = state.borrow_mut();
                 s.max_gap = s.max_gap.max(now - s.last_frame);
                 s.last_frame = now;
+                match s.pacing.as_mut() {
+                    None => true,
+                    Some(paced) => paced.pacing.frame(now, WORKED.replace(false), (paced.quiet_for)()),
+                }
+            };
+            if draws {
+                (state.borrow().on_frame)();
             }
-            (state.borrow().on_frame)();
             let id = callback.borrow().as_ref().and_then(request_frame);
             state.borrow_mut().request_id = id;
         }));
@@ -54,17 +94,29 @@ impl FrameMonitor {
         FrameMonitor { state, callback }
     }
 
-    /// Stops watching and returns the longest gap, counting the time since the last frame.
-    pub fn stop(self) -> f64 {
+    /// Stops watching: the longest gap, counting the time since the last frame, and (paced) the
+    /// costliest drawn frame.
+    pub fn stop(self) -> Frames {
         let now = clock::now();
         let mut s = self.state.borrow_mut();
         if let (Some(id), Some(window)) = (s.request_id.take(), web_sys::window()) {
             let _ = window.cancel_animation_frame(id);
         }
         s.max_gap = s.max_gap.max(now - s.last_frame);
+        let mut costliest_draw = 0.0;
+        if let Some(paced) = s.pacing.take() {
+            costliest_draw = paced.pacing.costliest();
+            LAST_DRAW_COST.set(paced.pacing.cost());
+        }
         self.callback.borrow_mut().take();
-        s.max_gap
+        Frames { max_gap: s.max_gap, costliest_draw }
     }
+}
+
+/// What a monitor saw, in ms.
+pub struct Frames {
+    pub max_gap: f64,
+    pub costliest_draw: f64,
 }
 
 fn request_frame(callback: &Closure<dyn FnMut(f64)>) -> Option<i32> {

@@ -35,11 +35,6 @@ impl Transport {
     }
 }
 
-/// What a frame's update of the live views may take, at most, before a timer is due.
-const DRAW_BUDGET_MS: f64 = 8.0;
-/// Frames in a row that may skip their update for a timer due soon.
-const MAX_SKIPPED_FRAMES: u32 = 3;
-
 #[derive(Clone, Copy)]
 enum Moment {
     Start,
@@ -65,17 +60,9 @@ pub async fn run(
     // Let the page paint its "running" state before a run that may freeze it.
     frames::next_frame().await;
     let t0 = clock::now();
-    // A frame's drawing must not make a request late: a frame that falls just before a
-    // deadline skips its update (the next one draws), at most a few frames in a row.
-    let skipped = std::cell::Cell::new(0);
-    let monitor = FrameMonitor::start(move || {
-        if timers::quiet_for() < DRAW_BUDGET_MS && skipped.get() < MAX_SKIPPED_FRAMES {
-            skipped.set(skipped.get() + 1);
-            return;
-        }
-        skipped.set(0);
-        on_frame(clock::now() - t0);
-    });
+    // A frame's drawing must not make a request late: a frame that falls within a drawn
+    // frame's measured cost of a deadline skips its update (`model::pacing`).
+    let monitor = FrameMonitor::paced(timers::quiet_for, move || on_frame(clock::now() - t0));
     let record = Recorder { trace: trace.clone(), t0 };
     let work = execute(scenario, strategy, transport.clone(), record);
     let end = match Abortable::new(work, abort).await {
@@ -83,9 +70,10 @@ pub async fn run(
         Err(_aborted) => Outcome::Cancelled,
     };
     let total = clock::now() - t0;
-    let gap = monitor.stop();
+    let frames = monitor.stop();
     let mut trace = trace.borrow_mut();
-    trace.max_frame_gap = Some(gap);
+    trace.max_frame_gap = Some(frames.max_gap);
+    trace.max_draw = Some(frames.costliest_draw);
     if let Transport::Real { urls, .. } = &transport {
         // Where the browser tells: each request's phases, and how long it queued for a connection.
         let timings: Vec<_> = urls.iter().map(|url| real::timing_of(url, t0)).collect();
@@ -118,6 +106,7 @@ struct Recorder {
 
 impl Recorder {
     fn mark(&self, i: usize, moment: Moment) {
+        frames::note_work();
         let t = clock::now() - self.t0;
         let mut trace = self.trace.borrow_mut();
         let r = &mut trace.requests[i];
@@ -130,6 +119,7 @@ impl Recorder {
 
     /// A real request's answer; a failure ends the request where it failed.
     fn answer(&self, i: usize, answer: &real::Answer) {
+        frames::note_work();
         let t = clock::now() - self.t0;
         let mut trace = self.trace.borrow_mut();
         let r = &mut trace.requests[i];

@@ -76,6 +76,7 @@ pub static EN: Text = Text {
     stale_results: "These results are for the scenario as it was when you pressed Run; the form has changed since.",
     frozen_for: "page frozen for {}",
     smooth: "{} (smooth)",
+    slow_drawing: "This browser took up to {} to draw one frame of the lab: every strategy's frame gap includes that time.",
     formula_many: "{} + … + {} ({})",
     formula_values: "{} values",
     formula_queue: "max({}) = {} + {} of processing queued on the one thread = {}",

@@ -109,6 +109,7 @@ pub struct Text {
     pub stale_results: &'static str,
     pub frozen_for: &'static str,
     pub smooth: &'static str,
+    pub slow_drawing: &'static str,
     pub formula_many: &'static str,
     pub formula_values: &'static str,
     pub formula_queue: &'static str,
@@ -526,8 +527,14 @@ impl Text {
         }
     }
 
-    pub fn frame_gap(&self, strategy: Strategy, gap_ms: f64) -> String {
-        if gap_ms >= crate::model::summary::FROZEN_GAP_MS {
+    /// Under the results where the browser drew the lab slowly (`SLOW_DRAW_MS`).
+    pub fn slow_drawing(&self, draw_ms: f64) -> String {
+        fill(self.slow_drawing, &[&self.ms(draw_ms)])
+    }
+
+    /// The longest frame gap, in words: "froze the page for …" where `frozen`.
+    pub fn frame_gap(&self, strategy: Strategy, gap_ms: f64, frozen: bool) -> String {
+        if frozen {
             fill(self.frozen_for, &[&self.duration(gap_ms)])
         } else if strategy.yields_to_event_loop() {
             fill(self.smooth, &[&self.ms(gap_ms)])

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::model::number::fixed;
-use crate::model::summary::SummaryRow;
+use crate::model::summary::{SummaryRow, SLOW_DRAW_MS};
 use crate::text::Text;
 
 #[derive(Properties, PartialEq)]
@@ -62,7 +62,8 @@ pub fn Results(props: &ResultsProps) -> Html {
                             data-strategy={row.strategy.kind().key()}
                             data-total-ms={row.measured.map(|m| fixed(m, 1))}
                             data-predicted-ms={fixed(row.predicted, 1)}
-                            data-max-frame-gap-ms={row.max_frame_gap.map(|g| fixed(g, 1))}>
+                            data-max-frame-gap-ms={row.max_frame_gap.map(|g| fixed(g, 1))}
+                            data-max-draw-ms={row.max_draw.map(|d| fixed(d, 1))}>
                             <th scope="row">
                                 <button type="button" class="row-select" aria-pressed={shown.to_string()}
                                     onclick={Callback::from(move |_| on_select.emit(i))}>
@@ -82,7 +83,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                             </td>
                             <td class={classes!("gap", row.frozen_ms().is_some().then_some("frozen"))}
                                 data-label={t.col_frame_gap}>
-                                { row.max_frame_gap.map(|g| t.frame_gap(row.strategy, g)).unwrap_or_else(|| "—".into()) }
+                                { row.max_frame_gap.map(|g| t.frame_gap(row.strategy, g, row.frozen_ms().is_some())).unwrap_or_else(|| "—".into()) }
                             </td>
                         </tr>
                     }
@@ -94,6 +95,14 @@ pub fn Results(props: &ResultsProps) -> Html {
             if props.rows.iter().any(|r| !r.speedup_measured) {
                 <p class="footnote">{ "* " }{ t.speedup_predicted_note }</p>
             }
+            if let Some(draw) = slowest_draw(&props.rows) {
+                <p class="footnote" data-testid="slow-drawing" data-max-draw-ms={fixed(draw, 1)}>{ t.slow_drawing(draw) }</p>
+            }
         </section>
     }
+}
+
+/// The costliest frame drawn in these runs, where it was slow enough to say.
+fn slowest_draw(rows: &[SummaryRow]) -> Option<f64> {
+    rows.iter().filter_map(|r| r.max_draw).fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.max(d)))).filter(|&d| d >= SLOW_DRAW_MS)
 }

@@ -1,5 +1,6 @@
 //! End-to-end harness: the release build (`dist/`) served on 127.0.0.1 by a small static
-//! server written here, and headless Chromium driven through chromedriver (WebDriver).
+//! server written here, and a browser driven through WebDriver: headless Chromium
+//! (chromedriver), headless Firefox (geckodriver) or WebKit's MiniBrowser (WebKitWebDriver).
 //!
 //! Tests read the page only through its `data-testid` hooks.
 
@@ -47,58 +48,169 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
     }
 }
 
-/// A chromedriver process and one headless Chromium session; both end on `close` or drop.
+/// The browser engines the suite drives. `LAB_ENGINE` (chromium, firefox or webkit) picks one for
+/// a whole test run; Chromium when unset. Chromium runs every test; the others the core set, the
+/// tests in an `every_engine` module (README: "Browsers").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+    WebKit,
+}
+
+impl Engine {
+    pub fn current() -> Engine {
+        match std::env::var("LAB_ENGINE").unwrap_or_default().to_ascii_lowercase().as_str() {
+            "" | "chromium" | "chrome" => Engine::Chromium,
+            "firefox" | "gecko" => Engine::Firefox,
+            "webkit" | "safari" => Engine::WebKit,
+            other => panic!("LAB_ENGINE={other}: expected chromium, firefox or webkit"),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::WebKit => "webkit",
+        }
+    }
+
+    /// The WebDriver server and its arguments for `port`.
+    fn driver(self, port: u16) -> (String, Vec<String>) {
+        let var = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.into());
+        match self {
+            Engine::Chromium => (var("CHROMEDRIVER", "chromedriver"), vec![format!("--port={port}")]),
+            Engine::Firefox => {
+                (var("GECKODRIVER", "geckodriver"), vec!["--host=127.0.0.1".into(), format!("--port={port}"), "--log=fatal".into()])
+            }
+            Engine::WebKit => (var("WEBKITDRIVER", "WebKitWebDriver"), vec!["--host=127.0.0.1".into(), format!("--port={port}")]),
+        }
+    }
+
+    /// The new session's capabilities: headless (WebKit has no headless mode: it runs on the
+    /// display `xvfb-run` gives), no background traffic, a fresh profile.
+    fn capabilities(self, width: u32, height: u32, port: u16) -> serde_json::Map<String, Value> {
+        let var = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.into());
+        let mut caps = serde_json::Map::new();
+        match self {
+            Engine::Chromium => {
+                let profile = std::env::temp_dir().join(format!("lab-e2e-profile-{port}"));
+                let mut options = json!({
+                    "binary": var("CHROME", "/usr/bin/chromium"),
+                    "args": [
+                        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-quic", "--disable-background-timer-throttling",
+                        "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
+                        "--hide-scrollbars",
+                        format!("--window-size={width},{height}"),
+                        format!("--user-data-dir={}", profile.display()),
+                    ]
+                });
+                // Desktop windows have a minimum width; phones are emulated at their real size.
+                if width < 600 {
+                    options["mobileEmulation"] =
+                        json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0, "touch": true } });
+                }
+                caps.insert("goog:chromeOptions".into(), options);
+            }
+            Engine::Firefox => {
+                caps.insert("browserName".into(), json!("firefox"));
+                caps.insert(
+                    "moz:firefoxOptions".into(),
+                    json!({
+                        "binary": var("FIREFOX", "/usr/bin/firefox-esr"),
+                        "args": ["-headless", format!("--width={width}"), format!("--height={height}")],
+                        // Default preferences but for what would reach outside the machine.
+                        "prefs": {
+                            "app.update.enabled": false,
+                            "browser.shell.checkDefaultBrowser": false,
+                            "datareporting.policy.dataSubmissionEnabled": false,
+                            "network.captive-portal-service.enabled": false,
+                            "network.connectivity-service.enabled": false,
+                            "browser.safebrowsing.update.enabled": false,
+                            "extensions.update.enabled": false,
+                        }
+                    }),
+                );
+            }
+            Engine::WebKit => {
+                caps.insert("browserName".into(), json!("MiniBrowser"));
+                caps.insert(
+                    "webkitgtk:browserOptions".into(),
+                    json!({
+                        "binary": var("MINIBROWSER", "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"),
+                        "args": ["--automation"],
+                    }),
+                );
+            }
+        }
+        caps
+    }
+}
+
+/// A WebDriver server process and one browser session; both end on `close` or drop.
 pub struct Browser {
     pub client: Client,
+    pub engine: Engine,
     driver: Child,
 }
 
 impl Browser {
+    /// A window of `width` × `height` CSS pixels in the engine `LAB_ENGINE` names.
     pub async fn start(width: u32, height: u32) -> Browser {
+        Browser::start_in(Engine::current(), width, height).await
+    }
+
+    pub async fn start_in(engine: Engine, width: u32, height: u32) -> Browser {
+        if engine == Engine::WebKit && std::env::var_os("DISPLAY").is_none() {
+            panic!("WebKit needs a display: run the tests under `xvfb-run -a` (Debian's xvfb), as ./scripts/test does");
+        }
         let port = free_port();
-        let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let (driver_path, args) = engine.driver(port);
         // Its own process group: ending the group ends the browser too, even after a failed test.
         let driver = Command::new(&driver_path)
             .process_group(0)
-            .arg(format!("--port={port}"))
+            .args(&args)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {driver_path}: {e} (is chromium-driver installed?)"));
-        let mut caps = serde_json::Map::new();
-        let profile = std::env::temp_dir().join(format!("lab-e2e-profile-{port}"));
-        let mut options = json!({
-                "binary": std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-                "args": [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--disable-quic", "--disable-background-timer-throttling",
-                    "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
-                    "--hide-scrollbars",
-                    format!("--window-size={width},{height}"),
-                    format!("--user-data-dir={}", profile.display()),
-                ]
-        });
-        // Desktop windows have a minimum width; phones are emulated at their real size.
-        if width < 600 {
-            options["mobileEmulation"] = json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1.0, "touch": true } });
-        }
-        caps.insert("goog:chromeOptions".into(), options);
+            .unwrap_or_else(|e| panic!("cannot start {driver_path}: {e} (./scripts/setup.sh installs it)"));
+        let caps = engine.capabilities(width, height, port);
         let url = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + Duration::from_secs(30);
         let client = loop {
             let connector = hyper_util::client::legacy::connect::HttpConnector::new();
             match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
                 Ok(client) => break client,
-                Err(e) if Instant::now() > deadline => panic!("no WebDriver session: {e}"),
+                Err(e) if Instant::now() > deadline => panic!("no WebDriver session in {}: {e}", engine.name()),
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         };
-        Browser { client, driver }
+        // Long waits run inside the page (`wait_until`): let scripts take as long as a run.
+        let timeouts = fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(300)), None, None);
+        client.update_timeouts(timeouts).await.expect("script timeout");
+        let browser = Browser { client, engine, driver };
+        if engine != Engine::Chromium {
+            browser.fit_viewport(width, height).await;
+        }
+        browser
+    }
+
+    /// Sizes the window so that its viewport (what the page sees) is `width` × `height`.
+    async fn fit_viewport(&self, width: u32, height: u32) {
+        let _ = self.client.set_window_size(width, height).await;
+        let inner = self.js("return [window.innerWidth, window.innerHeight];").await;
+        let (w, h) = (inner[0].as_u64().unwrap_or(0) as u32, inner[1].as_u64().unwrap_or(0) as u32);
+        if (w, h) != (width, height) && w > 0 && h > 0 {
+            let _ = self.client.set_window_size(width + (width.saturating_sub(w)), height + height.saturating_sub(h)).await;
+        }
     }
 
     /// Runs a DevTools command (Chromium only) and gives its result back.
     pub async fn cdp(&self, cmd: &'static str, params: Value) -> Value {
+        assert_eq!(self.engine, Engine::Chromium, "{cmd}: DevTools commands exist in Chromium only");
         self.client.issue_cmd(Cdp(cmd, params)).await.unwrap_or_else(|e| panic!("{cmd}: {e}"))
     }
 
@@ -108,22 +220,39 @@ impl Browser {
 
     /// Runs a script (its body must `return` a value) and gives the value back.
     pub async fn js(&self, script: &str) -> Value {
-        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+        match tokio::time::timeout(Duration::from_secs(60), self.client.execute(script, vec![])).await {
+            Ok(answer) => answer.unwrap_or_else(|e| panic!("script failed: {e}\n{script}")),
+            Err(_) => panic!("no answer in 60 s from {:?} to the script\n{script}", self.engine),
+        }
     }
 
-    /// Polls `condition` (a JS expression) until it is truthy; panics with `what` after `timeout`.
+    /// Waits until `condition` (a JS expression) is truthy; panics with `what` after `timeout`.
+    /// The page checks it every 25 ms and answers once: one WebDriver round trip per wait, not
+    /// forty a second (in WebKit each round trip takes the page's thread for a while).
     pub async fn wait_until(&self, condition: &str, timeout: Duration, what: &str) {
-        let script = format!("return !!({condition});");
         let deadline = Instant::now() + timeout;
         loop {
-            if self.js(&script).await == Value::Bool(true) {
-                return;
+            let left = deadline.saturating_duration_since(Instant::now()).as_millis();
+            let script = format!(
+                "const done = arguments[0], until = performance.now() + {left};
+                 const check = () => {{
+                     let ok = false;
+                     try {{ ok = !!({condition}); }} catch (e) {{}}
+                     if (ok || performance.now() > until) done(ok); else setTimeout(check, 25);
+                 }};
+                 check();"
+            );
+            // A navigation (a reload, a link followed) ends the script early, or (seen once in
+            // Firefox) leaves it unanswered: ask again, never waiting past the deadline for long.
+            let answer = tokio::time::timeout(Duration::from_millis(left as u64 + 2000), self.client.execute_async(&script, vec![])).await;
+            match answer {
+                Ok(Ok(Value::Bool(true))) => return,
+                _ if Instant::now() >= deadline => {
+                    let status = self.status().await;
+                    panic!("timed out waiting for {what} (status: {status})");
+                }
+                _ => tokio::time::sleep(Duration::from_millis(25)).await,
             }
-            if Instant::now() > deadline {
-                let status = self.status().await;
-                panic!("timed out waiting for {what} (status: {status})");
-            }
-            tokio::time::sleep(Duration::from_millis(25)).await;
         }
     }
 
@@ -158,7 +287,8 @@ impl Browser {
                     strategy: r.dataset.strategy,
                     total: parseFloat(r.dataset.totalMs),
                     predicted: parseFloat(r.dataset.predictedMs),
-                    gap: parseFloat(r.dataset.maxFrameGapMs) }));")
+                    gap: parseFloat(r.dataset.maxFrameGapMs),
+                    draw: parseFloat(r.dataset.maxDrawMs ?? 'NaN') }));")
             .await;
         rows.as_array()
             .map(|rows| {
@@ -168,6 +298,7 @@ impl Browser {
                         total: r["total"].as_f64().unwrap_or(f64::NAN),
                         predicted: r["predicted"].as_f64().unwrap_or(f64::NAN),
                         gap: r["gap"].as_f64().unwrap_or(f64::NAN),
+                        draw: r["draw"].as_f64().unwrap_or(f64::NAN),
                     })
                     .collect()
             })
@@ -256,7 +387,7 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        // chromedriver leads its own process group, which the Chromium it started shares.
+        // The driver leads its own process group, which the browser it started shares.
         // `pkill -g` names the group explicitly (a bare `kill -<pid>` can be misread as `-1`).
         let group = self.driver.id();
         if group > 1 {
@@ -273,6 +404,8 @@ pub struct ResultRow {
     pub total: f64,
     pub predicted: f64,
     pub gap: f64,
+    /// The costliest frame the lab drew during the run.
+    pub draw: f64,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -309,4 +442,20 @@ pub fn assert_agrees(rows: &[ResultRow]) {
 /// The lab's promise, the model's own rule: measured within 15 ms + 2 % of the prediction.
 pub fn within_tolerance(measured: f64, predicted: f64) -> bool {
     sync_vs_async::model::trace::agrees(measured, predicted)
+}
+
+/// A strategy that awaits kept the page painting: in every engine the lab does not call its
+/// longest frame gap frozen (`model::summary::froze`: the gap less the lab's own costliest frame),
+/// and in Chromium, where a frame of the lab draws in a few ms, the gap is a few frames.
+pub fn assert_kept_painting(engine: Engine, row: &ResultRow) {
+    assert!(
+        !sync_vs_async::model::summary::froze(row.gap, Some(row.draw)),
+        "{}: longest frame gap {} ms, drawing {} ms, in {engine:?}",
+        row.strategy,
+        row.gap,
+        row.draw
+    );
+    if engine == Engine::Chromium {
+        assert!(row.gap < 100.0, "{}: longest frame gap {} ms", row.strategy, row.gap);
+    }
 }

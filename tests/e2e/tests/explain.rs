@@ -37,60 +37,6 @@ fn same_moment(p: &Value) -> String {
 }
 
 #[tokio::test]
-async fn stepping_back_and_scrubbing_move_every_panel_to_the_same_moment() {
-    let (b, _server) = open("preset=note&mode=blocking&autorun=1").await;
-    b.wait_for_state(&["done"], Duration::from_secs(15)).await;
-    let steps = b.js("return document.querySelectorAll('[data-testid=step]').length;").await;
-    assert_eq!(steps, json!(8), "the note's eight steps");
-
-    // At the end: the last step, the thread done, no code line lit.
-    let end = panels(&b).await;
-    same_moment(&end);
-    assert_eq!(end["step"], json!(7));
-    assert_eq!(end["python"], Value::Null);
-
-    // Step back to step 6 (index 5): the 2nd request's blocked wait, from its send at ~300 ms.
-    b.click("replay-back").await;
-    b.click("replay-back").await;
-    let p = panels(&b).await;
-    let m = same_moment(&p);
-    assert_eq!(p["step"], json!(5));
-    assert_eq!(p["stepAt"].as_str(), Some(m.as_str()), "stepping lands on the step's own moment");
-    assert!(p["thread"].as_str().unwrap().contains("request 2"), "{p}");
-    assert_eq!(p["python"], json!("4"), "requests.get(url) is lit while blocked");
-    assert_eq!(p["rust"], json!("2"), "busy_wait(latency) is lit while blocked");
-
-    // And forward again.
-    b.click("replay-forward").await;
-    assert_eq!(panels(&b).await["step"], json!(6));
-
-    // Scrub to 150 ms with the slider: the first request's wait, step 2.
-    b.set_field("replay-scrub", "150").await;
-    let p = panels(&b).await;
-    assert_eq!(same_moment(&p), "150.0");
-    assert_eq!(p["step"], json!(1));
-    assert!(p["thread"].as_str().unwrap().contains("request 1"), "{p}");
-
-    // Keyboard: the arrows step, from the event-loop panel.
-    let panel = b.client.find(Locator::Css("[data-testid=event-loop]")).await.unwrap();
-    panel.send_keys(&Key::Right).await.unwrap();
-    assert_eq!(panels(&b).await["step"], json!(2));
-    panel.send_keys(&Key::Left).await.unwrap();
-    panel.send_keys(&Key::Left).await.unwrap();
-    assert_eq!(panels(&b).await["step"], json!(0));
-
-    // Click on the waterfall near its right edge: the moment jumps there, in every panel.
-    b.js("const svg = document.querySelector('.wf-chart'); const r = svg.getBoundingClientRect();
-          svg.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.left + r.width * 0.5, clientY: r.top + 5})); return 0;")
-        .await;
-    let p = panels(&b).await;
-    let m: f64 = same_moment(&p).parse().unwrap();
-    assert!(m > 300.0 && m < 1100.0, "half-way along the axis: {m}");
-    assert_eq!(p["step"], json!(5));
-    b.close().await;
-}
-
-#[tokio::test]
 async fn play_moves_the_moment_forward_and_stops_at_the_end() {
     let (b, _server) = open("lat=400,600&mode=concurrent&autorun=1").await;
     b.wait_for_state(&["done"], Duration::from_secs(15)).await;
@@ -207,4 +153,63 @@ async fn the_sequence_diagrams_request_numbers_never_overlap() {
         assert!(pair[1].0 >= pair[0].1 - 0.5, "labels overlap: {pair:?}");
     }
     b.close().await;
+}
+
+/// The core set: run in Chromium, Firefox and WebKit (`LAB_ENGINE`, README "Browsers").
+mod every_engine {
+    use super::*;
+
+    #[tokio::test]
+    async fn stepping_back_and_scrubbing_move_every_panel_to_the_same_moment() {
+        let (b, _server) = open("preset=note&mode=blocking&autorun=1").await;
+        b.wait_for_state(&["done"], Duration::from_secs(15)).await;
+        let steps = b.js("return document.querySelectorAll('[data-testid=step]').length;").await;
+        assert_eq!(steps, json!(8), "the note's eight steps");
+
+        // At the end: the last step, the thread done, no code line lit.
+        let end = panels(&b).await;
+        same_moment(&end);
+        assert_eq!(end["step"], json!(7));
+        assert_eq!(end["python"], Value::Null);
+
+        // Step back to step 6 (index 5): the 2nd request's blocked wait, from its send at ~300 ms.
+        b.click("replay-back").await;
+        b.click("replay-back").await;
+        let p = panels(&b).await;
+        let m = same_moment(&p);
+        assert_eq!(p["step"], json!(5));
+        assert_eq!(p["stepAt"].as_str(), Some(m.as_str()), "stepping lands on the step's own moment");
+        assert!(p["thread"].as_str().unwrap().contains("request 2"), "{p}");
+        assert_eq!(p["python"], json!("4"), "requests.get(url) is lit while blocked");
+        assert_eq!(p["rust"], json!("2"), "busy_wait(latency) is lit while blocked");
+
+        // And forward again.
+        b.click("replay-forward").await;
+        assert_eq!(panels(&b).await["step"], json!(6));
+
+        // Scrub to 150 ms with the slider: the first request's wait, step 2.
+        b.set_field("replay-scrub", "150").await;
+        let p = panels(&b).await;
+        assert_eq!(same_moment(&p), "150.0");
+        assert_eq!(p["step"], json!(1));
+        assert!(p["thread"].as_str().unwrap().contains("request 1"), "{p}");
+
+        // Keyboard: the arrows step, from the event-loop panel.
+        let panel = b.client.find(Locator::Css("[data-testid=event-loop]")).await.unwrap();
+        panel.send_keys(&Key::Right).await.unwrap();
+        assert_eq!(panels(&b).await["step"], json!(2));
+        panel.send_keys(&Key::Left).await.unwrap();
+        panel.send_keys(&Key::Left).await.unwrap();
+        assert_eq!(panels(&b).await["step"], json!(0));
+
+        // Click on the waterfall near its right edge: the moment jumps there, in every panel.
+        b.js("const svg = document.querySelector('.wf-chart'); const r = svg.getBoundingClientRect();
+              svg.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.left + r.width * 0.5, clientY: r.top + 5})); return 0;")
+            .await;
+        let p = panels(&b).await;
+        let m: f64 = same_moment(&p).parse().unwrap();
+        assert!(m > 300.0 && m < 1100.0, "half-way along the axis: {m}");
+        assert_eq!(p["step"], json!(5));
+        b.close().await;
+    }
 }

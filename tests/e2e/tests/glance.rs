@@ -26,50 +26,6 @@ async fn marks(b: &Browser, selector: &str, measured_attr: &str) -> Vec<(String,
 }
 
 #[tokio::test]
-async fn race_and_totals_show_the_tables_numbers_live_and_after_compare() {
-    for query in ["preset=note&mode=compare", "preset=staggered&n=8&mode=compare"] {
-        let (b, _server) = e2e::open_lab(query, 1280, 1000).await;
-        // Before a run: the predictions, every lane and bar without a measurement.
-        let before = marks(&b, "[data-testid=total-bar]", "measuredMs").await;
-        assert_eq!(before.len(), 4, "{query}");
-        assert!(before.iter().all(|(_, m, _)| m.is_nan()), "{query}: {before:?}");
-        b.click("compare").await;
-        // While Compare runs, strategies not yet run show their prediction and fill in as measured.
-        b.wait_until(
-            "document.querySelector('[data-testid=status]').dataset.state === 'running'
-             && document.querySelector('[data-testid=race-lane][data-strategy=blocking]').dataset.totalMs
-             && !document.querySelector('[data-testid=race-lane][data-strategy=concurrent]').dataset.totalMs
-             && document.querySelector('[data-testid=race-lane][data-strategy=concurrent]').dataset.predictedMs",
-            Duration::from_secs(20),
-            "blocking measured while concurrent still shows its prediction",
-        )
-        .await;
-        b.wait_for_state(&["done"], Duration::from_secs(60)).await;
-        let table = b.results().await;
-        e2e::assert_agrees(&table);
-        let bars = marks(&b, "[data-testid=total-bar]", "measuredMs").await;
-        let lanes = marks(&b, "[data-testid=race-lane]", "totalMs").await;
-        assert_eq!(bars.len(), table.len(), "{query}");
-        assert_eq!(lanes.len(), table.len(), "{query}");
-        let v = b.js("return new URLSearchParams(location.search).toString();").await;
-        let scenario = sync_vs_async::model::url_state::decode(v.as_str().unwrap()).config.validate().unwrap();
-        for ((row, bar), lane) in table.iter().zip(&bars).zip(&lanes) {
-            assert_eq!((&bar.0, bar.1, bar.2), (&row.strategy, row.total, row.predicted), "{query}: totals chart");
-            assert_eq!((&lane.0, lane.1, lane.2), (&row.strategy, row.total, row.predicted), "{query}: race");
-            let strategy = scenario.strategies().into_iter().find(|s| s.kind().key() == row.strategy).unwrap();
-            assert_eq!(row.predicted, predict(&scenario.scenario, strategy).total, "{query}: the model's prediction");
-        }
-        // Blocking froze the page: its bar says so, hatched.
-        let frozen = b.js("return !!document.querySelector('[data-testid=total-bar][data-strategy=blocking] .total-bar.frozen');").await;
-        assert_eq!(frozen, json!(true), "{query}");
-        // A screen reader hears the totals in words.
-        let summary = b.js("return document.querySelector('[data-testid=totals-summary]').textContent;").await;
-        assert!(summary.as_str().unwrap().contains("Sequential: measured"), "{summary}");
-        b.close().await;
-    }
-}
-
-#[tokio::test]
 async fn the_growth_chart_draws_the_model_and_a_sweep_measures_it() {
     let (b, _server) = e2e::open_lab("lat=40,90&mode=compare&limit=2", 1280, 1000).await;
     let points = b
@@ -232,4 +188,54 @@ async fn on_a_phone_the_first_screen_shows_run_and_a_chart() {
     )
     .await;
     b.close().await;
+}
+
+/// The core set: run in Chromium, Firefox and WebKit (`LAB_ENGINE`, README "Browsers").
+mod every_engine {
+    use super::*;
+
+    #[tokio::test]
+    async fn race_and_totals_show_the_tables_numbers_live_and_after_compare() {
+        for query in ["preset=note&mode=compare", "preset=staggered&n=8&mode=compare"] {
+            let (b, _server) = e2e::open_lab(query, 1280, 1000).await;
+            // Before a run: the predictions, every lane and bar without a measurement.
+            let before = marks(&b, "[data-testid=total-bar]", "measuredMs").await;
+            assert_eq!(before.len(), 4, "{query}");
+            assert!(before.iter().all(|(_, m, _)| m.is_nan()), "{query}: {before:?}");
+            b.click("compare").await;
+            // While Compare runs, strategies not yet run show their prediction and fill in as measured.
+            b.wait_until(
+                "document.querySelector('[data-testid=status]').dataset.state === 'running'
+                 && document.querySelector('[data-testid=race-lane][data-strategy=blocking]').dataset.totalMs
+                 && !document.querySelector('[data-testid=race-lane][data-strategy=concurrent]').dataset.totalMs
+                 && document.querySelector('[data-testid=race-lane][data-strategy=concurrent]').dataset.predictedMs",
+                Duration::from_secs(20),
+                "blocking measured while concurrent still shows its prediction",
+            )
+            .await;
+            b.wait_for_state(&["done"], Duration::from_secs(60)).await;
+            let table = b.results().await;
+            e2e::assert_agrees(&table);
+            let bars = marks(&b, "[data-testid=total-bar]", "measuredMs").await;
+            let lanes = marks(&b, "[data-testid=race-lane]", "totalMs").await;
+            assert_eq!(bars.len(), table.len(), "{query}");
+            assert_eq!(lanes.len(), table.len(), "{query}");
+            let v = b.js("return new URLSearchParams(location.search).toString();").await;
+            let scenario = sync_vs_async::model::url_state::decode(v.as_str().unwrap()).config.validate().unwrap();
+            for ((row, bar), lane) in table.iter().zip(&bars).zip(&lanes) {
+                assert_eq!((&bar.0, bar.1, bar.2), (&row.strategy, row.total, row.predicted), "{query}: totals chart");
+                assert_eq!((&lane.0, lane.1, lane.2), (&row.strategy, row.total, row.predicted), "{query}: race");
+                let strategy = scenario.strategies().into_iter().find(|s| s.kind().key() == row.strategy).unwrap();
+                assert_eq!(row.predicted, predict(&scenario.scenario, strategy).total, "{query}: the model's prediction");
+            }
+            // Blocking froze the page: its bar says so, hatched.
+            let frozen =
+                b.js("return !!document.querySelector('[data-testid=total-bar][data-strategy=blocking] .total-bar.frozen');").await;
+            assert_eq!(frozen, json!(true), "{query}");
+            // A screen reader hears the totals in words.
+            let summary = b.js("return document.querySelector('[data-testid=totals-summary]').textContent;").await;
+            assert!(summary.as_str().unwrap().contains("Sequential: measured"), "{summary}");
+            b.close().await;
+        }
+    }
 }

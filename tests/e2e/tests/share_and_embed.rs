@@ -23,69 +23,6 @@ fn host_page(snippet: &str) -> (StaticServer, tempdir::Dir) {
 }
 
 #[tokio::test]
-async fn the_embed_snippet_sizes_itself_in_a_sandboxed_iframe_on_another_origin() {
-    let lab = StaticServer::start(dist_dir(), "/");
-    let b = Browser::start(1100, 900).await;
-    b.goto(&lab.url("lat=200,400,300&mode=concurrent")).await;
-    b.wait_for_app().await;
-    let snippet = b.js("return document.querySelector('[data-testid=embed-auto]').value;").await;
-    let snippet = snippet.as_str().expect("an embed snippet").to_string();
-    assert!(snippet.contains("embed=1"), "{snippet}");
-
-    let (host, _dir) = host_page(&snippet);
-    b.goto(&host.url("")).await;
-    b.wait_until(&format!("{FRAME_HEIGHT_HISTORY}.length > 0"), Duration::from_secs(15), "a first height").await;
-
-    b.client.enter_frame(0).await.expect("into the lab's frame");
-    b.wait_for_app().await;
-    let chrome = b.js("return [!!document.querySelector('.page-header'), !!document.querySelector('.page-footer'), !!document.querySelector('[data-testid=open-full-page]')];").await;
-    assert_eq!(chrome, json!([false, false, true]), "an embed shows only the lab, with a way out");
-    // No clipboard in an opaque-origin frame: the link is shown, selected, to copy by hand.
-    b.click("copy-link").await;
-    b.wait_until("document.querySelector('[data-testid=copy-by-hand]')", Duration::from_secs(5), "the link to copy by hand").await;
-    let link = b.js("return document.querySelector('[data-testid=copy-by-hand]').value;").await;
-    let link = link.as_str().unwrap().to_string();
-    // The embed shows the scenario as one line; Edit opens the form. Thirty requests make the
-    // waterfall (a race of one strategy), and so the page, taller: the frame must follow.
-    b.click("edit-scenario").await;
-    b.wait_until("document.querySelector('[data-testid=count]')", Duration::from_secs(5), "the form").await;
-    b.set_field("count", "30").await;
-    b.wait_until("document.querySelectorAll('[data-testid=predicted-bar]').length === 30", Duration::from_secs(5), "30 rows").await;
-    b.click("run").await;
-    b.wait_for_state(&["done"], Duration::from_secs(15)).await;
-    let measured = b.js("return [...document.querySelectorAll('[data-testid=total-bar][data-measured-ms]')].length;").await;
-    assert_eq!(measured, json!(1), "the totals chart has the run");
-    assert_eq!(b.bars().await.len(), 30);
-    let content = b.js("return Math.ceil(document.body.getBoundingClientRect().height);").await.as_f64().unwrap();
-    assert_eq!(b.js("return !!document.querySelector('[data-testid=panic]');").await, json!(false));
-    b.client.enter_parent_frame().await.unwrap();
-    b.wait_until(
-        &format!("Math.abs({FRAME_HEIGHT_HISTORY}[{FRAME_HEIGHT_HISTORY}.length - 1] - {content}) <= 1"),
-        Duration::from_secs(5),
-        "the frame's last posted height to be its content's",
-    )
-    .await;
-
-    let heights = b.js(&format!("return {FRAME_HEIGHT_HISTORY};")).await;
-    let last = heights.as_array().and_then(|h| h.last()).and_then(|h| h.as_f64()).expect("heights");
-    assert!((last - content).abs() <= 1.0, "posted {last}, content {content}, history {heights}");
-    let applied = b.js("return document.querySelector('iframe').getBoundingClientRect().height;").await.as_f64().unwrap();
-    assert!((applied - content).abs() <= 1.0, "iframe is {applied} px for {content} px of content");
-    let first = heights[0].as_f64().unwrap();
-    assert!(last > first + 100.0, "the height followed the content as it grew: {heights}");
-
-    // The link copied inside the embed opens the same scenario as a page of its own.
-    assert!(link.contains("lat=200,400,300") && link.contains("mode=concurrent") && !link.contains("embed"), "{link}");
-    let fresh = Browser::start(1100, 900).await;
-    fresh.goto(&link).await;
-    fresh.wait_for_app().await;
-    let predicted = fresh.js("return document.querySelector('[data-testid=prediction]').dataset.predictedMs;").await;
-    assert_eq!(predicted, json!("400.0"));
-    fresh.close().await;
-    b.close().await;
-}
-
-#[tokio::test]
 async fn the_build_works_from_a_sub_path() {
     let lab = StaticServer::start(dist_dir(), "/notes/tools/lab/");
     let b = Browser::start(1280, 900).await;
@@ -249,4 +186,85 @@ async fn the_auto_height_frame_keeps_still_and_learns_the_hosts_theme() {
     let applied = b.js("return window.applied;").await;
     assert!(applied.as_array().unwrap().len() <= 2, "the frame changed height more than twice from load to the end of Compare: {applied}");
     b.close().await;
+}
+
+/// The core set: run in Chromium, Firefox and WebKit (`LAB_ENGINE`, README "Browsers").
+mod every_engine {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_embed_snippet_sizes_itself_in_a_sandboxed_iframe_on_another_origin() {
+        let lab = StaticServer::start(dist_dir(), "/");
+        // Tall enough to show the whole frame: WebKit neither scrolls a page for a click inside
+        // its cross-origin frame nor lets the frame's scrollIntoView move the page.
+        let b = Browser::start(1100, 1600).await;
+        b.goto(&lab.url("lat=200,400,300&mode=concurrent")).await;
+        b.wait_for_app().await;
+        let snippet = b.js("return document.querySelector('[data-testid=embed-auto]').value;").await;
+        let snippet = snippet.as_str().expect("an embed snippet").to_string();
+        assert!(snippet.contains("embed=1"), "{snippet}");
+
+        let (host, _dir) = host_page(&snippet);
+        b.goto(&host.url("")).await;
+        b.wait_until(&format!("{FRAME_HEIGHT_HISTORY}.length > 0"), Duration::from_secs(15), "a first height").await;
+
+        b.client.enter_frame(0).await.expect("into the lab's frame");
+        b.wait_for_app().await;
+        let chrome = b.js("return [!!document.querySelector('.page-header'), !!document.querySelector('.page-footer'), !!document.querySelector('[data-testid=open-full-page]')];").await;
+        assert_eq!(chrome, json!([false, false, true]), "an embed shows only the lab, with a way out");
+        // Chromium and WebKit give no clipboard to an opaque-origin frame: the link is shown,
+        // selected, to copy by hand. Firefox copies it; the frame's way out is the same link.
+        b.click("copy-link").await;
+        b.wait_until(
+            "document.querySelector('[data-testid=copy-by-hand]') || document.querySelector('[data-testid=share-status]').textContent.length > 0",
+            Duration::from_secs(5),
+            "copy-link to say what it did",
+        )
+        .await;
+        let link = b
+            .js("const f = document.querySelector('[data-testid=copy-by-hand]');
+                 if (f) return f.value;
+                 const said = document.querySelector('[data-testid=share-status]').textContent;
+                 return said === 'Link copied.' ? document.querySelector('[data-testid=open-full-page]').href : 'said: ' + said;")
+            .await;
+        let link = link.as_str().unwrap().to_string();
+        // The embed shows the scenario as one line; Edit opens the form. Thirty requests make the
+        // waterfall (a race of one strategy), and so the page, taller: the frame must follow.
+        b.click("edit-scenario").await;
+        b.wait_until("document.querySelector('[data-testid=count]')", Duration::from_secs(5), "the form").await;
+        b.set_field("count", "30").await;
+        b.wait_until("document.querySelectorAll('[data-testid=predicted-bar]').length === 30", Duration::from_secs(5), "30 rows").await;
+        b.click("run").await;
+        b.wait_for_state(&["done"], Duration::from_secs(15)).await;
+        let measured = b.js("return [...document.querySelectorAll('[data-testid=total-bar][data-measured-ms]')].length;").await;
+        assert_eq!(measured, json!(1), "the totals chart has the run");
+        assert_eq!(b.bars().await.len(), 30);
+        let content = b.js("return Math.ceil(document.body.getBoundingClientRect().height);").await.as_f64().unwrap();
+        assert_eq!(b.js("return !!document.querySelector('[data-testid=panic]');").await, json!(false));
+        b.client.enter_parent_frame().await.unwrap();
+        b.wait_until(
+            &format!("Math.abs({FRAME_HEIGHT_HISTORY}[{FRAME_HEIGHT_HISTORY}.length - 1] - {content}) <= 1"),
+            Duration::from_secs(5),
+            "the frame's last posted height to be its content's",
+        )
+        .await;
+
+        let heights = b.js(&format!("return {FRAME_HEIGHT_HISTORY};")).await;
+        let last = heights.as_array().and_then(|h| h.last()).and_then(|h| h.as_f64()).expect("heights");
+        assert!((last - content).abs() <= 1.0, "posted {last}, content {content}, history {heights}");
+        let applied = b.js("return document.querySelector('iframe').getBoundingClientRect().height;").await.as_f64().unwrap();
+        assert!((applied - content).abs() <= 1.0, "iframe is {applied} px for {content} px of content");
+        let first = heights[0].as_f64().unwrap();
+        assert!(last > first + 100.0, "the height followed the content as it grew: {heights}");
+
+        // The link copied inside the embed opens the same scenario as a page of its own.
+        assert!(link.contains("lat=200,400,300") && link.contains("mode=concurrent") && !link.contains("embed"), "{link}");
+        let fresh = Browser::start(1100, 900).await;
+        fresh.goto(&link).await;
+        fresh.wait_for_app().await;
+        let predicted = fresh.js("return document.querySelector('[data-testid=prediction]').dataset.predictedMs;").await;
+        assert_eq!(predicted, json!("400.0"));
+        fresh.close().await;
+        b.close().await;
+    }
 }
