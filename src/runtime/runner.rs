@@ -178,7 +178,9 @@ async fn one_request(i: usize, request: Request, transport: &Transport, record: 
             record.mark(i, Moment::Response);
         }
         Transport::Real { urls, timeout_ms } => {
+            let expected = timers::expect(f64::from(request.latency_ms));
             let answer = real::fetch(&urls[i], *timeout_ms, || record.mark(i, Moment::Response)).await;
+            drop(expected);
             record.answer(i, &answer);
             if !matches!(answer.outcome, RequestOutcome::Ok | RequestOutcome::HttpError) {
                 // A failed request has no response to process.

@@ -78,13 +78,45 @@ pub fn sleep(ms: f64) -> Sleep {
     Sleep { deadline: clock::now() + ms.max(0.0), entry: None }
 }
 
-/// Ms until the earliest sleeping future must be woken (`f64::INFINITY` when none sleeps):
-/// what a frame may spend on drawing without making a request late.
+/// Ms until the earliest sleeping future must be woken, or a real request is expected to be
+/// answered (`f64::INFINITY` when neither): what a frame may spend on drawing without making a
+/// request late. Negative while an expected answer is overdue.
 pub fn quiet_for() -> f64 {
-    SCHEDULER.with(|s| {
-        let s = s.borrow();
-        s.heap.peek().map_or(f64::INFINITY, |e| e.0.deadline - EARLY_MS - clock::now())
-    })
+    let now = clock::now();
+    let sleeping = SCHEDULER.with(|s| s.borrow().heap.peek().map_or(f64::INFINITY, |e| e.0.deadline - EARLY_MS - now));
+    let expected = EXPECTED.with(|e| e.borrow().iter().map(|&(_, at)| at).fold(f64::INFINITY, f64::min)) - now;
+    sleeping.min(expected)
+}
+
+thread_local! {
+    /// Real requests in flight and when the model expects each answer (clock ms).
+    static EXPECTED: RefCell<Vec<(u64, f64)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_EXPECTED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// A real request expected to be answered `ms` from now: until the guard drops, frames keep
+/// their drawing clear of that moment as they do of a timer's (a response handled during a
+/// frame's painting is measured late by what is left of it).
+pub fn expect(ms: f64) -> Expected {
+    let id = NEXT_EXPECTED.get();
+    NEXT_EXPECTED.set(id + 1);
+    EXPECTED.with(|e| e.borrow_mut().push((id, clock::now() + ms.max(0.0))));
+    Expected { id }
+}
+
+pub struct Expected {
+    id: u64,
+}
+
+impl Drop for Expected {
+    fn drop(&mut self) {
+        EXPECTED.with(|e| {
+            let mut e = e.borrow_mut();
+            if let Some(i) = e.iter().position(|&(id, _)| id == self.id) {
+                e.swap_remove(i);
+            }
+        });
+    }
 }
 
 /// A future that finishes at its deadline. Dropping it forgets the deadline.
