@@ -29,7 +29,7 @@ const BUDGET_COSTS: f64 = 2.0;
 /// A frame period until a shorter one is seen (60 Hz).
 const PERIOD_MS: f64 = 1000.0 / 60.0;
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Pacing {
     /// The recent cost of a drawn frame, ms (decaying maximum).
     cost_ms: f64,
@@ -39,8 +39,14 @@ pub struct Pacing {
     costliest_ms: f64,
     /// When the last frame that drew began.
     drawn_at: Option<f64>,
-    /// The shortest time between two frames seen (0 = none yet: `PERIOD_MS`).
+    /// The shortest time between two frames seen, `PERIOD_MS` until a shorter one is.
     period_ms: f64,
+}
+
+impl Default for Pacing {
+    fn default() -> Pacing {
+        Pacing { cost_ms: 0.0, holding_since: None, costliest_ms: 0.0, drawn_at: None, period_ms: PERIOD_MS }
+    }
 }
 
 impl Pacing {
@@ -71,10 +77,10 @@ impl Pacing {
         if let Some(drawn_at) = self.drawn_at.take() {
             let interval = now - drawn_at;
             if interval > 0.0 {
-                self.period_ms = if self.period_ms > 0.0 { self.period_ms.min(interval) } else { interval.min(PERIOD_MS) };
+                self.period_ms = self.period_ms.min(interval);
             }
             if !worked {
-                self.drawn((interval - self.period()).max(0.0));
+                self.drawn((interval - self.period_ms).max(0.0));
             }
         }
         let draws = self.should_draw(now, quiet_for);
@@ -82,14 +88,6 @@ impl Pacing {
             self.drawn_at = Some(now);
         }
         draws
-    }
-
-    fn period(&self) -> f64 {
-        if self.period_ms > 0.0 {
-            self.period_ms
-        } else {
-            PERIOD_MS
-        }
     }
 
     /// Whether the frame at `now` draws, when the next timer is due in `quiet_for` ms.

@@ -17,7 +17,7 @@ struct State {
     max_gap: f64,
     request_id: Option<i32>,
     on_frame: Box<dyn Fn()>,
-    /// For a paced monitor: when frames draw, and when the frame being measured began.
+    /// For a paced monitor: which frames draw, and what drawn frames cost.
     pacing: Option<Paced>,
 }
 

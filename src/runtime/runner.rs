@@ -60,8 +60,8 @@ pub async fn run(
     // Let the page paint its "running" state before a run that may freeze it.
     frames::next_frame().await;
     let t0 = clock::now();
-    // A frame's drawing must not make a request late: a frame that falls within a drawn
-    // frame's measured cost of a deadline skips its update (`model::pacing`).
+    // A frame's drawing must not make a request late: a frame whose drawing, at what drawn frames
+    // have measurably cost, would reach a deadline skips its update (`model::pacing`).
     let monitor = FrameMonitor::paced(timers::quiet_for, move || on_frame(clock::now() - t0));
     let record = Recorder { trace: trace.clone(), t0 };
     let work = execute(scenario, strategy, transport.clone(), record);

@@ -104,5 +104,5 @@ pub fn Results(props: &ResultsProps) -> Html {
 
 /// The costliest frame drawn in these runs, where it was slow enough to say.
 fn slowest_draw(rows: &[SummaryRow]) -> Option<f64> {
-    rows.iter().filter_map(|r| r.max_draw).fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.max(d)))).filter(|&d| d >= SLOW_DRAW_MS)
+    rows.iter().filter_map(|r| r.max_draw).reduce(f64::max).filter(|&d| d >= SLOW_DRAW_MS)
 }

@@ -48,6 +48,11 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
     }
 }
 
+/// The environment variable `name`, else `default` (where a tool is, when not on PATH).
+fn var(name: &str, default: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| default.into())
+}
+
 /// The browser engines the suite drives. `LAB_ENGINE` (chromium, firefox or webkit) picks one for
 /// a whole test run; Chromium when unset. Chromium runs every test; the others the core set, the
 /// tests in an `every_engine` module (README: "Browsers").
@@ -78,7 +83,6 @@ impl Engine {
 
     /// The WebDriver server and its arguments for `port`.
     fn driver(self, port: u16) -> (String, Vec<String>) {
-        let var = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.into());
         match self {
             Engine::Chromium => (var("CHROMEDRIVER", "chromedriver"), vec![format!("--port={port}")]),
             Engine::Firefox => {
@@ -91,7 +95,6 @@ impl Engine {
     /// The new session's capabilities: headless (WebKit has no headless mode: it runs on the
     /// display `xvfb-run` gives), no background traffic, a fresh profile.
     fn capabilities(self, width: u32, height: u32, port: u16) -> serde_json::Map<String, Value> {
-        let var = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.into());
         let mut caps = serde_json::Map::new();
         match self {
             Engine::Chromium => {
@@ -204,7 +207,7 @@ impl Browser {
         let inner = self.js("return [window.innerWidth, window.innerHeight];").await;
         let (w, h) = (inner[0].as_u64().unwrap_or(0) as u32, inner[1].as_u64().unwrap_or(0) as u32);
         if (w, h) != (width, height) && w > 0 && h > 0 {
-            let _ = self.client.set_window_size(width + (width.saturating_sub(w)), height + height.saturating_sub(h)).await;
+            let _ = self.client.set_window_size(width + width.saturating_sub(w), height + height.saturating_sub(h)).await;
         }
     }
 
