@@ -53,19 +53,21 @@ pub struct FrameMonitor {
 impl FrameMonitor {
     /// Calls `on_frame` every frame.
     pub fn start(on_frame: impl Fn() + 'static) -> FrameMonitor {
-        FrameMonitor::with(on_frame, None)
+        FrameMonitor::with(clock::now(), on_frame, None)
     }
 
     /// Calls `on_frame` on the frames `model::pacing` lets draw, given `quiet_for` (ms until the
     /// next timer is due), learning what a drawn frame costs from when the next frame comes.
-    pub fn paced(quiet_for: fn() -> f64, on_frame: impl Fn() + 'static) -> FrameMonitor {
+    /// Gaps count from `since` (the run's start), so a run that blocks from its first moment has a
+    /// gap of at least its total.
+    pub fn paced(since: f64, quiet_for: fn() -> f64, on_frame: impl Fn() + 'static) -> FrameMonitor {
         WORKED.set(false);
-        FrameMonitor::with(on_frame, Some(Paced { pacing: Pacing::knowing(LAST_DRAW_COST.get()), quiet_for }))
+        FrameMonitor::with(since, on_frame, Some(Paced { pacing: Pacing::knowing(LAST_DRAW_COST.get()), quiet_for }))
     }
 
-    fn with(on_frame: impl Fn() + 'static, pacing: Option<Paced>) -> FrameMonitor {
+    fn with(since: f64, on_frame: impl Fn() + 'static, pacing: Option<Paced>) -> FrameMonitor {
         let state =
-            Rc::new(RefCell::new(State { last_frame: clock::now(), max_gap: 0.0, request_id: None, on_frame: Box::new(on_frame), pacing }));
+            Rc::new(RefCell::new(State { last_frame: since, max_gap: 0.0, request_id: None, on_frame: Box::new(on_frame), pacing }));
         let callback: FrameCallback = Rc::new(RefCell::new(None));
         let weak_state = Rc::downgrade(&state);
         let weak_callback = Rc::downgrade(&callback);

@@ -62,7 +62,7 @@ pub async fn run(
     let t0 = clock::now();
     // A frame's drawing must not make a request late: a frame whose drawing, at what drawn frames
     // have measurably cost, would reach a deadline skips its update (`model::pacing`).
-    let monitor = FrameMonitor::paced(timers::quiet_for, move || on_frame(clock::now() - t0));
+    let monitor = FrameMonitor::paced(t0, timers::quiet_for, move || on_frame(clock::now() - t0));
     let record = Recorder { trace: trace.clone(), t0 };
     let work = execute(scenario, strategy, transport.clone(), record);
     let end = match Abortable::new(work, abort).await {

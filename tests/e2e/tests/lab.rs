@@ -219,7 +219,7 @@ mod every_engine {
         e2e::assert_agrees(&rows);
         // Blocking froze the page for the whole run; the others kept painting.
         let blocking = &rows[0];
-        assert!(blocking.gap >= blocking.total - 1.0, "blocking frame gap {} < run {}", blocking.gap, blocking.total);
+        assert!(blocking.gap >= blocking.total, "blocking frame gap {} < run {}", blocking.gap, blocking.total);
         // The others kept painting: in Chromium within a few frames; in every engine the lab does
         // not call it frozen, and where drawing one of its frames took long (WebKit paints on the
         // CPU here: 100–140 ms a frame) it says so.
@@ -247,7 +247,12 @@ mod every_engine {
         let rows = b.results().await;
         assert_eq!(rows.len(), 4);
         e2e::assert_agrees(&rows);
-        assert!(rows[0].gap >= rows[0].total - 1.0);
+        assert!(
+            rows[0].gap >= rows[0].total,
+            "blocking froze the page for its whole run: gap {} ms, total {} ms",
+            rows[0].gap,
+            rows[0].total
+        );
         b.close().await;
     }
 
