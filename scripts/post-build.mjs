@@ -157,17 +157,44 @@ if (loaders.length !== 1) throw new Error(`post-build: expected one inline modul
 const sha = (text) => createHash("sha256").update(text, "utf8").digest("base64");
 const startFile = `start-${createHash("sha256").update(loaders[0][1]).digest("hex").slice(0, 16)}.js`;
 writeFileSync(join(dir, startFile), loaders[0][1]);
+// The starter waits for the page's first paint (the prerendered screen) before it adds the glue:
+// on a throttled phone the glue's parsing and the wasm's compiling otherwise delay that paint by
+// 100–200 ms. A frame, then a task, is after the paint; the timeout starts the lab anyway where
+// frames do not come (a frame out of view).
 const starter =
-  `const l=document.createElement("link");l.rel="modulepreload";l.href="./${jsFile}";l.crossOrigin="";` +
-  `const s=document.createElement("script");s.type="module";s.src="./${startFile}";document.head.append(l,s)`;
-html = html.replace(loaders[0][0], `<script>${starter}</script>`);
+  `let d=0;const g=()=>{if(d++)return;const l=document.createElement("link");l.rel="modulepreload";l.href="./${jsFile}";l.crossOrigin="";` +
+  `const s=document.createElement("script");s.type="module";s.src="./${startFile}";document.head.append(l,s)};` +
+  `addEventListener("DOMContentLoaded",()=>{requestAnimationFrame(()=>setTimeout(g));setTimeout(g,100)})`;
+html = html.replace(loaders[0][0], "");
 html = html.replace(/<link[^>]*rel=["']?modulepreload["']?[^>]*>/, "");
+// The wasm's preload and the starter first in <head>, before the stylesheet: the downloads that
+// decide when Run is usable start as soon as the first bytes of the page have arrived.
+const preloads = html.match(/<link[^>]*rel=["']?preload["']?[^>]*>/g) ?? [];
+if (preloads.length !== 1 || !preloads[0].includes("_bg.wasm")) throw new Error(`post-build: expected the wasm's one preload in index.html, found ${preloads.length}`);
+html = html.replace(preloads[0], "").replace(/<meta charset=["']?utf-8["']?>/i, (m) => m + preloads[0] + `<script>${starter}</script>`);
 const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)];
 if (styles.length !== 1) throw new Error(`post-build: expected the stylesheet inlined as one <style> in index.html, found ${styles.length}`);
 const hash = sha(starter);
+
+// The first screen, prerendered (scripts/prerender.mjs): the variants as templates and the picker
+// that shows one, before the body ends.
+import { prerender, PICKER } from "./prerender.mjs";
+const screens = await prerender(dir, html);
+const scriptHashes = [`'sha256-${hash}'`];
+if (screens) {
+  const [first, ...others] = Object.entries(screens);
+  const templates = others.map(([key, inner]) => `<script type=text/html data-v=${key}>${inner}</script>`).join("");
+  const lab = html.match(/<div id=["']?lab["']?>(<noscript>[\s\S]*?<\/noscript>)<\/div>/);
+  if (!lab || !html.includes("</body>")) throw new Error("post-build: no <div id=lab><noscript>…</noscript></div> … </body> to prerender into");
+  html = html.replace(lab[0], `<div id=lab data-prerendered>${lab[1]}${first[1]}</div>`);
+  html = html.replace("</body>", `${templates}<script>${PICKER}</script></body>`);
+  scriptHashes.push(`'sha256-${sha(PICKER)}'`);
+  const sizes = Object.entries(screens).map(([key, inner]) => `${key} ${(inner.length / 1024).toFixed(1)} KB`);
+  console.log(`post-build: prerendered ${sizes.join(", ")}`);
+}
 const csp = [
   "default-src 'self'",
-  `script-src 'sha256-${hash}' 'strict-dynamic' 'wasm-unsafe-eval' 'self'`,
+  `script-src ${scriptHashes.join(" ")} 'strict-dynamic' 'wasm-unsafe-eval' 'self'`,
   `style-src 'sha256-${sha(styles[0][1])}' 'self'`,
   "style-src-attr 'unsafe-inline'",
   "img-src 'self' data:",

@@ -5,6 +5,7 @@ pub mod components;
 pub mod hooks;
 pub mod panic_banner;
 pub mod state;
+pub mod takeover;
 
 use std::rc::Rc;
 
@@ -54,10 +55,18 @@ pub fn start() {
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("lab"));
     // A phone's first screen shows Run and a chart: the long form starts folded to one line.
     let narrow = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w < NARROW_PX);
-    let props = AppProps { link: Rc::new(decoded), browser_lang, narrow };
+    // At build time (`scripts/post-build.mjs`) the page is rendered once to prerender it: the
+    // status then says "starting…".
+    let starting = root.as_ref().is_some_and(|r| r.has_attribute("data-prerender"));
+    let props = AppProps { link: Rc::new(decoded), browser_lang, narrow, starting };
     match root {
         Some(root) => {
-            yew::Renderer::<App>::with_root_and_props(root, props).render();
+            let carried = takeover::take(&root);
+            yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+            // After the first render (Yew renders in a microtask; a timeout runs after it).
+            if let Some(carried) = carried {
+                gloo_timers::callback::Timeout::new(0, move || carried.apply(root)).forget();
+            }
         }
         None => {
             yew::Renderer::<App>::with_props(props).render();
@@ -74,6 +83,9 @@ pub struct AppProps {
     /// The window was phone-narrow when the page opened.
     #[prop_or_default]
     pub narrow: bool,
+    /// Rendered at build time to be prerendered (see `takeover`).
+    #[prop_or_default]
+    pub starting: bool,
 }
 
 /// Narrower than this, the page opens with the form folded to one line.
@@ -453,7 +465,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <div class={classes!("panels", dimmed.then_some("dimmed"))}>
                     <div class="toolbar">
-                        <Status t={t} run={state.run.clone()} current={current} progress={progress} />
+                        <Status t={t} run={state.run.clone()} current={current} progress={progress} starting={props.starting} />
                         if !form_shown {
                             <RunButtons t={t} invalid={invalid} compare_invalid={compare_invalid} compare_left_out={compare_left_out} running={running}
                                 on_run={on_run} on_compare={on_compare} on_cancel={on_cancel.clone()}

@@ -84,6 +84,8 @@ pub static EN: Text = Text {
     run_summary: "{}: measured {}, predicted {}",
     run_summary_gap: "; longest frame gap {}",
 
+    status_starting: "Starting…",
+    status_starting_queued: "Starting… the run begins as soon as the lab is ready.",
     status_idle: "Ready.",
     status_done: "Done.",
     status_cancelled: "Cancelled.",

@@ -117,6 +117,9 @@ pub struct Text {
     pub run_summary: &'static str,
     pub run_summary_gap: &'static str,
 
+    /// The prerendered first screen, before the app has taken it over (and after Run was pressed there).
+    pub status_starting: &'static str,
+    pub status_starting_queued: &'static str,
     pub status_idle: &'static str,
     pub status_done: &'static str,
     pub status_cancelled: &'static str,

@@ -85,6 +85,8 @@ pub static RU: Text = Text {
     run_summary: "{}: измерено {}, предсказано {}",
     run_summary_gap: "; самая долгая пауза кадров {}",
 
+    status_starting: "Загружается…",
+    status_starting_queued: "Загружается… запуск начнётся, как только лаборатория будет готова.",
     status_idle: "Готово к запуску.",
     status_done: "Готово.",
     status_cancelled: "Отменено.",

@@ -15,11 +15,22 @@ pub struct StatusProps {
     pub current: Option<(Strategy, usize, usize)>,
     /// Requests finished / all, and ms elapsed, of the running strategy.
     pub progress: Option<(usize, usize, f64)>,
+    /// Rendered at build time into the page's prerendered first screen (`scripts/post-build.mjs`):
+    /// says "starting…", and carries the words the page's picker shows once Run is pressed there.
+    #[prop_or_default]
+    pub starting: bool,
 }
 
 #[component]
 pub fn Status(props: &StatusProps) -> Html {
     let t = props.t;
+    if props.starting {
+        return html! {
+            <p class="status starting" data-testid="status" data-state="starting" role="status" data-queued-text={t.status_starting_queued}>
+                <span class="status-dot" aria-hidden="true"></span><span class="status-text">{ t.status_starting }</span>
+            </p>
+        };
+    }
     let (state, text) = match (&props.run, props.current) {
         (RunState::Running { .. }, Some((strategy, index, of))) => {
             let mut s = t.status_running(strategy, index, of);

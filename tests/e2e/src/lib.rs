@@ -167,6 +167,16 @@ impl Browser {
     }
 
     pub async fn start_in(engine: Engine, width: u32, height: u32) -> Browser {
+        Browser::launch(engine, width, height, "normal").await
+    }
+
+    /// A browser whose commands do not wait for a page to load (WebDriver's page load strategy
+    /// "none"): for a page whose load a test holds back, as `StaticServer::holding` does.
+    pub async fn start_not_waiting(engine: Engine, width: u32, height: u32) -> Browser {
+        Browser::launch(engine, width, height, "none").await
+    }
+
+    async fn launch(engine: Engine, width: u32, height: u32, page_load: &str) -> Browser {
         if engine == Engine::WebKit && std::env::var_os("DISPLAY").is_none() {
             panic!("WebKit needs a display: run the tests under `xvfb-run -a` (Debian's xvfb), as ./scripts/test does");
         }
@@ -180,7 +190,8 @@ impl Browser {
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {driver_path}: {e} (./scripts/setup.sh installs it)"));
-        let caps = engine.capabilities(width, height, port);
+        let mut caps = engine.capabilities(width, height, port);
+        caps.insert("pageLoadStrategy".into(), json!(page_load));
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(30);
         let client = loop {

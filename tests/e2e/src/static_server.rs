@@ -1,20 +1,67 @@
 //! A static file server for `dist/` on 127.0.0.1, optionally under a sub-path, so that the
 //! tests load the release build exactly as a static host would serve it. Like GitHub Pages it
-//! sends `Access-Control-Allow-Origin: *`, which a sandboxed (opaque-origin) embed needs.
+//! sends `Access-Control-Allow-Origin: *`, which a sandboxed (opaque-origin) embed needs, and
+//! gzips text and wasm for a browser that accepts it (what the slow-network benchmark transfers).
+//! A server may hold back the files whose names end with a given suffix until its `Gate` opens:
+//! the page as a reader sees it while the wasm is still on its way.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
+
+use flate2::{write::GzEncoder, Compression};
 
 pub struct StaticServer {
     pub port: u16,
     pub prefix: String,
 }
 
+/// Holds back some of a server's files until `open` (or until the gate is dropped).
+pub struct Gate {
+    suffix: String,
+    open: Arc<(Mutex<bool>, Condvar)>,
+}
+
+impl Gate {
+    pub fn open(&self) {
+        let (lock, cvar) = &*self.open;
+        *lock.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        cvar.notify_all();
+    }
+
+    fn wait_for(&self, path: &str) {
+        if !path.ends_with(&self.suffix) {
+            return;
+        }
+        let (lock, cvar) = &*self.open;
+        let mut open = lock.lock().unwrap_or_else(|e| e.into_inner());
+        while !*open {
+            open = cvar.wait(open).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}
+
+impl Drop for Gate {
+    fn drop(&mut self) {
+        self.open();
+    }
+}
+
 impl StaticServer {
     /// Serves `root` at `http://127.0.0.1:<port><prefix>` (prefix like "/" or "/notes/lab/").
     pub fn start(root: PathBuf, prefix: &str) -> StaticServer {
+        StaticServer::listen(root, prefix, None)
+    }
+
+    /// As `start`, holding back every file whose name ends with `suffix` until the gate opens.
+    pub fn holding(root: PathBuf, prefix: &str, suffix: &str) -> (StaticServer, Arc<Gate>) {
+        let gate = Arc::new(Gate { suffix: suffix.to_string(), open: Arc::new((Mutex::new(false), Condvar::new())) });
+        (StaticServer::listen(root, prefix, Some(gate.clone())), gate)
+    }
+
+    fn listen(root: PathBuf, prefix: &str, gate: Option<Arc<Gate>>) -> StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let port = listener.local_addr().expect("local address").port();
         let prefix = prefix.to_string();
@@ -23,8 +70,9 @@ impl StaticServer {
             for stream in listener.incoming().flatten() {
                 let root = root.clone();
                 let prefix = served_prefix.clone();
+                let gate = gate.clone();
                 thread::spawn(move || {
-                    let _ = serve(stream, &root, &prefix);
+                    let _ = serve(stream, &root, &prefix, gate.as_deref());
                 });
             }
         });
@@ -41,28 +89,40 @@ impl StaticServer {
     }
 }
 
-fn serve(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<()> {
+fn serve(mut stream: TcpStream, root: &Path, prefix: &str, gate: Option<&Gate>) -> std::io::Result<()> {
     stream.set_nodelay(true)?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers.
+    let mut gzip = false;
     let mut line = String::new();
     while reader.read_line(&mut line)? > 2 {
+        let lower = line.to_ascii_lowercase();
+        gzip |= lower.starts_with("accept-encoding:") && lower.contains("gzip");
         line.clear();
     }
     let path = request_line.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
-    let (status, body, mime) = match path.strip_prefix(prefix).and_then(|rest| resolve(root, rest)) {
+    if let Some(gate) = gate {
+        gate.wait_for(path);
+    }
+    let (status, mut body, mime) = match path.strip_prefix(prefix).and_then(|rest| resolve(root, rest)) {
         Some(file) => match std::fs::read(&file) {
             Ok(bytes) => ("200 OK", bytes, mime(&file)),
             Err(_) => ("404 Not Found", b"not found".to_vec(), "text/plain"),
         },
         None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
     };
+    let mut encoding = "";
+    if gzip && !matches!(mime, "image/png") {
+        let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+        encoder.write_all(&body)?;
+        body = encoder.finish()?;
+        encoding = "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n";
+    }
     write!(
         stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\n{encoding}Cache-Control: no-store\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
         body.len()
     )?;
     stream.write_all(&body)?;

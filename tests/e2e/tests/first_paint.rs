@@ -1,0 +1,126 @@
+//! The prerendered first screen (scripts/prerender.mjs): the served page already holds the lab
+//! before any script runs, and the app takes it over without losing what the reader did to it.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use e2e::{dist_dir, Browser, StaticServer};
+use sync_vs_async::model::presentation::Lang;
+use sync_vs_async::text::text;
+
+/// The page as the server sends it, no browser involved.
+fn fetch_page(server: &StaticServer) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+    write!(stream, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").expect("request");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("response");
+    response.split_once("\r\n\r\n").map(|(_, body)| body.to_string()).unwrap_or_default()
+}
+
+/// The plain HTML of the page's `#lab`, from its start tag to the first script after it.
+fn lab_html(page: &str) -> &str {
+    let start = page.find("<div id=lab").expect("a #lab element");
+    let end = page[start..].find("<script").map_or(page.len(), |i| start + i);
+    &page[start..end]
+}
+
+#[test]
+fn the_served_page_holds_the_heading_and_run_before_any_script() {
+    let server = StaticServer::start(dist_dir(), "/");
+    let page = fetch_page(&server);
+    let lab = lab_html(&page);
+    let en = text(Lang::En);
+    assert!(lab.contains(&format!("<h1>{}</h1>", en.title)), "the heading, as plain HTML in #lab");
+    let run = lab.find("data-testid=\"run\"").expect("the Run button, as plain HTML in #lab");
+    let button = &lab[lab[..run].rfind("<button").expect("Run is a <button>")..];
+    let label = &button[..button.find("</button>").expect("the button ends")];
+    assert!(label.ends_with(&format!(">{}", en.run)), "the button says {:?}: {label}", en.run);
+    assert!(lab.contains("class=\"totals\""), "the prediction's totals chart is in the first screen");
+    // Only the app's own page has the hooks tests wait on: nothing to click before it is there.
+    assert!(!lab.contains("data-testid=\"status\""), "no live status hook before the app");
+    // The other variants: Russian among them, inert until the picker chooses one.
+    let ru = text(Lang::Ru);
+    for key in ["en-wide", "en-embed", "ru-narrow", "ru-wide", "ru-embed"] {
+        let at = page.find(&format!("<script type=text/html data-v={key}>")).unwrap_or_else(|| panic!("variant {key}"));
+        let body = &page[at..at + page[at..].find("</script>").expect("the variant ends")];
+        assert!(body.contains("data-testid=\"run\""), "{key} has Run");
+        if key.starts_with("ru") {
+            assert!(body.contains(ru.title), "{key} speaks Russian");
+        }
+    }
+}
+
+/// Opens `query` in a browser that does not wait for the page to load (the wasm is held back),
+/// and waits for the prerendered screen.
+async fn open_held(query: &str, width: u32, height: u32) -> (Browser, StaticServer, std::sync::Arc<e2e::static_server::Gate>) {
+    let (server, gate) = StaticServer::holding(dist_dir(), "/", ".wasm");
+    let b = Browser::start_not_waiting(e2e::Engine::current(), width, height).await;
+    b.goto(&server.url(query)).await;
+    b.wait_until("document.querySelector('#lab[data-prerendered] .status.starting')", Duration::from_secs(20), "the prerendered screen")
+        .await;
+    (b, server, gate)
+}
+
+pub mod every_engine {
+    use super::*;
+    use fantoccini::Locator;
+
+    #[tokio::test]
+    async fn what_is_typed_and_pressed_before_the_app_is_ready_is_kept() {
+        let (b, _server, gate) = open_held("", 1280, 900).await;
+        assert_eq!(b.js("return document.querySelectorAll('[data-testid=status]').length;").await, serde_json::json!(0));
+        let field = b.client.find(Locator::Css("[data-pre=latencies]")).await.expect("the prerendered latencies");
+        field.clear().await.expect("clear");
+        field.send_keys("200, 400").await.expect("type");
+        b.client.find(Locator::Css("[data-testid=compare]")).await.expect("Compare").click().await.expect("press");
+        let words = b.js("return document.querySelector('#lab .status').textContent;").await;
+        assert_eq!(words.as_str(), Some(text(Lang::En).status_starting_queued), "the page says the run waits for the lab");
+        gate.open();
+        b.wait_for_state(&["done"], Duration::from_secs(60)).await;
+        let rows = b.results().await;
+        assert_eq!(rows.len(), 4, "the pressed Compare ran all four");
+        let predicted: Vec<f64> = rows.iter().map(|r| r.predicted).collect();
+        assert_eq!(predicted, vec![600.0, 600.0, 400.0, 400.0], "with the typed latencies");
+        e2e::assert_agrees(&rows);
+        let typed = b.js("return document.querySelector('[data-testid=latencies]').value;").await;
+        assert_eq!(typed.as_str(), Some("200, 400"));
+        assert_eq!(
+            b.js("return document.querySelectorAll('#lab [data-pre]').length;").await,
+            serde_json::json!(0),
+            "nothing prerendered is left"
+        );
+        b.close().await;
+    }
+
+    #[tokio::test]
+    async fn the_prerendered_screen_is_the_readers_variant_and_the_app_takes_it_over_in_place() {
+        for (query, width, lang, folded) in [("lang=ru", 390, "ru", true), ("embed=1&theme=dark", 720, "en", true), ("", 1280, "en", false)]
+        {
+            let (b, _server, gate) = open_held(query, width, 800).await;
+            let seen = b
+                .js("return [document.documentElement.lang, !!document.querySelector('#lab .scenario-line'), document.documentElement.dataset.theme || '', document.documentElement.classList.contains('embed')];")
+                .await;
+            assert_eq!(seen[0].as_str(), Some(lang), "{query}: the language");
+            assert_eq!(seen[1].as_bool(), Some(folded), "{query}: the form folded");
+            assert_eq!(seen[2].as_str(), Some(if query.contains("dark") { "dark" } else { "" }), "{query}: the theme");
+            assert_eq!(seen[3].as_bool(), Some(query.contains("embed")), "{query}: embed");
+            // Where the prerendered Run is, the live one comes: no jump when the app takes over.
+            let before = b.js("return document.querySelector('[data-testid=run]').getBoundingClientRect().toJSON();").await;
+            b.js("window.shift = 0; try { new PerformanceObserver(l => { for (const e of l.getEntries()) window.shift += e.value; }).observe({type: 'layout-shift'}); } catch (e) {} return 0;").await;
+            gate.open();
+            b.wait_for_app().await;
+            b.wait_until("!document.querySelector('[data-testid=run]').disabled", Duration::from_secs(10), "Run enabled").await;
+            let after = b.js("return document.querySelector('[data-testid=run]').getBoundingClientRect().toJSON();").await;
+            for side in ["x", "y", "width", "height"] {
+                let (a, z) = (before[side].as_f64().unwrap_or(f64::NAN), after[side].as_f64().unwrap_or(f64::NAN));
+                assert!((a - z).abs() <= 1.0, "{query}: Run's {side} moved from {a} to {z}");
+            }
+            if b.engine == e2e::Engine::Chromium {
+                let shift = b.js("return window.shift;").await.as_f64().unwrap_or(f64::NAN);
+                assert!(shift <= 0.05, "{query}: layout shift {shift} as the app took over");
+            }
+            b.close().await;
+        }
+    }
+}
