@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use futures::future::{join_all, AbortHandle, Abortable};
+use futures::future::{AbortHandle, Abortable};
 use futures::stream::{self, StreamExt};
 
 use super::clock;
@@ -161,13 +161,37 @@ async fn execute(scenario: Rc<Scenario>, strategy: Strategy, transport: Transpor
             }
         }
         Strategy::Concurrent => {
-            join_all((0..scenario.len()).map(task)).await;
+            sliced(scenario.len()).for_each_concurrent(None, task).await;
         }
         Strategy::Bounded(k) => {
             // Pulls requests in list order and keeps at most k tasks (wait + processing) in flight.
-            stream::iter(0..scenario.len()).for_each_concurrent(Some(k.max(1) as usize), task).await;
+            sliced(scenario.len()).for_each_concurrent(Some(k.max(1) as usize), task).await;
         }
     }
+}
+
+/// How many requests start in one task.
+const START_SLICE: usize = 1000;
+
+/// The indices `0..n` in order, `START_SLICE` at a time: after each slice the stream waits one
+/// trip through the event loop, so starting 10,000 requests at once is ten tasks of a few ms, not
+/// one of 70 (the browser's input and timers get their turn between). Each request's recorded
+/// start says when it really began. Until the last slice is out, frames do not draw (a drawing
+/// between slices would only delay the rest).
+fn sliced(n: usize) -> impl futures::Stream<Item = usize> {
+    let starting = (n > START_SLICE).then(|| timers::expect(0.0));
+    stream::unfold((0, starting), move |(next, mut starting)| async move {
+        if next >= n {
+            return None;
+        }
+        if next > 0 && next % START_SLICE == 0 {
+            timers::yield_to_loop().await;
+        }
+        if next + 1 == n {
+            starting.take();
+        }
+        Some((next, (next + 1, starting)))
+    })
 }
 
 async fn one_request(i: usize, request: Request, transport: &Transport, record: &Recorder) {

@@ -119,6 +119,18 @@ impl Drop for Expected {
     }
 }
 
+/// Resolves after one trip through the event loop: a message to itself, so a task of its own (not
+/// a microtask) and never clamped to 4 ms as nested zero timeouts are.
+pub async fn yield_to_loop() {
+    let Ok(channel) = web_sys::MessageChannel::new() else { return };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        channel.port1().set_onmessage(Some(&resolve));
+        let _ = channel.port2().post_message(&JsValue::NULL);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    channel.port1().set_onmessage(None);
+}
+
 /// A future that finishes at its deadline. Dropping it forgets the deadline.
 pub struct Sleep {
     deadline: f64,
