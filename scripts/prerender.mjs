@@ -42,7 +42,7 @@ export const PICKER =
   `(()=>{const q=new URLSearchParams(location.search),L=document.getElementById("lab"),H=document.documentElement;` +
   `let g=q.get("lang");if(g!=="en"&&g!=="ru"){g="en";for(const l of navigator.languages||[]){const k=l.split(/[-_]/)[0].toLowerCase();if(k==="en"||k==="ru"){g=k;break}}}` +
   `const e=q.get("embed")==="1",t=document.querySelector('script[data-v="'+g+"-"+(e?"embed":innerWidth<${NARROW_PX}?"narrow":"wide")+'"]');` +
-  `const m=q.get("theme");if(m==="dark"||m==="light")H.dataset.theme=m;H.classList.toggle("embed",e);H.lang=g;if(t)L.innerHTML=t.textContent;` +
+  `const m=q.get("theme");if(m==="dark"||m==="light")H.dataset.theme=m;H.classList.toggle("embed",e);H.classList.toggle("framed",top!==self);H.lang=g;if(t)L.innerHTML=t.textContent;` +
   `for(const v of document.querySelectorAll("script[data-v]"))v.remove();document.currentScript.remove();` +
   `L.addEventListener("click",v=>{const b=v.target.closest("[data-testid=run],[data-testid=compare]"),s=L.querySelector(".status.starting");` +
   `if(!b||!L.hasAttribute("data-prerendered"))return;L.dataset.queued=b.dataset.testid;b.classList.add("queued");` +

@@ -8,6 +8,7 @@ TRUNK_VERSION="0.21.14"          # trunk 0.22 needs rustc >= 1.96.1
 BINARYEN_VERSION="132"           # Debian's wasm-opt 108 cannot read what rustc 1.95 emits
 ESBUILD_VERSION="0.25.12"        # minifies the release's JS glue (scripts/post-build.mjs)
 GECKODRIVER_VERSION="0.37.1"     # drives Debian's firefox-esr for the every-engine tests
+AXE_VERSION="4.14.1"             # the accessibility engine the e2e tests inject (tests/e2e/tests/accessibility.rs)
 export PATH="$HOME/.cargo/bin:$TOOLS/binaryen/node_modules/.bin:$TOOLS/esbuild/node_modules/.bin:$PATH"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -52,6 +53,16 @@ if [ "$(esbuild --version 2>/dev/null || true)" != "$ESBUILD_VERSION" ]; then
   mkdir -p "$TOOLS/esbuild"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS/esbuild" "esbuild@$ESBUILD_VERSION"
 fi
+
+# axe-core, for the accessibility tests: one file, $AXE (read by the e2e harness).
+export AXE="$TOOLS/axe-core/node_modules/axe-core/axe.min.js"
+need_axe() {
+  if [ "$(node -p "require('$TOOLS/axe-core/node_modules/axe-core/package.json').version" 2>/dev/null || true)" != "$AXE_VERSION" ]; then
+    say "installing axe-core $AXE_VERSION (from npm) into $TOOLS/axe-core"
+    mkdir -p "$TOOLS/axe-core"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS/axe-core" "axe-core@$AXE_VERSION"
+  fi
+}
 
 need_browser() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then

@@ -449,10 +449,11 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="tagline">{ t.tagline }</p>
                 <p class="intro">{ t.intro }</p>
             </header>
-        } else {
-            <h1 class="visually-hidden">{ t.title }</h1>
         }
         <main class="lab">
+            if presentation.embed {
+                <h1 class="visually-hidden">{ t.title }</h1>
+            }
             <Notices t={t} notices={state.notices.clone()} on_dismiss={on_dismiss} />
             if panels.controls && foldable {
                 <ScenarioLine t={t} scenario={(*form_scenario).clone()} open={state.form_open} on_toggle={on_form_toggle} />

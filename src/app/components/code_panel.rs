@@ -38,6 +38,7 @@ pub fn CodePanel(props: &CodePanelProps) -> Html {
                 let current = current_line(props.kind, lang, props.role);
                 html! {
                     <pre data-testid="code" data-lang={lang.key()} hidden={*open != lang} role="tabpanel"
+                        tabindex="0" aria-label={t.code_lang_name(lang)}
                         data-current-line={current.map(|l| l.to_string())}><code>
                         { for listing(props.kind, lang).iter().enumerate().map(|(i, (line, _))| html! {
                             <span class={classes!("line", (Some(i) == current).then_some("current"))}>{ *line }{ "\n" }</span>

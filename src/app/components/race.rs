@@ -151,7 +151,8 @@ fn lane_markup(g: &LaneGeometry, schedule: &Schedule, trace: Option<&Trace>, mea
         rect(&mut out, "race-wait", start, response, &y);
         let proc_end = q.end.or(q.response.and(elapsed)).unwrap_or(response);
         if proc_end > response {
-            rect(&mut out, "race-proc", response, proc_end, &y);
+            let class = if super::waterfall::outlined(proc_end - response, g.end) { "race-proc outlined" } else { "race-proc" };
+            rect(&mut out, class, response, proc_end, &y);
         }
     }
     vline(&mut out, "race-predicted-total", schedule.total);

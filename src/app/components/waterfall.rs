@@ -267,11 +267,17 @@ fn Row(props: &RowProps) -> Html {
                 <title>{ title }</title>
                 { wait }
                 if let Some((from, to)) = processing {
-                    <rect class="wf-proc" x={pct(from, end)} y={short(y)} height={short(bar_h)}
+                    <rect class={classes!("wf-proc", outlined(to - from, end).then_some("outlined"))} x={pct(from, end)} y={short(y)} height={short(bar_h)}
                         width={pct(to - from, end)} />
                 }
             </g>
         })
     });
     html! { <>{ ghost }{ for measured }</> }
+}
+
+/// Processing wide enough (half a percent of the axis) for its dashed outline, which tells it from
+/// waiting by pattern, not colour alone; a narrower one would be all outline.
+pub fn outlined(ms: f64, axis_ms: f64) -> bool {
+    axis_ms > 0.0 && ms / axis_ms >= 0.005
 }

@@ -36,6 +36,9 @@ pub fn use_page_chrome(presentation: &Presentation, theme: Theme, t: &'static Te
                 }
             }
             let _ = html.class_list().toggle_with_force("embed", embed);
+            // In a host's frame: the host's background shows through (static/style.css).
+            let framed = web_sys::window().and_then(|w| w.top().ok().flatten().map(|top| top != w)).unwrap_or(false);
+            let _ = html.class_list().toggle_with_force("framed", framed);
         }
     });
     use_effect_with(presentation.embed, |&embed| {

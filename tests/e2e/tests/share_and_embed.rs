@@ -49,9 +49,10 @@ async fn theme_and_panels_come_from_the_link_and_stay_in_it() {
                      !!document.querySelector('[data-testid=waterfall]'), !!document.querySelector('[data-testid=run]')];")
         .await;
     assert_eq!(state, json!(["dark", "rgb(26, 27, 31)", false, false, true, true]));
-    // The embed's own background is the host page's: nothing painted around the panels.
-    let page = b.js("return getComputedStyle(document.body).backgroundColor;").await;
-    assert_eq!(page, json!("rgba(0, 0, 0, 0)"));
+    // The embed's body paints nothing around the panels; opened on its own (no host to show
+    // through) the root paints the theme's background, so text keeps its contrast.
+    let page = b.js("return [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.documentElement).backgroundColor, document.documentElement.classList.contains('framed')];").await;
+    assert_eq!(page, json!(["rgba(0, 0, 0, 0)", "rgb(17, 18, 21)", false]));
     b.click("run").await;
     b.wait_for_state(&["done"], Duration::from_secs(10)).await;
     assert_eq!(b.bars().await.len(), 2);
@@ -173,6 +174,10 @@ async fn the_auto_height_frame_keeps_still_and_learns_the_hosts_theme() {
     b.client.enter_frame(0).await.expect("into the lab");
     b.wait_for_app().await;
     b.wait_until("document.documentElement.dataset.theme === 'dark'", Duration::from_secs(5), "the host's dark theme").await;
+    // In the host's frame the lab paints no background: the notes page's shows through.
+    let painted =
+        b.js("return [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).backgroundColor];").await;
+    assert_eq!(painted, json!(["rgba(0, 0, 0, 0)", "rgba(0, 0, 0, 0)"]));
     b.click("compare").await;
     b.wait_for_state(&["done"], Duration::from_secs(30)).await;
     let settled = b.js("return Math.ceil(document.body.getBoundingClientRect().height);").await.as_f64().unwrap();
