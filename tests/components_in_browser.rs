@@ -162,8 +162,8 @@ async fn totals_chart_draws_measured_bars_hatches_the_frozen_one_and_says_it_in_
     let width = |b: &web_sys::Element| b.query_selector(".total-bar").unwrap().unwrap().get_attribute("style").unwrap();
     assert_eq!(width(&bars[0]), "width:62.00%");
     let summary = root.query_selector("[data-testid=totals-summary]").unwrap().unwrap().text_content().unwrap();
-    assert!(summary.starts_with("Blocking: measured 1,102\u{a0}ms, predicted 1,100\u{a0}ms, ×1.00."), "{summary}");
-    assert!(summary.contains("Concurrent: predicted 800\u{a0}ms"), "{summary}");
+    assert!(summary.starts_with("Blocking: measured 1,102\u{a0}ms, predicted 1,100\u{a0}ms (the sum of 300 and 800), ×1.00."), "{summary}");
+    assert!(summary.contains("Concurrent: predicted 800\u{a0}ms (the longest of 300 and 800)"), "{summary}");
 }
 
 #[wasm_bindgen_test]

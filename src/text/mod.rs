@@ -112,6 +112,11 @@ pub struct Text {
     pub slow_drawing: &'static str,
     pub formula_many: &'static str,
     pub formula_values: &'static str,
+    /// The model's total in words, for screen readers: "the sum of 300 and 800", "the longest of …".
+    pub formula_words_sum: &'static str,
+    pub formula_words_longest: &'static str,
+    /// The last separator of a list: " and ".
+    pub list_and: &'static str,
     pub formula_queue: &'static str,
     pub formula_slots: &'static str,
     pub run_summary: &'static str,
@@ -580,6 +585,27 @@ impl Text {
     }
 
     /// The formula made concrete, with the real numbers of the scenario.
+    /// The model's total in words, as a screen reader says it: "the sum of 300 and 800", "the
+    /// longest of 300 and 800"; past six values, or with processing or slots, the formula itself.
+    pub fn formula_in_words(&self, formula: &Formula) -> String {
+        const LISTED: usize = 6;
+        let list = |values: Vec<u32>| {
+            let words: Vec<String> = values.iter().map(|&v| self.int(f64::from(v))).collect();
+            match words.split_last() {
+                _ if words.len() > LISTED => fill(self.formula_values, &[&self.int(words.len() as f64)]),
+                Some((last, rest)) if !rest.is_empty() => format!("{}{}{last}", rest.join(", "), self.list_and),
+                _ => words.join(""),
+            }
+        };
+        match formula {
+            Formula::Sum { terms, .. } if terms.iter().all(|t| t.processing_ms == 0) => {
+                fill(self.formula_words_sum, &[&list(terms.iter().map(|t| t.latency_ms).collect())])
+            }
+            Formula::Max { latencies, queue_ms, .. } if *queue_ms < 0.5 => fill(self.formula_words_longest, &[&list(latencies.clone())]),
+            other => self.formula(other),
+        }
+    }
+
     pub fn formula(&self, formula: &Formula) -> String {
         const SHOWN: usize = 6;
         match formula {
@@ -806,6 +832,28 @@ mod tests {
         assert_eq!(f(&EN, Strategy::Sequential), "300 + 800 = 1,100\u{a0}ms");
         assert_eq!(f(&EN, Strategy::Concurrent), "max(300, 800) = 800\u{a0}ms");
         assert_eq!(f(&RU, Strategy::Sequential), "300 + 800 = 1\u{202f}100\u{a0}мс");
+    }
+
+    #[test]
+    fn the_totals_say_why_in_words() {
+        let words = |t: &Text, latencies: &[u32], proc: u32, st| {
+            let mut s = Scenario::from_latencies(latencies).unwrap();
+            if proc > 0 {
+                s = Scenario::new(latencies.iter().map(|&l| crate::model::Request { latency_ms: l, processing_ms: proc }).collect())
+                    .unwrap();
+            }
+            t.formula_in_words(&formula(&s, st, &predict(&s, st)))
+        };
+        assert_eq!(words(&EN, &[300, 800], 0, Strategy::Sequential), "the sum of 300 and 800");
+        assert_eq!(words(&EN, &[300, 800], 0, Strategy::Concurrent), "the longest of 300 and 800");
+        assert_eq!(words(&EN, &[300, 800, 500], 0, Strategy::Blocking), "the sum of 300, 800 and 500");
+        assert_eq!(words(&RU, &[300, 800], 0, Strategy::Sequential), "сумма 300 и 800");
+        assert_eq!(words(&RU, &[300, 800, 500], 0, Strategy::Concurrent), "самая долгая из 300, 800 и 500");
+        assert_eq!(words(&EN, &[1200], 0, Strategy::Sequential), "the sum of 1,200");
+        assert_eq!(words(&EN, &[10; 7], 0, Strategy::Sequential), "the sum of 7 values");
+        // With processing, or k at a time, the formula itself says it.
+        assert_eq!(words(&EN, &[300, 800], 50, Strategy::Sequential), "(300 + 50) + (800 + 50) = 1,200\u{a0}ms");
+        assert!(words(&EN, &[300, 800, 500], 0, Strategy::Bounded(2)).contains("slots"));
     }
 
     #[test]

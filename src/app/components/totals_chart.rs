@@ -34,9 +34,16 @@ pub fn TotalsChart(props: &TotalsChartProps) -> Html {
         .iter()
         .map(|r| match r.comparable() {
             Some(m) => {
-                fill(t.totals_summary_measured, &[&t.strategy_short(r.strategy), &t.total(m), &t.total(r.predicted), &t.speedup(r.speedup)])
+                let why = t.formula_in_words(&r.formula);
+                fill(
+                    t.totals_summary_measured,
+                    &[&t.strategy_short(r.strategy), &t.total(m), &t.total(r.predicted), &why, &t.speedup(r.speedup)],
+                )
             }
-            None => fill(t.totals_summary_predicted, &[&t.strategy_short(r.strategy), &t.total(r.predicted), &t.speedup(r.speedup)]),
+            None => fill(
+                t.totals_summary_predicted,
+                &[&t.strategy_short(r.strategy), &t.total(r.predicted), &t.formula_in_words(&r.formula), &t.speedup(r.speedup)],
+            ),
         })
         .collect::<Vec<_>>()
         .join(" ");

@@ -92,6 +92,10 @@ async fn a_screen_reader_hears_the_totals_in_words() {
     for strategy in ["Blocking", "Sequential", "Concurrent", "Bounded"] {
         assert!(spoken.contains(strategy), "the accessibility tree names {strategy}:\n{spoken}");
     }
+    // And why, as the note says it: one after another the sum, all at once the longest.
+    for why in ["the sum of 300 and 800", "the longest of 300 and 800"] {
+        assert!(spoken.contains(why), "the accessibility tree says {why:?}:\n{spoken}");
+    }
     let rows = b.results().await;
     for r in &rows {
         let ms = sync_vs_async::text::text(sync_vs_async::model::presentation::Lang::En).ms(r.total);
