@@ -51,7 +51,7 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                 <rect class={wait_class} x={pct(CLIENT_X - 2.5)} width="5%" y={short(y(timing.start))}
                     height={short((y(timing.response) - y(timing.start)).max(0.5))} />
                 if timing.end > proc_start {
-                    <rect class="seq-proc" x={pct(CLIENT_X - 2.5)} width="5%" y={short(y(proc_start))}
+                    <rect class={classes!("seq-proc", (y(timing.end) - y(proc_start) >= 4.0).then_some("outlined"))} x={pct(CLIENT_X - 2.5)} width="5%" y={short(y(proc_start))}
                         height={short((y(timing.end) - y(proc_start)).max(1.0))} />
                 }
                 <rect class="seq-server-work" x={pct(SERVER_X - 1.0)} width="2%" y={short(y(timing.start))}
