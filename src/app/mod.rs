@@ -43,8 +43,8 @@ use components::step_table::StepTable;
 use components::totals_chart::TotalsChart;
 use components::waterfall::Waterfall;
 use hooks::{
-    current_query, link_with, use_clipboard, use_embed_probe, use_host_theme, use_page_chrome, use_replay_player, use_runner, use_url_sync,
-    SweepPlan,
+    current_query, link_with, use_clipboard, use_embed_probe, use_first_screen_first, use_host_theme, use_page_chrome, use_replay_player,
+    use_runner, use_url_sync, SweepPlan,
 };
 use state::{Action, AppState, Confirm, ReplayAction, RunState, ShareKind, SweepState};
 
@@ -128,6 +128,7 @@ pub fn App(props: &AppProps) -> Html {
     let copy = use_clipboard(state.dispatcher());
     use_url_sync(&state.config, &state.presentation);
     use_page_chrome(&state.presentation, state.theme(), t);
+    let whole = use_first_screen_first(state.presentation.embed || props.starting);
     use_host_theme(state.dispatcher(), state.presentation.embed);
     let presentation = state.presentation;
     let panels = presentation.panels;
@@ -466,7 +467,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <div class={classes!("panels", dimmed.then_some("dimmed"))}>
                     <div class="toolbar">
-                        <Status t={t} run={state.run.clone()} current={current} progress={progress} starting={props.starting} />
+                        <Status t={t} run={state.run.clone()} current={current} progress={progress} starting={props.starting} live={whole} />
                         if !form_shown {
                             <RunButtons t={t} invalid={invalid} compare_invalid={compare_invalid} compare_left_out={compare_left_out} running={running}
                                 on_run={on_run} on_compare={on_compare} on_cancel={on_cancel.clone()}
@@ -517,21 +518,21 @@ pub fn App(props: &AppProps) -> Html {
                             urls={state.session.as_ref().and_then(|s| s.urls.clone())}
                             notes={real_notes.clone()} />
                     }
-                    if let Some(v) = view.as_ref().as_ref().filter(|_| panels.results) {
+                    if let Some(v) = view.as_ref().as_ref().filter(|_| panels.results && whole) {
                         <Results t={t} rows={v.rows.clone()} shown={state.session.as_ref().map(|_| shown)} on_select={on_select}
                             stale_note={stale_note} />
                     }
-                    if let Some((series, runs, scenario)) = growth.as_ref().as_ref().filter(|_| panels.growth) {
+                    if let Some((series, runs, scenario)) = growth.as_ref().as_ref().filter(|_| panels.growth && whole) {
                         <GrowthChart t={t} axis={growth_axis} series={series.clone()} n={scenario.len()} measured={measured_points}
                             status={sweep_status} sweep_runs={runs.len()} sweep_ms={growth::sweep_ms(runs)} busy={running}
                             on_axis={on_axis} on_measure={on_measure} on_cancel={on_cancel} />
                     }
-                    if let Some(why) = valid.and_then(ValidConfig::blocking_left_out) {
+                    if let Some(why) = valid.filter(|_| whole).and_then(ValidConfig::blocking_left_out) {
                         <p class="wf-note" data-testid="blocking-left-out">
                             { t.blocking_left_out_note(why) }
                         </p>
                     }
-                    if let (Some(e), Some(strategy), true) = (explanation.clone(), shown_strategy, panels.explains()) {
+                    if let (Some(e), Some(strategy), true) = (explanation.clone(), shown_strategy, panels.explains() && whole) {
                         <section class="explain" aria-labelledby="explain-heading" data-testid="explain">
                             <h2 id="explain-heading">{ t.explain_heading }</h2>
                             <p class="explain-source">
@@ -557,11 +558,13 @@ pub fn App(props: &AppProps) -> Html {
                             </div>
                         </section>
                     }
-                    <p class="visually-hidden" aria-live="polite" data-testid="summary">{ summary_text }</p>
+                    if whole {
+                        <p class="visually-hidden" aria-live="polite" data-testid="summary">{ summary_text }</p>
+                    }
                 </div>
             </div>
         </main>
-        if !presentation.embed {
+        if !presentation.embed && whole {
             <footer class="page-footer"><p>{ t.footer }</p></footer>
         }
         </>

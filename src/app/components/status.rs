@@ -19,6 +19,10 @@ pub struct StatusProps {
     /// says "starting…", and carries the words the page's picker shows once Run is pressed there.
     #[prop_or_default]
     pub starting: bool,
+    /// The whole page has rendered: only then does the line carry its test hook (see
+    /// `hooks::use_first_screen_first`).
+    #[prop_or(true)]
+    pub live: bool,
 }
 
 #[component]
@@ -47,7 +51,7 @@ pub fn Status(props: &StatusProps) -> Html {
         (RunState::Ended(_), _) => ("done", t.status_done.to_string()),
     };
     html! {
-        <p class={classes!("status", state)} data-testid="status" data-state={state} role="status">
+        <p class={classes!("status", state)} data-testid={props.live.then_some("status")} data-state={state} role="status">
             <span class="status-dot" aria-hidden="true"></span>{ text }
         </p>
     }

@@ -1,6 +1,7 @@
 //! Hooks: where components meet the runtime, the address bar and the page around the lab.
 
 mod use_clipboard;
+mod use_first_screen_first;
 mod use_host;
 mod use_page_chrome;
 mod use_replay_player;
@@ -8,6 +9,7 @@ mod use_runner;
 mod use_url_sync;
 
 pub use use_clipboard::use_clipboard;
+pub use use_first_screen_first::use_first_screen_first;
 pub use use_host::{use_embed_probe, use_host_theme};
 pub use use_page_chrome::use_page_chrome;
 pub use use_replay_player::use_replay_player;

@@ -94,6 +94,19 @@ pub mod every_engine {
     }
 
     #[tokio::test]
+    async fn when_the_status_hook_is_there_the_whole_page_is() {
+        // The app draws its first screen first and the rest a frame later; the hook tests wait on
+        // comes with the whole page, so nothing a test reads next is missing.
+        let (b, _server) = e2e::open_lab("", 1280, 900).await;
+        let there = b
+            .js("return ['growth-chart', 'explain', 'result', 'prediction', 'summary'].filter(h => !document.querySelector(`[data-testid=${h}]`));")
+            .await;
+        assert_eq!(there, serde_json::json!(["result"]), "only measured result rows are missing before a run");
+        assert!(b.js("return !!document.querySelector('.page-footer');").await.as_bool().unwrap_or(false), "the footer too");
+        b.close().await;
+    }
+
+    #[tokio::test]
     async fn the_prerendered_screen_is_the_readers_variant_and_the_app_takes_it_over_in_place() {
         for (query, width, lang, folded) in [("lang=ru", 390, "ru", true), ("embed=1&theme=dark", 720, "en", true), ("", 1280, "en", false)]
         {
