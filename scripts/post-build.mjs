@@ -176,8 +176,8 @@ const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)];
 if (styles.length !== 1) throw new Error(`post-build: expected the stylesheet inlined as one <style> in index.html, found ${styles.length}`);
 const hash = sha(starter);
 
-// The first screen, prerendered (scripts/prerender.mjs): the variants as templates and the picker
-// that shows one, before the body ends.
+// The first screen, prerendered (scripts/prerender.mjs): the first variant as #lab's content, the
+// others as inert text, and the picker that shows one, before the body ends.
 import { prerender, PICKER } from "./prerender.mjs";
 const screens = await prerender(dir, html);
 const scriptHashes = [`'sha256-${hash}'`];

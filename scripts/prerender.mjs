@@ -36,7 +36,7 @@ export const VARIANTS = ["en", "ru"].flatMap((lang) => [
 /// Below this window width the app folds the form (NARROW_PX in src/app/mod.rs).
 const NARROW_PX = 700;
 
-/// The picker, one line, run where the templates end. Must decide as src/app does: `lang` from the
+/// The picker, one line, run where the variants end. Must decide as src/app does: `lang` from the
 /// link if it is a language the lab speaks, else the browser's first; `embed=1`; narrow below 700 px.
 export const PICKER =
   `(()=>{const q=new URLSearchParams(location.search),L=document.getElementById("lab"),H=document.documentElement;` +

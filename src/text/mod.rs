@@ -336,6 +336,9 @@ pub fn fill(template: &str, values: &[&str]) -> String {
     out
 }
 
+/// How many values a formula writes out; past it, how many there are.
+const FORMULA_SHOWN: usize = 6;
+
 impl Text {
     pub fn preset_name(&self, preset: Preset) -> &'static str {
         let i = Preset::ALL.iter().position(|p| *p == preset).unwrap_or(0);
@@ -584,30 +587,34 @@ impl Text {
         s
     }
 
-    /// The formula made concrete, with the real numbers of the scenario.
     /// The model's total in words, as a screen reader says it: "the sum of 300 and 800", "the
-    /// longest of 300 and 800"; past six values, or with processing or slots, the formula itself.
+    /// longest of 300 and 800"; past `FORMULA_SHOWN` values, as "7 values"; with processing or
+    /// slots, the formula itself.
     pub fn formula_in_words(&self, formula: &Formula) -> String {
-        const LISTED: usize = 6;
-        let list = |values: Vec<u32>| {
-            let words: Vec<String> = values.iter().map(|&v| self.int(f64::from(v))).collect();
-            match words.split_last() {
-                _ if words.len() > LISTED => fill(self.formula_values, &[&self.int(words.len() as f64)]),
-                Some((last, rest)) if !rest.is_empty() => format!("{}{}{last}", rest.join(", "), self.list_and),
-                _ => words.join(""),
-            }
-        };
         match formula {
             Formula::Sum { terms, .. } if terms.iter().all(|t| t.processing_ms == 0) => {
-                fill(self.formula_words_sum, &[&list(terms.iter().map(|t| t.latency_ms).collect())])
+                fill(self.formula_words_sum, &[&self.values_listed(&terms.iter().map(|t| t.latency_ms).collect::<Vec<_>>())])
             }
-            Formula::Max { latencies, queue_ms, .. } if *queue_ms < 0.5 => fill(self.formula_words_longest, &[&list(latencies.clone())]),
+            Formula::Max { latencies, queue_ms, .. } if *queue_ms <= 0.0 => {
+                fill(self.formula_words_longest, &[&self.values_listed(latencies)])
+            }
             other => self.formula(other),
         }
     }
 
+    /// "300, 800 and 500"; past `FORMULA_SHOWN` values, how many.
+    fn values_listed(&self, values: &[u32]) -> String {
+        let words: Vec<String> = values.iter().map(|&v| self.int(f64::from(v))).collect();
+        match words.split_last() {
+            _ if words.len() > FORMULA_SHOWN => fill(self.formula_values, &[&self.int(words.len() as f64)]),
+            Some((last, rest)) if !rest.is_empty() => format!("{}{}{last}", rest.join(", "), self.list_and),
+            _ => words.join(""),
+        }
+    }
+
+    /// The formula made concrete, with the real numbers of the scenario.
     pub fn formula(&self, formula: &Formula) -> String {
-        const SHOWN: usize = 6;
+        const SHOWN: usize = FORMULA_SHOWN;
         match formula {
             Formula::Sum { terms, total } => {
                 let term = |t: &Term| {
@@ -837,11 +844,8 @@ mod tests {
     #[test]
     fn the_totals_say_why_in_words() {
         let words = |t: &Text, latencies: &[u32], proc: u32, st| {
-            let mut s = Scenario::from_latencies(latencies).unwrap();
-            if proc > 0 {
-                s = Scenario::new(latencies.iter().map(|&l| crate::model::Request { latency_ms: l, processing_ms: proc }).collect())
-                    .unwrap();
-            }
+            let s =
+                Scenario::new(latencies.iter().map(|&l| crate::model::Request { latency_ms: l, processing_ms: proc }).collect()).unwrap();
             t.formula_in_words(&formula(&s, st, &predict(&s, st)))
         };
         assert_eq!(words(&EN, &[300, 800], 0, Strategy::Sequential), "the sum of 300 and 800");

@@ -28,14 +28,8 @@ pub struct StatusProps {
 #[component]
 pub fn Status(props: &StatusProps) -> Html {
     let t = props.t;
-    if props.starting {
-        return html! {
-            <p class="status starting" data-testid="status" data-state="starting" role="status" data-queued-text={t.status_starting_queued}>
-                <span class="status-dot" aria-hidden="true"></span><span class="status-text">{ t.status_starting }</span>
-            </p>
-        };
-    }
     let (state, text) = match (&props.run, props.current) {
+        _ if props.starting => ("starting", t.status_starting.to_string()),
         (RunState::Running { .. }, Some((strategy, index, of))) => {
             let mut s = t.status_running(strategy, index, of);
             if strategy == Strategy::Blocking {
@@ -51,8 +45,9 @@ pub fn Status(props: &StatusProps) -> Html {
         (RunState::Ended(_), _) => ("done", t.status_done.to_string()),
     };
     html! {
-        <p class={classes!("status", state)} data-testid={props.live.then_some("status")} data-state={state} role="status">
-            <span class="status-dot" aria-hidden="true"></span>{ text }
+        <p class={classes!("status", state)} data-testid={props.live.then_some("status")} data-state={state} role="status"
+            data-queued-text={props.starting.then_some(t.status_starting_queued)}>
+            <span class="status-dot" aria-hidden="true"></span><span class="status-text">{ text }</span>
         </p>
     }
 }

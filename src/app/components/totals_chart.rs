@@ -32,18 +32,13 @@ pub fn TotalsChart(props: &TotalsChartProps) -> Html {
     let summary = props
         .rows
         .iter()
-        .map(|r| match r.comparable() {
-            Some(m) => {
-                let why = t.formula_in_words(&r.formula);
-                fill(
-                    t.totals_summary_measured,
-                    &[&t.strategy_short(r.strategy), &t.total(m), &t.total(r.predicted), &why, &t.speedup(r.speedup)],
-                )
+        .map(|r| {
+            let (name, predicted, why, speedup) =
+                (t.strategy_short(r.strategy), t.total(r.predicted), t.formula_in_words(&r.formula), t.speedup(r.speedup));
+            match r.comparable() {
+                Some(m) => fill(t.totals_summary_measured, &[&name, &t.total(m), &predicted, &why, &speedup]),
+                None => fill(t.totals_summary_predicted, &[&name, &predicted, &why, &speedup]),
             }
-            None => fill(
-                t.totals_summary_predicted,
-                &[&t.strategy_short(r.strategy), &t.total(r.predicted), &t.formula_in_words(&r.formula), &t.speedup(r.speedup)],
-            ),
         })
         .collect::<Vec<_>>()
         .join(" ");

@@ -18,15 +18,15 @@ pub struct StaticServer {
     pub prefix: String,
 }
 
-/// Holds back some of a server's files until `open` (or until the gate is dropped).
+/// Holds back some of a server's files until `open`.
 pub struct Gate {
     suffix: String,
-    open: Arc<(Mutex<bool>, Condvar)>,
+    open: (Mutex<bool>, Condvar),
 }
 
 impl Gate {
     pub fn open(&self) {
-        let (lock, cvar) = &*self.open;
+        let (lock, cvar) = &self.open;
         *lock.lock().unwrap_or_else(|e| e.into_inner()) = true;
         cvar.notify_all();
     }
@@ -35,17 +35,11 @@ impl Gate {
         if !path.ends_with(&self.suffix) {
             return;
         }
-        let (lock, cvar) = &*self.open;
+        let (lock, cvar) = &self.open;
         let mut open = lock.lock().unwrap_or_else(|e| e.into_inner());
         while !*open {
             open = cvar.wait(open).unwrap_or_else(|e| e.into_inner());
         }
-    }
-}
-
-impl Drop for Gate {
-    fn drop(&mut self) {
-        self.open();
     }
 }
 
@@ -57,7 +51,7 @@ impl StaticServer {
 
     /// As `start`, holding back every file whose name ends with `suffix` until the gate opens.
     pub fn holding(root: PathBuf, prefix: &str, suffix: &str) -> (StaticServer, Arc<Gate>) {
-        let gate = Arc::new(Gate { suffix: suffix.to_string(), open: Arc::new((Mutex::new(false), Condvar::new())) });
+        let gate = Arc::new(Gate { suffix: suffix.to_string(), open: (Mutex::new(false), Condvar::new()) });
         (StaticServer::listen(root, prefix, Some(gate.clone())), gate)
     }
 
