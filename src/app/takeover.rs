@@ -72,8 +72,9 @@ pub fn take(root: &Element) -> Option<Carried> {
 
 impl Carried {
     /// Applies what was carried to the live page under `root`: fields, then focus; the press
-    /// follows in a later task, once the form's edits have rendered (the buttons' handlers then
-    /// hold the edited form).
+    /// follows once the page has settled, as a link's autorun does (`frames::page_settled`): the
+    /// form's edits have rendered by then (the buttons' handlers hold the edited form), and the
+    /// rest of the page's first drawing does not land inside the run's measurement.
     pub fn apply(self, root: Element) {
         for field in &self.fields {
             let live = elements(&root, &format!("[data-testid=\"{}\"]", field.hook));
@@ -101,13 +102,13 @@ impl Carried {
             }
         }
         if let Some(hook) = self.queued.filter(|h| h == "run" || h == "compare") {
-            gloo_timers::callback::Timeout::new(0, move || {
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::runtime::frames::page_settled().await;
                 let button = root.query_selector(&format!("[data-testid=\"{hook}\"]")).ok().flatten();
                 if let Some(button) = button.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
                     button.click();
                 }
-            })
-            .forget();
+            });
         }
     }
 }
