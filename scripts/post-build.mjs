@@ -11,14 +11,28 @@
 // once in the glue.
 
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-if (process.env.TRUNK_PROFILE !== "release") process.exit(0);
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("post-build: TRUNK_STAGING_DIR is not set (run by Trunk only)");
 
-const wasmFile = readdirSync(dir).find((f) => f.endsWith("_bg.wasm"));
+// Python for the Python panel (debug builds too): Pyodide's core files from the pinned npm package
+// (scripts/setup.sh, $PYODIDE_DIR) into pyodide/, beside python/worker.mjs that loads them.
+const PYODIDE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
+const pyodideDir = process.env.PYODIDE_DIR;
+if (!pyodideDir) throw new Error("post-build: PYODIDE_DIR is not set (scripts/setup.sh sets it; run the build through scripts/serve or scripts/test)");
+mkdirSync(join(dir, "pyodide"), { recursive: true });
+for (const file of PYODIDE_FILES) copyFileSync(join(pyodideDir, file), join(dir, "pyodide", file));
+
+if (process.env.TRUNK_PROFILE !== "release") process.exit(0);
+
+// The Python panel's module is loaded by name (python-panel.js); its glue is minified too.
+const PANEL = "python-panel";
+const panelJs = join(dir, `${PANEL}.js`);
+execFileSync("esbuild", ["--minify", "--format=esm", "--log-level=warning", panelJs, `--outfile=${panelJs}`, "--allow-overwrite"], { stdio: "inherit" });
+
+const wasmFile = readdirSync(dir).find((f) => f.endsWith("_bg.wasm") && !f.startsWith(PANEL));
 if (!wasmFile) throw new Error(`post-build: no *_bg.wasm in ${dir}`);
 const jsFile = wasmFile.replace(/_bg\.wasm$/, ".js");
 const wasmPath = join(dir, wasmFile);

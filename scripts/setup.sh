@@ -9,6 +9,7 @@ BINARYEN_VERSION="132"           # Debian's wasm-opt 108 cannot read what rustc 
 ESBUILD_VERSION="0.25.12"        # minifies the release's JS glue (scripts/post-build.mjs)
 GECKODRIVER_VERSION="0.37.1"     # drives Debian's firefox-esr for the every-engine tests
 AXE_VERSION="4.14.1"             # the accessibility engine the e2e tests inject (tests/e2e/tests/accessibility.rs)
+PYODIDE_VERSION="314.0.7"        # CPython 3.14.2 for the Python panel, shipped in dist/pyodide/ (scripts/post-build.mjs)
 export PATH="$HOME/.cargo/bin:$TOOLS/binaryen/node_modules/.bin:$TOOLS/esbuild/node_modules/.bin:$PATH"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -52,6 +53,16 @@ if [ "$(esbuild --version 2>/dev/null || true)" != "$ESBUILD_VERSION" ]; then
   command -v npm >/dev/null || { as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm; }
   mkdir -p "$TOOLS/esbuild"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS/esbuild" "esbuild@$ESBUILD_VERSION"
+fi
+
+# Pyodide, for the Python panel: every build copies its core files into dist/pyodide/, so the
+# lab serves Python itself (no CDN) from any sub-path.
+export PYODIDE_DIR="$TOOLS/pyodide/node_modules/pyodide"
+if [ "$(node -p "require('$PYODIDE_DIR/package.json').version" 2>/dev/null || true)" != "$PYODIDE_VERSION" ]; then
+  say "installing pyodide $PYODIDE_VERSION (from npm, about 7 MB) into $TOOLS/pyodide"
+  command -v npm >/dev/null || { as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm; }
+  mkdir -p "$TOOLS/pyodide"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS/pyodide" "pyodide@$PYODIDE_VERSION"
 fi
 
 # axe-core, for the accessibility tests: one file, $AXE (read by the e2e harness).

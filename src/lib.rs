@@ -10,6 +10,8 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
+pub mod python;
+#[cfg(target_arch = "wasm32")]
 pub mod runtime;
 
 /// Mounts the lab into the page's `<main id="lab">` (or the body).

@@ -32,6 +32,7 @@ use components::guess::{GuessFields, GuessResults};
 use components::lang_switch::LangSwitch;
 use components::long_run::LongRun;
 use components::notices::Notices;
+use components::python_entry::PythonEntry;
 use components::race::Race;
 use components::results::Results;
 use components::run_buttons::RunButtons;
@@ -43,8 +44,8 @@ use components::step_table::StepTable;
 use components::totals_chart::TotalsChart;
 use components::waterfall::Waterfall;
 use hooks::{
-    current_query, link_with, use_clipboard, use_embed_probe, use_first_screen_first, use_host_theme, use_page_chrome, use_replay_player,
-    use_runner, use_url_sync, SweepPlan,
+    current_query, link_with, use_clipboard, use_embed_probe, use_first_screen_first, use_host_theme, use_page_chrome, use_python_panel,
+    use_replay_player, use_runner, use_url_sync, SweepPlan,
 };
 use state::{Action, AppState, Confirm, ReplayAction, RunState, ShareKind, SweepState};
 
@@ -132,11 +133,20 @@ pub fn App(props: &AppProps) -> Html {
     use_host_theme(state.dispatcher(), state.presentation.embed);
     let presentation = state.presentation;
     let panels = presentation.panels;
+    let python_host = use_node_ref();
 
     // Parsed once per change of the form, not once per frame of a run (10,000 latencies).
     let validation = use_memo(state.config.clone(), validate);
     let valid: Option<&ValidConfig> = validation.as_ref().as_ref().ok();
     let errors = validation.as_ref().clone().err().unwrap_or_default();
+    // The Python panel reads the scenario as the names LATENCIES, LIMIT and URLS.
+    let python_init = hooks::PanelInit {
+        lang: lang.key(),
+        latencies: valid.map(|v| v.scenario.latencies().iter().map(u32::to_string).collect::<Vec<_>>().join(",")).unwrap_or_default(),
+        limit: valid.map_or(2, |v| v.limit),
+        urls: valid.and_then(|v| v.real.as_ref()).map(|r| r.urls.join("\n")).unwrap_or_default(),
+    };
+    let (python_state, open_python) = use_python_panel(python_host.clone(), panels.python && whole, python_init);
 
     // The form as a comparison: runnable even where the chosen strategy alone is refused.
     let compare_validation = use_memo(state.config.clone(), |config| {
@@ -557,6 +567,9 @@ pub fn App(props: &AppProps) -> Html {
                                 }
                             </div>
                         </section>
+                    }
+                    if panels.python && whole {
+                        <PythonEntry t={t} state={python_state} host={python_host} on_open={open_python} />
                     }
                     if whole {
                         <p class="visually-hidden" aria-live="polite" data-testid="summary">{ summary_text }</p>

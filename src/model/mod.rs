@@ -18,6 +18,7 @@ pub mod plan;
 pub mod predict;
 pub mod presentation;
 pub mod preset;
+pub mod python;
 pub mod scenario;
 pub mod source;
 pub mod strategy;

@@ -44,6 +44,8 @@ pub struct Panels {
     pub steps: bool,
     pub eventloop: bool,
     pub code: bool,
+    /// "Run it in Python": the learner's own program in CPython, loaded when opened.
+    pub python: bool,
 }
 
 impl Default for Panels {
@@ -60,13 +62,14 @@ impl Default for Panels {
             steps: true,
             eventloop: true,
             code: true,
+            python: true,
         }
     }
 }
 
 impl Panels {
-    pub const KEYS: [&'static str; 11] =
-        ["controls", "totals", "race", "waterfall", "results", "growth", "guess", "sequence", "steps", "eventloop", "code"];
+    pub const KEYS: [&'static str; 12] =
+        ["controls", "totals", "race", "waterfall", "results", "growth", "guess", "sequence", "steps", "eventloop", "code", "python"];
 
     const NONE: Panels = Panels {
         controls: false,
@@ -80,6 +83,7 @@ impl Panels {
         steps: false,
         eventloop: false,
         code: false,
+        python: false,
     };
 
     /// What an embed shows when its link names no panels: the scenario (as one line, to edit),
@@ -108,6 +112,7 @@ impl Panels {
             "steps" => &mut self.steps,
             "eventloop" => &mut self.eventloop,
             "code" => &mut self.code,
+            "python" => &mut self.python,
             _ => return None,
         })
     }

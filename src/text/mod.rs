@@ -5,6 +5,7 @@
 //! (plural forms, number formatting) lives here once, not in every component.
 
 mod en;
+pub mod python;
 mod ru;
 
 pub use en::EN;
@@ -219,6 +220,12 @@ pub struct Text {
     pub legend_blocked: &'static str,
     pub legend_awaiting: &'static str,
     pub code_heading: &'static str,
+    pub python_heading: &'static str,
+    pub python_lead: &'static str,
+    pub python_open: &'static str,
+    pub python_opening: &'static str,
+    /// "{}": why the panel's module did not load.
+    pub python_failed: &'static str,
     pub code_lang_names: [&'static str; 3],
 
     pub source_label: &'static str,

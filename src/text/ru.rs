@@ -179,6 +179,11 @@ pub static RU: Text = Text {
     legend_blocked: "заблокирован",
     legend_awaiting: "ожидание, поток свободен",
     code_heading: "Код",
+    python_heading: "Запустить на Python",
+    python_lead: "Своя программа на asyncio — в настоящем CPython прямо в браузере, каждая задача на одной оси времени. Python (около 6 МБ) скачивается один раз, при первом запуске программы.",
+    python_open: "Открыть панель Python",
+    python_opening: "Открывается панель Python…",
+    python_failed: "Панель Python не загрузилась: {}",
     code_lang_names: ["Python (asyncio)", "Rust (эта лаборатория)", "JavaScript"],
 
     source_label: "Запросы",

@@ -5,10 +5,11 @@
 //! A server may hold back the files whose names end with a given suffix until its `Gate` opens:
 //! the page as a reader sees it while the wasm is still on its way.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::thread;
 
 use flate2::{write::GzEncoder, Compression};
@@ -108,10 +109,8 @@ fn serve(mut stream: TcpStream, root: &Path, prefix: &str, gate: Option<&Gate>) 
         None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
     };
     let mut encoding = "";
-    if gzip && !matches!(mime, "image/png") {
-        let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-        encoder.write_all(&body)?;
-        body = encoder.finish()?;
+    if gzip && !matches!(mime, "image/png" | "application/zip") {
+        body = gzipped(path, body)?;
         encoding = "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n";
     }
     write!(
@@ -121,6 +120,22 @@ fn serve(mut stream: TcpStream, root: &Path, prefix: &str, gate: Option<&Gate>) 
     )?;
     stream.write_all(&body)?;
     stream.flush()
+}
+
+/// A file's body gzipped at the best level, once per path and content: Python's 9.6 MB of wasm
+/// takes seconds to compress, and every test that loads Python asks for it again.
+fn gzipped(path: &str, body: Vec<u8>) -> std::io::Result<Vec<u8>> {
+    type Cache = Mutex<HashMap<(String, usize), Vec<u8>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let key = (path.to_string(), body.len());
+    if let Some(hit) = CACHE.get_or_init(Cache::default).lock().unwrap().get(&key) {
+        return Ok(hit.clone());
+    }
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(&body)?;
+    let packed = encoder.finish()?;
+    CACHE.get_or_init(Cache::default).lock().unwrap().insert(key, packed.clone());
+    Ok(packed)
 }
 
 /// Maps a URL path below the prefix to a file, refusing anything that climbs out of `root`.
@@ -136,7 +151,9 @@ fn resolve(root: &Path, rest: &str) -> Option<PathBuf> {
 fn mime(file: &Path) -> &'static str {
     match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
         "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript",
+        "js" | "mjs" => "text/javascript",
+        "py" => "text/x-python; charset=utf-8",
+        "zip" => "application/zip",
         "wasm" => "application/wasm",
         "css" => "text/css",
         "svg" => "image/svg+xml",

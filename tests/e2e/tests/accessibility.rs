@@ -71,6 +71,17 @@ async fn every_state_has_no_axe_violation() {
         assert_clean(&b, state).await;
         b.close().await;
     }
+    // The Python panel, open, after a run with its lanes, in both languages.
+    for (query, width, state) in [("", 1280, "the Python panel after a run"), ("lang=ru", 390, "the Python panel at 390 px in Russian")] {
+        let (b, _server) = open_lab(query, width, 900).await;
+        b.click("python-open").await;
+        b.wait_until("document.querySelector('[data-testid=py-run]')", Duration::from_secs(20), "the Python panel").await;
+        b.click("py-run").await;
+        b.wait_until("document.querySelector('[data-testid=py-status]').dataset.state === 'done'", Duration::from_secs(60), "the run")
+            .await;
+        assert_clean(&b, state).await;
+        b.close().await;
+    }
 }
 
 #[tokio::test]

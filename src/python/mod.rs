@@ -1,0 +1,254 @@
+//! The Python panel: a Yew app of its own, in its own module (`src/python_panel.rs`, built by
+//! Trunk beside the lab's), which the lab loads and mounts only when a reader opens "Run it in
+//! Python" (`runtime::python_panel`). The lab's first load carries none of it.
+//!
+//! The lab hands it a plain object (`PanelInit`): the language, the scenario's latencies, k and
+//! URLs (the names `LATENCIES`, `LIMIT`, `URLS` a program reads), the link's `py=` program, and a
+//! program to open ("Open in Python"). Python runs in a Web Worker (`runtime::python_worker`,
+//! `use_python`); the program's link is written into the page's address (`py=`).
+
+mod editor;
+mod lanes;
+pub mod state;
+mod use_python;
+
+use std::rc::Rc;
+
+use js_sys::Reflect;
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use crate::model::presentation::Lang;
+use crate::model::python::link;
+use crate::model::python::presets::{PyPreset, GIVEN_NAMES};
+use crate::model::python::timeline::lanes;
+use crate::text::python::py_text;
+use editor::Editor;
+use lanes::Lanes;
+use state::{PyAction, PyState, RunState};
+use use_python::{use_python, RunRequest};
+
+/// Python's download, gzipped as hosts serve it (pyodide 314.0.7: the wasm, the standard library,
+/// the loader), said before it starts; `tests/python.rs` checks it against the built files.
+pub const DOWNLOAD_BYTES: f64 = 6_300_000.0;
+/// What the progress bar counts to: the same files as the browser unpacks them.
+pub const UNPACKED_BYTES: f64 = 12_300_000.0;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct PanelInit {
+    pub lang: Lang,
+    pub latencies: Rc<[u32]>,
+    pub limit: u32,
+    pub urls: Rc<[String]>,
+    /// The link's `py=`, as it came.
+    pub link: Option<Rc<str>>,
+    /// A program to open, numbered so that opening the same one again counts.
+    pub open: Option<(u32, Rc<str>)>,
+}
+
+impl PanelInit {
+    /// Reads the lab's plain object; anything missing or of the wrong type takes its default.
+    pub fn from_js(init: &JsValue) -> PanelInit {
+        let get = |name: &str| Reflect::get(init, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        let string = |name: &str| get(name).as_string();
+        let latencies: Vec<u32> = string("latencies").unwrap_or_default().split(',').filter_map(|v| v.trim().parse().ok()).collect();
+        PanelInit {
+            lang: if string("lang").as_deref() == Some("ru") { Lang::Ru } else { Lang::En },
+            latencies: if latencies.is_empty() { Rc::from([300, 800, 500]) } else { latencies.into() },
+            limit: get("limit").as_f64().map_or(2, |k| k.clamp(1.0, 10_000.0) as u32),
+            urls: string("urls").unwrap_or_default().split('\n').filter(|u| !u.is_empty()).map(String::from).collect(),
+            link: string("py").filter(|p| !p.is_empty()).map(Rc::from),
+            open: string("open").map(|code| (get("openSeq").as_f64().unwrap_or(0.0) as u32, Rc::from(code))),
+        }
+    }
+}
+
+fn python_list<T: std::fmt::Display>(items: &[T], quote: bool) -> String {
+    let shown: Vec<String> = items.iter().take(6).map(|v| if quote { format!("\"{v}\"") } else { v.to_string() }).collect();
+    let more = if items.len() > 6 { ", …" } else { "" };
+    format!("[{}{more}]", shown.join(", "))
+}
+
+/// Writes the program into the page's address as `py=` (or takes it out for a preset as it is).
+fn write_link(program: Option<&str>) -> Option<link::LinkError> {
+    let window = web_sys::window()?;
+    let href = window.location().href().ok()?;
+    let url = web_sys::Url::new(&href).ok()?;
+    let params = url.search_params();
+    let mut error = None;
+    match program.map(link::encode) {
+        Some(Ok(encoded)) => params.set("py", &encoded),
+        Some(Err(e)) => {
+            params.delete("py");
+            error = Some(e);
+        }
+        None => params.delete("py"),
+    }
+    url.set_search(&params.to_string().as_string().unwrap_or_default());
+    let _ = window.history().ok()?.replace_state_with_url(&JsValue::NULL, "", Some(&url.href()));
+    error
+}
+
+#[component]
+pub fn PythonPanel(props: &PanelInit) -> Html {
+    let t = py_text(props.lang);
+    // The link's program that could not be read (until the next edit), and one too long to write.
+    let read_error = use_state(|| None::<link::LinkError>);
+    let link_error = use_state(|| None::<link::LinkError>);
+    let state = {
+        let link = props.link.clone();
+        let link_error = read_error.setter();
+        use_reducer(move || match link.as_deref().map(link::decode) {
+            Some(Ok(program)) => {
+                let preset = PyPreset::ALL.into_iter().find(|p| p.program() == program);
+                PyState::new(program.into(), preset)
+            }
+            other => {
+                if let Some(Err(e)) = other {
+                    link_error.set(Some(e));
+                }
+                PyState::new(PyPreset::Gather.program().into(), Some(PyPreset::Gather))
+            }
+        })
+    };
+    let controls = use_python(state.dispatcher());
+
+    // "Open in Python": each new request replaces the program.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(props.open.clone(), move |open| {
+            if let Some((_, code)) = open {
+                dispatch.dispatch(PyAction::Edit(code.to_string()));
+            }
+        });
+    }
+    // The program travels in the page's address: a preset as it is needs none.
+    {
+        let link_error = link_error.setter();
+        let first = use_mut_ref(|| true);
+        let read_error = read_error.setter();
+        use_effect_with((state.code.clone(), state.preset), move |(code, preset)| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                read_error.set(None);
+            }
+            link_error.set(write_link(if preset.is_some() { None } else { Some(code) }));
+        });
+    }
+
+    let on_edit = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |code: String| dispatch.dispatch(PyAction::Edit(code)))
+    };
+    let on_preset = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(preset) = PyPreset::from_key(&select.value()) {
+                dispatch.dispatch(PyAction::Preset(preset));
+            }
+        })
+    };
+    let on_run = {
+        let request =
+            RunRequest { source: state.code.clone(), latencies: props.latencies.clone(), limit: props.limit, urls: props.urls.clone() };
+        let run = controls.run.clone();
+        Callback::from(move |_: MouseEvent| run.emit(request.clone()))
+    };
+    let on_cancel = controls.cancel.reform(|_: MouseEvent| ());
+
+    let now_ms = state.trace.tasks.iter().flat_map(|task| task.turns.iter().map(|t| t.1)).fold(0.0, f64::max);
+    let drawn = Rc::new(lanes(&state.trace, state.total.unwrap_or(now_ms)));
+    let span = drawn.iter().map(|l| l.end_ms).fold(state.total.unwrap_or(0.0), f64::max);
+    let predicted = state.preset.map(|p| p.predicted_ms(&props.latencies, props.limit));
+    let error_line = state.error.as_ref().map(|e| e.line).filter(|l| *l > 0);
+    let status = match (&state.run, state.load) {
+        (RunState::Failed(why), _) => t.failed(why),
+        (RunState::TimeLimit, _) => t.status_time_limit.to_string(),
+        (RunState::Cancelled, _) => t.status_cancelled.to_string(),
+        (RunState::Error, _) => t.status_error.to_string(),
+        (RunState::Done, _) => t.status_done.to_string(),
+        (RunState::Running, state::Load::Ready) => t.status_running.to_string(),
+        (_, state::Load::Loading(bytes)) => t.loading(bytes, UNPACKED_BYTES),
+        (_, state::Load::Ready) => t.status_ready.to_string(),
+        _ => t.idle(DOWNLOAD_BYTES),
+    };
+    let loading = match (&state.run, state.load) {
+        (RunState::Running, state::Load::Loading(bytes)) => Some(bytes),
+        (RunState::Running, state::Load::NotLoaded) => Some(0.0),
+        _ => None,
+    };
+    let given = format!(
+        "{} = {} · {} = {} · {} = {}",
+        GIVEN_NAMES[0],
+        python_list(&props.latencies, false),
+        GIVEN_NAMES[1],
+        props.limit,
+        GIVEN_NAMES[2],
+        python_list(&props.urls, true)
+    );
+
+    html! {
+        <div class="py-panel" lang={props.lang.key()}>
+            <div class="py-toolbar">
+                <label>
+                    { t.preset_label }
+                    <select data-testid="py-preset" onchange={on_preset}>
+                        if state.preset.is_none() {
+                            <option value="" selected=true>{ t.custom_program }</option>
+                        }
+                        { for PyPreset::ALL.into_iter().map(|p| html! {
+                            <option value={p.key()} selected={state.preset == Some(p)}>{ t.title(p) }</option>
+                        }) }
+                    </select>
+                </label>
+                <button type="button" class="primary" data-testid="py-run" onclick={on_run} disabled={state.busy()}>{ t.run }</button>
+                <button type="button" data-testid="py-cancel" onclick={on_cancel} disabled={!state.busy()}>{ t.cancel }</button>
+            </div>
+            if let Some(preset) = state.preset {
+                <p class="py-lesson">{ t.lesson(preset) }</p>
+            }
+            if let Some(error) = read_error.as_ref().or(link_error.as_ref()) {
+                <p class="field-error" role="alert">{ t.link_error(error) }</p>
+            }
+            <p class="py-given"><span>{ t.given }</span>{" "}<code>{ given }</code></p>
+            <Editor code={state.code.clone()} label={t.editor_label} hint={t.editor_hint} error_line={error_line} on_edit={on_edit} />
+            <p data-testid="py-status" data-state={state.state_key()} role="status" class="py-status">{ status }</p>
+            if let Some(bytes) = loading {
+                <progress max={UNPACKED_BYTES.to_string()} value={bytes.to_string()} />
+            }
+            if let Some(error) = &state.error {
+                <div data-testid="py-error" data-line={error.line.to_string()} class="py-error" role="alert">
+                    if error.line > 0 { <p class="py-error-where">{ t.line(error.line) }</p> }
+                    <pre tabindex="0">{ &error.text }</pre>
+                </div>
+            }
+            if let Some(total) = state.total {
+                <p data-testid="py-result" data-total-ms={fixed_ms(total)} class="py-result">
+                    <strong>{ t.result(total) }</strong>
+                    if let Some(predicted) = predicted { { " · " }{ t.predicted(predicted) } }
+                </p>
+            }
+            if !drawn.is_empty() {
+                <Lanes t={t} lanes={drawn.clone()} span_ms={span} />
+            }
+            if state.trace.truncated { <p class="hint">{ t.truncated }</p> }
+            <section class="py-output" aria-labelledby="py-output-heading">
+                <h3 id="py-output-heading">{ t.output_heading }</h3>
+                <pre data-testid="py-output" tabindex="0" aria-labelledby="py-output-heading">
+                    if state.output.is_empty() { <span class="hint">{ t.no_output }</span> }
+                    { for state.output.iter().map(|(line, err)| html! { <span class={classes!(err.then_some("err"))}>{ line }{ "\n" }</span> }) }
+                </pre>
+            </section>
+            <p class="hint">{ t.worker_note }</p>
+        </div>
+    }
+}
+
+fn fixed_ms(ms: f64) -> String {
+    crate::model::number::fixed(ms, 1)
+}
+
+/// Mounts the panel into `host`; the handle takes later `PanelInit`s.
+pub fn mount(host: web_sys::Element, init: &JsValue) -> yew::AppHandle<PythonPanel> {
+    yew::Renderer::<PythonPanel>::with_root_and_props(host, PanelInit::from_js(init)).render()
+}

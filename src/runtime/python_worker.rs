@@ -1,0 +1,112 @@
+//! The Python panel's worker (`static/python/worker.mjs`): starts it, sends it programs, turns its
+//! messages into `WorkerMessage`s, and ends it (`terminate`: Cancel, and the 30 s limit).
+//!
+//! Nothing from the worker is trusted: a message that is not one of the known shapes becomes
+//! `WorkerMessage::Unknown`, never a panic.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+/// What the worker says.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkerMessage {
+    /// Bytes of Python downloaded so far.
+    Progress(f64),
+    /// Python is loaded, in this many ms.
+    Ready(f64),
+    /// A line of output; `true` for stderr (warnings).
+    Output(String, bool),
+    /// A chunk of the runner's trace lines.
+    Trace(String),
+    /// The program's error: `syntax` or `exception`, the line (0: none), the text.
+    Error {
+        syntax: bool,
+        line: u32,
+        text: String,
+    },
+    /// The program ended; its total in ms (None when it did not start: a syntax error).
+    Done(Option<f64>),
+    /// Python itself failed (could not load, or crashed).
+    Failed(String),
+    Unknown,
+}
+
+fn field(data: &JsValue, name: &str) -> JsValue {
+    Reflect::get(data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn text(data: &JsValue, name: &str) -> String {
+    field(data, name).as_string().unwrap_or_default()
+}
+
+fn parse(data: &JsValue) -> WorkerMessage {
+    let number = |name| field(data, name).as_f64().filter(|v| v.is_finite());
+    match field(data, "type").as_string().as_deref() {
+        Some("progress") => number("bytes").map_or(WorkerMessage::Unknown, WorkerMessage::Progress),
+        Some("ready") => WorkerMessage::Ready(number("ms").unwrap_or(0.0)),
+        Some("out") => WorkerMessage::Output(text(data, "text"), text(data, "stream") == "err"),
+        Some("trace") => WorkerMessage::Trace(text(data, "text")),
+        Some("error") => WorkerMessage::Error {
+            syntax: text(data, "kind") == "syntax",
+            line: number("line").map_or(0, |l| l.clamp(0.0, u32::MAX as f64) as u32),
+            text: text(data, "text"),
+        },
+        Some("done") => WorkerMessage::Done(number("total")),
+        Some("failed") => WorkerMessage::Failed(text(data, "text")),
+        _ => WorkerMessage::Unknown,
+    }
+}
+
+/// A running worker; dropping it terminates it.
+pub struct PythonWorker {
+    worker: Worker,
+    _listener: Closure<dyn FnMut(MessageEvent)>,
+}
+
+impl PythonWorker {
+    /// Starts the worker (`python/worker.mjs` beside the page) and asks it to load Python.
+    pub fn start(on_message: impl Fn(WorkerMessage) + 'static) -> Result<PythonWorker, String> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options("python/worker.mjs", &options).map_err(describe)?;
+        let listener = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| on_message(parse(&event.data())));
+        worker.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+        let this = PythonWorker { worker, _listener: listener };
+        this.post(&[("type", JsValue::from_str("load"))])?;
+        Ok(this)
+    }
+
+    fn post(&self, fields: &[(&str, JsValue)]) -> Result<(), String> {
+        let message = Object::new();
+        for (name, value) in fields {
+            Reflect::set(&message, &JsValue::from_str(name), value).map_err(describe)?;
+        }
+        self.worker.post_message(&message).map_err(describe)
+    }
+
+    /// Runs `source` with the lab's names: LATENCIES and URLS as lists, LIMIT a number.
+    pub fn run(&self, source: &str, latencies: &[u32], limit: u32, urls: &[String]) -> Result<(), String> {
+        let given = Object::new();
+        let list: Array = latencies.iter().map(|&ms| JsValue::from(ms)).collect();
+        let urls: Array = urls.iter().map(|u| JsValue::from_str(u)).collect();
+        for (name, value) in [("LATENCIES", JsValue::from(list)), ("LIMIT", JsValue::from(limit)), ("URLS", JsValue::from(urls))] {
+            Reflect::set(&given, &JsValue::from_str(name), &value).map_err(describe)?;
+        }
+        self.post(&[("type", JsValue::from_str("run")), ("source", JsValue::from_str(source)), ("given", given.into())])
+    }
+}
+
+impl Drop for PythonWorker {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.terminate();
+    }
+}
+
+fn describe(error: JsValue) -> String {
+    error
+        .as_string()
+        .or_else(|| Reflect::get(&error, &JsValue::from_str("message")).ok().and_then(|m| m.as_string()))
+        .unwrap_or_else(|| "unknown error".into())
+}

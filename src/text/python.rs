@@ -1,0 +1,279 @@
+//! The Python panel's words, in English and Russian. Only the panel's own module (loaded when a
+//! reader opens it) uses them, so they cost the lab's first load nothing.
+
+use crate::model::presentation::Lang;
+use crate::model::python::link::{LinkError, MAX_LINK_CHARS};
+use crate::model::python::presets::PyPreset;
+use crate::model::python::timeline::SegmentKind;
+use crate::model::python::trace::Awaited;
+use crate::text::{fill, Text};
+
+pub struct PyText {
+    pub base: &'static Text,
+    pub preset_label: &'static str,
+    pub custom_program: &'static str,
+    pub editor_label: &'static str,
+    pub editor_hint: &'static str,
+    pub given: &'static str,
+    pub run: &'static str,
+    pub cancel: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub output_heading: &'static str,
+    pub no_output: &'static str,
+    pub lanes_heading: &'static str,
+    /// "{} of {} tasks drawn"
+    pub lanes_more: &'static str,
+    pub legend: [&'static str; 4],
+    /// idle: "{}" is the download size.
+    pub status_idle: &'static str,
+    /// "{} of {}"
+    pub status_loading: &'static str,
+    pub status_ready: &'static str,
+    pub status_running: &'static str,
+    pub status_done: &'static str,
+    pub status_error: &'static str,
+    pub status_cancelled: &'static str,
+    pub status_time_limit: &'static str,
+    pub status_failed: &'static str,
+    pub result: &'static str,
+    pub predicted: &'static str,
+    pub error_line: &'static str,
+    pub worker_note: &'static str,
+    pub truncated: &'static str,
+    pub link_too_long: &'static str,
+    pub link_unreadable: &'static str,
+    pub awaits: [&'static str; 8],
+    /// "{name}: on the thread {ms}, blocked {ms}, awaiting {ms}, ready {ms}"
+    pub lane_summary: &'static str,
+    pub lessons: [&'static str; 10],
+    pub titles: [&'static str; 10],
+}
+
+pub const PY_EN: PyText = PyText {
+    base: &crate::text::EN,
+    preset_label: "Program",
+    custom_program: "Your program",
+    editor_label: "Python program",
+    editor_hint: "Tab indents, Shift+Tab dedents; Esc, then Tab, leaves the editor.",
+    given: "Given by the lab:",
+    run: "Run in Python",
+    cancel: "Cancel",
+    copy_link: "Copy a link to this program",
+    link_copied: "Link copied",
+    output_heading: "Output",
+    no_output: "Nothing printed yet.",
+    lanes_heading: "Every task on one time axis",
+    lanes_more: "{} of {} tasks drawn",
+    legend: ["running on the thread", "awaiting", "ready, waiting for the thread", "blocking the thread"],
+    status_idle: "Python is not loaded yet: the first run downloads CPython 3.14 (Pyodide, {}), once.",
+    status_loading: "Loading Python… {} of {}",
+    status_ready: "Python is ready.",
+    status_running: "Running…",
+    status_done: "Done.",
+    status_error: "The program stopped with an error.",
+    status_cancelled: "Cancelled. Python restarts for the next run.",
+    status_time_limit: "Stopped after 30 s: the lab's limit for one program.",
+    status_failed: "Python could not run: {}",
+    result: "Total: {}",
+    predicted: "the lab's model: {}",
+    error_line: "line {}",
+    worker_note: "Python runs in a worker thread of its own: a program that blocks freezes that thread (drawn as blocked), never this page, and Cancel always works.",
+    truncated: "The program made more than the lanes can hold: the first part is drawn.",
+    link_too_long: "This program is too long for a link ({} characters compressed, at most {}).",
+    link_unreadable: "The program in the link could not be read; the preset is shown instead.",
+    awaits: ["a sleep", "a task", "gather", "a lock", "an event", "a request", "one turn of the loop", "a future"],
+    lane_summary: "{}: on the thread {}, blocking it {}, awaiting {}, ready {}.",
+    titles: [
+        "Synchronous: one after another",
+        "asyncio.gather: all at once",
+        "await in a loop",
+        "create_task, then await",
+        "Semaphore(LIMIT)",
+        "time.sleep inside async def",
+        "CPU work in a coroutine",
+        "A forgotten await",
+        "wait_for with a timeout",
+        "TaskGroup",
+    ],
+    lessons: [
+        "Each request blocks the program until it is answered: the total is the sum.",
+        "Every request is in flight at once: the total is about the longest one.",
+        "await waits for one request before the loop sends the next: the sum again, though async.",
+        "Tasks start as soon as they are made; awaiting them one by one costs nothing more.",
+        "At most LIMIT requests in flight: between the sum and the longest.",
+        "time.sleep blocks the one thread: every task waits, the total is the sum.",
+        "Waiting overlaps; work on the one thread does not: tasks queue as ready.",
+        "A coroutine that is never awaited never runs: Python warns.",
+        "A timeout cancels the slow request: the total is the timeout.",
+        "A TaskGroup waits for every task made in it (and cancels them all if one fails).",
+    ],
+};
+
+pub const PY_RU: PyText = PyText {
+    base: &crate::text::RU,
+    preset_label: "Программа",
+    custom_program: "Ваша программа",
+    editor_label: "Программа на Python",
+    editor_hint: "Tab — отступ, Shift+Tab — убрать отступ; Esc, затем Tab — выйти из редактора.",
+    given: "Лаборатория задаёт:",
+    run: "Запустить в Python",
+    cancel: "Отменить",
+    copy_link: "Скопировать ссылку на программу",
+    link_copied: "Ссылка скопирована",
+    output_heading: "Вывод",
+    no_output: "Пока ничего не напечатано.",
+    lanes_heading: "Все задачи на одной оси времени",
+    lanes_more: "Показано задач: {} из {}",
+    legend: ["выполняется в потоке", "ждёт (await)", "готова, ждёт поток", "блокирует поток"],
+    status_idle: "Python ещё не загружен: первый запуск скачает CPython 3.14 (Pyodide, {}) один раз.",
+    status_loading: "Загружается Python… {} из {}",
+    status_ready: "Python готов.",
+    status_running: "Выполняется…",
+    status_done: "Готово.",
+    status_error: "Программа завершилась с ошибкой.",
+    status_cancelled: "Отменено. Python перезапускается для следующего запуска.",
+    status_time_limit: "Остановлено через 30 с: это предел лаборатории для одной программы.",
+    status_failed: "Python не смог выполнить программу: {}",
+    result: "Всего: {}",
+    predicted: "модель лаборатории: {}",
+    error_line: "строка {}",
+    worker_note: "Python работает в отдельном потоке (Web Worker): блокирующая программа замораживает его (это видно как блокировку), но не страницу, и отмена срабатывает всегда.",
+    truncated: "Программа создала больше, чем помещается на дорожках: показано начало.",
+    link_too_long: "Программа слишком длинная для ссылки ({} символов после сжатия, можно не больше {}).",
+    link_unreadable: "Программу из ссылки не удалось прочитать; показан пример.",
+    awaits: ["sleep", "задачу", "gather", "блокировку", "событие", "запрос", "один оборот цикла", "future"],
+    lane_summary: "{}: в потоке {}, из них блокирует {}, ждёт {}, готова {}.",
+    titles: [
+        "Синхронно: один за другим",
+        "asyncio.gather: все сразу",
+        "await в цикле",
+        "create_task, затем await",
+        "Semaphore(LIMIT)",
+        "time.sleep внутри async def",
+        "Вычисления в корутине",
+        "Забытый await",
+        "wait_for с таймаутом",
+        "TaskGroup",
+    ],
+    lessons: [
+        "Каждый запрос блокирует программу до ответа: общее время — сумма.",
+        "Все запросы в полёте одновременно: общее время — около самого долгого.",
+        "await ждёт ответа, прежде чем цикл отправит следующий запрос: снова сумма, хоть и async.",
+        "Задача стартует, как только создана; ждать их по очереди уже ничего не стоит.",
+        "Не больше LIMIT запросов одновременно: между суммой и самым долгим.",
+        "time.sleep блокирует единственный поток: ждут все задачи, общее время — сумма.",
+        "Ожидания перекрываются, а работа в одном потоке — нет: готовые задачи ждут очереди.",
+        "Корутина без await не выполняется никогда: Python предупреждает.",
+        "Таймаут отменяет медленный запрос: общее время — таймаут.",
+        "TaskGroup ждёт все созданные в ней задачи (и отменяет все, если одна упала).",
+    ],
+};
+
+/// Two texts are equal when they are the same language (components compare their props).
+impl PartialEq for PyText {
+    fn eq(&self, other: &PyText) -> bool {
+        self.base.lang == other.base.lang
+    }
+}
+
+pub fn py_text(lang: Lang) -> &'static PyText {
+    match lang {
+        Lang::En => &PY_EN,
+        Lang::Ru => &PY_RU,
+    }
+}
+
+impl PyText {
+    pub fn title(&self, preset: PyPreset) -> &'static str {
+        self.titles[PyPreset::ALL.iter().position(|p| *p == preset).unwrap_or(0)]
+    }
+
+    pub fn lesson(&self, preset: PyPreset) -> &'static str {
+        self.lessons[PyPreset::ALL.iter().position(|p| *p == preset).unwrap_or(0)]
+    }
+
+    /// Megabytes with one decimal: "6.1 MB" / "6,1 МБ".
+    pub fn megabytes(&self, bytes: f64) -> String {
+        let tenths = (bytes / 100_000.0).round() as u64;
+        let unit = if self.base.lang == Lang::Ru { "МБ" } else { "MB" };
+        format!("{}{}{}\u{a0}{unit}", tenths / 10, self.base.decimal, tenths % 10)
+    }
+
+    pub fn idle(&self, download_bytes: f64) -> String {
+        fill(self.status_idle, &[&self.megabytes(download_bytes)])
+    }
+
+    pub fn loading(&self, bytes: f64, of: f64) -> String {
+        fill(self.status_loading, &[&self.megabytes(bytes), &self.megabytes(of)])
+    }
+
+    pub fn failed(&self, why: &str) -> String {
+        fill(self.status_failed, &[why])
+    }
+
+    pub fn result(&self, total_ms: f64) -> String {
+        fill(self.result, &[&self.base.total(total_ms)])
+    }
+
+    pub fn predicted(&self, total_ms: f64) -> String {
+        fill(self.predicted, &[&self.base.total(total_ms)])
+    }
+
+    pub fn line(&self, line: u32) -> String {
+        fill(self.error_line, &[&line.to_string()])
+    }
+
+    pub fn lanes_more(&self, drawn: usize, of: usize) -> String {
+        fill(self.lanes_more, &[&drawn.to_string(), &of.to_string()])
+    }
+
+    pub fn link_error(&self, error: &LinkError) -> String {
+        match error {
+            LinkError::TooLong { chars } => fill(self.link_too_long, &[&chars.to_string(), &MAX_LINK_CHARS.to_string()]),
+            _ => self.link_unreadable.to_string(),
+        }
+    }
+
+    pub fn legend(&self, kind: SegmentKind) -> &'static str {
+        self.legend[kind as usize]
+    }
+
+    pub fn awaited(&self, what: &Awaited) -> String {
+        let i = match what {
+            Awaited::Sleep => 0,
+            Awaited::Task(name) => return format!("{} {name}", self.awaits[1]),
+            Awaited::Gather => 2,
+            Awaited::Acquire => 3,
+            Awaited::Wait => 4,
+            Awaited::Fetch => 5,
+            Awaited::Yield => 6,
+            Awaited::Future => 7,
+        };
+        self.awaits[i].to_string()
+    }
+
+    pub fn lane_summary(&self, name: &str, on_thread: f64, blocked: f64, awaiting: f64, ready: f64) -> String {
+        let t = |ms: f64| self.base.total(ms);
+        fill(self.lane_summary, &[name, &t(on_thread), &t(blocked), &t(awaiting), &t(ready)])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_say_every_preset_and_fill_their_templates() {
+        for t in [&PY_EN, &PY_RU] {
+            for preset in PyPreset::ALL {
+                assert!(!t.title(preset).is_empty() && !t.lesson(preset).is_empty());
+            }
+            assert!(t.idle(6_100_000.0).contains("6"), "{}", t.idle(6_100_000.0));
+            assert!(!t.loading(1e6, 12e6).contains("{}"));
+            assert!(t.link_error(&LinkError::TooLong { chars: 7000 }).contains("7000"));
+        }
+        assert_eq!(PY_EN.megabytes(6_149_000.0), "6.1\u{a0}MB");
+        assert_eq!(PY_RU.megabytes(12_350_000.0), "12,4\u{a0}МБ");
+    }
+}

@@ -1,0 +1,215 @@
+//! The Python panel: real CPython (Pyodide, from dist/pyodide/) in a Web Worker. The presets'
+//! measured totals agree with the lab's model; a task's lanes never share the thread; a program
+//! that never yields is cancelled within a second while the page answers; errors show their
+//! line; the program travels in the link; the lab loads nothing of Python until it is used.
+
+use std::time::{Duration, Instant};
+
+use e2e::{within_tolerance, Browser};
+use serde_json::{json, Value};
+use sync_vs_async::model::python::presets::PyPreset;
+
+const LOAD: Duration = Duration::from_secs(60);
+
+/// Opens the panel (its module), as a reader does.
+async fn open_panel(b: &Browser) {
+    b.click("python-open").await;
+    b.wait_until("document.querySelector('[data-testid=py-status]')", Duration::from_secs(20), "the Python panel").await;
+}
+
+async fn state(b: &Browser) -> String {
+    b.js("return document.querySelector('[data-testid=py-status]').dataset.state;").await.as_str().unwrap_or_default().to_string()
+}
+
+/// Presses Run and waits for the program to end: done, error or cancelled.
+async fn run(b: &Browser) -> String {
+    b.click("py-run").await;
+    b.wait_until(
+        "['done', 'error', 'cancelled'].includes(document.querySelector('[data-testid=py-status]').dataset.state)",
+        LOAD,
+        "the program to end",
+    )
+    .await;
+    state(b).await
+}
+
+async fn output(b: &Browser) -> String {
+    b.js("return document.querySelector('[data-testid=py-output]').textContent;").await.as_str().unwrap_or_default().to_string()
+}
+
+async fn total(b: &Browser) -> f64 {
+    b.js("return parseFloat(document.querySelector('[data-testid=py-result]').dataset.totalMs);").await.as_f64().expect("py-result")
+}
+
+/// Every lane's on-thread segments (running, blocked), as (lane, start, end).
+async fn on_thread(b: &Browser) -> Vec<(String, f64, f64)> {
+    let v = b
+        .js("return [...document.querySelectorAll('[data-testid=py-task]')].flatMap(l =>
+                [...l.querySelectorAll('[data-testid=py-segment]')].filter(s => ['running', 'blocked'].includes(s.dataset.kind))
+                .map(s => [l.dataset.name, parseFloat(s.dataset.startMs), parseFloat(s.dataset.endMs)]));")
+        .await;
+    serde_json::from_value(v).expect("segments")
+}
+
+fn assert_one_thread(what: &str, segments: &[(String, f64, f64)]) {
+    let mut sorted = segments.to_vec();
+    sorted.sort_by(|a, b| a.1.total_cmp(&b.1));
+    for pair in sorted.windows(2) {
+        // The attributes are rounded to 0.1 ms.
+        assert!(pair[1].1 >= pair[0].2 - 0.11, "{what}: {pair:?} share the one thread");
+    }
+}
+
+async fn select_preset(b: &Browser, preset: PyPreset) {
+    b.js(&format!(
+        "const s = document.querySelector('[data-testid=py-preset]'); s.value = '{}'; s.dispatchEvent(new Event('change', {{bubbles: true}})); return 0;",
+        preset.key()
+    ))
+    .await;
+}
+
+async fn kinds(b: &Browser, lane: &str) -> Vec<String> {
+    let v = b
+        .js(&format!(
+            "return [...document.querySelector('[data-testid=py-task][data-name=\"{lane}\"]').querySelectorAll('[data-testid=py-segment]')].map(s => s.dataset.kind);"
+        ))
+        .await;
+    serde_json::from_value(v).expect("kinds")
+}
+
+#[tokio::test]
+async fn every_preset_runs_in_cpython_and_agrees_with_the_model() {
+    let (b, _server) = e2e::open_lab("lat=300,800,500&limit=2", 1280, 1000).await;
+    let loaded = b.js("return performance.getEntriesByType('resource').filter(e => /pyodide|python/.test(e.name)).length;").await;
+    assert_eq!(loaded, json!(0), "opening the lab downloads nothing of Python");
+    open_panel(&b).await;
+    assert_eq!(state(&b).await, "idle");
+    let loaded = b.js("return performance.getEntriesByType('resource').filter(e => /pyodide/.test(e.name)).length;").await;
+    assert_eq!(loaded, json!(0), "opening the panel downloads no Python either");
+    for preset in PyPreset::ALL {
+        select_preset(&b, preset).await;
+        let ended = run(&b).await;
+        assert_eq!(ended, "done", "{preset:?}: {}", output(&b).await);
+        let measured = total(&b).await;
+        let predicted = preset.predicted_ms(&[300, 800, 500], 2);
+        let printed = output(&b).await;
+        if preset == PyPreset::ForgottenAwait {
+            assert!(printed.contains("was never awaited"), "{preset:?} warns: {printed}");
+        } else {
+            assert!(within_tolerance(measured, predicted), "{preset:?}: measured {measured} ms, the model {predicted} ms\n{printed}");
+        }
+        assert_one_thread(&format!("{preset:?}"), &on_thread(&b).await);
+        let lanes = b.js("return document.querySelectorAll('[data-testid=py-task]').length;").await;
+        let expected = match preset {
+            PyPreset::Sync | PyPreset::AwaitInLoop | PyPreset::ForgottenAwait | PyPreset::WaitFor => 1,
+            _ => 4,
+        };
+        assert_eq!(lanes, json!(expected), "{preset:?}: main and a task per request where the program makes them");
+        match preset {
+            PyPreset::SleepInAsync => {
+                for lane in ["Task-2", "Task-3", "Task-4"] {
+                    assert!(kinds(&b, lane).await.contains(&"blocked".to_string()), "time.sleep blocks in {lane}");
+                }
+            }
+            PyPreset::Gather => {
+                let k = kinds(&b, "Task-3").await;
+                assert!(k.contains(&"awaiting".to_string()) && k.contains(&"running".to_string()), "{k:?}");
+                assert!(!k.contains(&"blocked".to_string()), "{k:?}");
+            }
+            PyPreset::CpuBound => {
+                assert!(kinds(&b, "Task-2").await.contains(&"blocked".to_string()), "100 ms of CPU work holds the thread");
+            }
+            _ => {}
+        }
+    }
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_program_that_never_yields_is_cancelled_within_a_second_and_the_page_answers() {
+    let (b, _server) = e2e::open_lab("lat=40,90", 1280, 1000).await;
+    open_panel(&b).await;
+    b.set_field("py-code", "print('start')\nwhile True:\n    pass\n").await;
+    b.click("py-run").await;
+    b.wait_until("document.querySelector('[data-testid=py-output]').textContent.includes('start')", LOAD, "the program to start").await;
+    // The page answers while Python spins in its worker: the lab itself runs and measures.
+    b.click("run").await;
+    b.wait_for_state(&["done"], Duration::from_secs(10)).await;
+    assert_eq!(state(&b).await, "running");
+    let pressed = Instant::now();
+    b.click("py-cancel").await;
+    b.wait_until("document.querySelector('[data-testid=py-status]').dataset.state === 'cancelled'", Duration::from_secs(1), "cancelled")
+        .await;
+    assert!(pressed.elapsed() < Duration::from_secs(1), "cancelled in {:?}", pressed.elapsed());
+    // Python restarts for the next run.
+    select_preset(&b, PyPreset::Gather).await;
+    assert_eq!(run(&b).await, "done");
+    assert!(within_tolerance(total(&b).await, 90.0));
+    b.close().await;
+}
+
+#[tokio::test]
+async fn errors_show_their_line_and_the_panel_runs_on() {
+    let (b, _server) = e2e::open_lab("", 1280, 1000).await;
+    open_panel(&b).await;
+    b.set_field("py-code", "x = 1\nif x = 2:\n    pass\n").await;
+    assert_eq!(run(&b).await, "error");
+    let line = b.js("return document.querySelector('[data-testid=py-error]').dataset.line;").await;
+    assert_eq!(line, json!("2"), "the syntax error's line");
+    b.set_field("py-code", "import asyncio\n\nasync def main():\n    return 1 / 0\n\nasyncio.run(main())\n").await;
+    assert_eq!(run(&b).await, "error");
+    let error = b.js("return [document.querySelector('[data-testid=py-error]').dataset.line, document.querySelector('[data-testid=py-error]').textContent];").await;
+    assert_eq!(error[0], json!("4"), "the exception's line: {error}");
+    assert!(error[1].as_str().unwrap_or_default().contains("ZeroDivisionError"), "{error}");
+    select_preset(&b, PyPreset::Gather).await;
+    assert_eq!(run(&b).await, "done");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn the_program_travels_in_the_link_and_never_runs_without_a_click() {
+    let (b, server) = e2e::open_lab("lat=50,70", 1280, 1000).await;
+    open_panel(&b).await;
+    let program = "import asyncio\n\nasync def main():\n    await asyncio.sleep(0.05)\n    print('из ссылки')\n\nasyncio.run(main())\n";
+    b.set_field("py-code", program).await;
+    let query = b.js("return location.search;").await.as_str().unwrap_or_default().to_string();
+    assert!(query.contains("py="), "{query}");
+    assert!(query.contains("lat=50"), "the lab's own state stays: {query}");
+    let b2 = Browser::start(1280, 1000).await;
+    b2.goto(&server.url(query.trim_start_matches('?'))).await;
+    b2.wait_for_app().await;
+    b2.wait_until("document.querySelector('[data-testid=py-code]')", Duration::from_secs(20), "the panel opened by the link").await;
+    let shown: Value = b2.js("return document.querySelector('[data-testid=py-code]').value;").await;
+    assert_eq!(shown, json!(program));
+    assert_eq!(state(&b2).await, "idle", "nothing runs without a click");
+    assert_eq!(run(&b2).await, "done");
+    assert!(output(&b2).await.contains("из ссылки"));
+    // A malformed program in a link is a message, and the panel works.
+    b2.goto(&server.url("py=%%%not-a-program")).await;
+    b2.wait_for_app().await;
+    b2.wait_until("document.querySelector('[data-testid=py-code]')", Duration::from_secs(20), "the panel").await;
+    let alert = b2.js("return document.querySelector('.py-panel [role=alert]')?.textContent ?? '';").await;
+    assert!(alert.as_str().unwrap_or_default().contains("could not be read"), "{alert}");
+    b.close().await;
+    b2.close().await;
+}
+
+/// The core set in every engine: a preset written the usual way, `asyncio.run(main())`.
+mod every_engine {
+    use super::*;
+
+    #[tokio::test]
+    async fn gather_runs_with_asyncio_run_as_written() {
+        let (b, _server) = e2e::open_lab("lat=300,800,500", 1280, 1000).await;
+        open_panel(&b).await;
+        select_preset(&b, PyPreset::Gather).await;
+        assert_eq!(run(&b).await, "done", "{}", output(&b).await);
+        let measured = total(&b).await;
+        assert!(within_tolerance(measured, 800.0), "gather over 300/800/500: {measured} ms");
+        assert_one_thread("gather", &on_thread(&b).await);
+        select_preset(&b, PyPreset::Semaphore).await;
+        assert_eq!(run(&b).await, "done");
+        assert!(within_tolerance(total(&b).await, 800.0));
+        b.close().await;
+    }
+}
