@@ -127,7 +127,9 @@ for (const [id, start, bodyAt, end] of sections(wasm)) {
     const descEnd = skipImportDesc(body, kind, p + 1);
     // Only the glue's own imports: its file is the module, as `./name_bg.js`.
     let short = name;
-    if (decoder.decode(module).startsWith("./")) {
+    // (Functions of the app's own JS snippets, ./snippets/…, keep their names: the glue imports them by name.)
+    const from = decoder.decode(module);
+    if (from.startsWith("./") && !from.startsWith("./snippets/")) {
       short = `i${renamed.size.toString(36)}`;
       renamed.set(name, short);
     }

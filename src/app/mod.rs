@@ -32,7 +32,6 @@ use components::guess::{GuessFields, GuessResults};
 use components::lang_switch::LangSwitch;
 use components::long_run::LongRun;
 use components::notices::Notices;
-use components::python_entry::PythonEntry;
 use components::race::Race;
 use components::results::Results;
 use components::run_buttons::RunButtons;
@@ -44,8 +43,8 @@ use components::step_table::StepTable;
 use components::totals_chart::TotalsChart;
 use components::waterfall::Waterfall;
 use hooks::{
-    current_query, link_with, use_clipboard, use_embed_probe, use_first_screen_first, use_host_theme, use_page_chrome, use_python_panel,
-    use_replay_player, use_runner, use_url_sync, SweepPlan,
+    current_query, link_with, use_clipboard, use_embed_probe, use_first_screen_first, use_host_theme, use_page_chrome, use_replay_player,
+    use_runner, use_url_sync, SweepPlan,
 };
 use state::{Action, AppState, Confirm, ReplayAction, RunState, ShareKind, SweepState};
 
@@ -114,7 +113,7 @@ fn validate(config: &Rc<crate::model::LabConfig>) -> Result<ValidConfig, crate::
 }
 
 /// `navigator.languages`, most preferred first.
-fn browser_languages() -> Vec<String> {
+pub(crate) fn browser_languages() -> Vec<String> {
     let Some(window) = web_sys::window() else { return Vec::new() };
     let languages = js_sys::Reflect::get(&window.navigator(), &"languages".into()).unwrap_or_default();
     js_sys::Array::from(&languages).iter().filter_map(|l| l.as_string()).collect()
@@ -139,14 +138,23 @@ pub fn App(props: &AppProps) -> Html {
     let validation = use_memo(state.config.clone(), validate);
     let valid: Option<&ValidConfig> = validation.as_ref().as_ref().ok();
     let errors = validation.as_ref().clone().err().unwrap_or_default();
-    // The Python panel reads the scenario as the names LATENCIES, LIMIT and URLS.
-    let python_init = hooks::PanelInit {
-        lang: lang.key(),
-        latencies: valid.map(|v| v.scenario.latencies().iter().map(u32::to_string).collect::<Vec<_>>().join(",")).unwrap_or_default(),
-        limit: valid.map_or(2, |v| v.limit),
-        urls: valid.and_then(|v| v.real.as_ref()).map(|r| r.urls.join("\n")).unwrap_or_default(),
+    // The Python panel: its own module, loaded on a press (or at once for a link with a program).
+    {
+        let host = python_host.clone();
+        use_effect_with(panels.python && whole, move |shown| {
+            if let (true, Some(host)) = (*shown, host.cast::<web_sys::Element>()) {
+                crate::runtime::python_panel::open(&host, false);
+            }
+        });
+    }
+    let open_python = {
+        let host = python_host.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(host) = host.cast::<web_sys::Element>() {
+                crate::runtime::python_panel::open(&host, true);
+            }
+        })
     };
-    let (python_state, open_python) = use_python_panel(python_host.clone(), panels.python && whole, python_init);
 
     // The form as a comparison: runnable even where the chosen strategy alone is refused.
     let compare_validation = use_memo(state.config.clone(), |config| {
@@ -569,7 +577,13 @@ pub fn App(props: &AppProps) -> Html {
                         </section>
                     }
                     if panels.python && whole {
-                        <PythonEntry t={t} state={python_state} host={python_host} on_open={open_python} />
+                        <section class="python" aria-labelledby="python-heading" data-testid="python">
+                            <h2 id="python-heading">{ t.python_heading }</h2>
+                            <p class="python-lead">{ t.python_lead }</p>
+                            <div class="python-host" ref={python_host} data-opening={t.python_opening} data-failed={t.python_failed} />
+                            <p class="python-note" role="status" />
+                            <button type="button" data-testid="python-open" onclick={open_python}>{ t.python_open }</button>
+                        </section>
                     }
                     if whole {
                         <p class="visually-hidden" aria-live="polite" data-testid="summary">{ summary_text }</p>

@@ -14,26 +14,22 @@ mod use_python;
 
 use std::rc::Rc;
 
-use js_sys::Reflect;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use crate::model::presentation::Lang;
-use crate::model::python::link;
 use crate::model::python::presets::{PyPreset, GIVEN_NAMES};
 use crate::model::python::timeline::lanes;
+use crate::model::python::{link, DOWNLOAD_BYTES, UNPACKED_BYTES};
+use crate::model::url_state;
 use crate::text::python::py_text;
 use editor::Editor;
 use lanes::Lanes;
 use state::{PyAction, PyState, RunState};
 use use_python::{use_python, RunRequest};
 
-/// Python's download, gzipped as hosts serve it (pyodide 314.0.7: the wasm, the standard library,
-/// the loader), said before it starts; `tests/python.rs` checks it against the built files.
-pub const DOWNLOAD_BYTES: f64 = 6_300_000.0;
-/// What the progress bar counts to: the same files as the browser unpacks them.
-pub const UNPACKED_BYTES: f64 = 12_300_000.0;
-
+/// What the panel takes from the lab: all of it read from the page's address, which the lab keeps
+/// up to date, so the lab's own module needs no code to hand it over.
 #[derive(Properties, PartialEq, Clone)]
 pub struct PanelInit {
     pub lang: Lang,
@@ -42,23 +38,28 @@ pub struct PanelInit {
     pub urls: Rc<[String]>,
     /// The link's `py=`, as it came.
     pub link: Option<Rc<str>>,
-    /// A program to open, numbered so that opening the same one again counts.
-    pub open: Option<(u32, Rc<str>)>,
+    /// Counts the lab's changes of the address: after each, the panel writes its program back.
+    pub seq: u32,
 }
 
 impl PanelInit {
-    /// Reads the lab's plain object; anything missing or of the wrong type takes its default.
-    pub fn from_js(init: &JsValue) -> PanelInit {
-        let get = |name: &str| Reflect::get(init, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-        let string = |name: &str| get(name).as_string();
-        let latencies: Vec<u32> = string("latencies").unwrap_or_default().split(',').filter_map(|v| v.trim().parse().ok()).collect();
+    /// The lab's scenario, language and program from the page's address (the lab's own decoder);
+    /// a form that does not validate leaves the note's example.
+    pub fn from_page(seq: u32) -> PanelInit {
+        let query = crate::app::hooks::current_query();
+        let query = query.trim_start_matches('?');
+        let decoded = url_state::decode(query);
+        let browser = crate::app::browser_languages();
+        let lang = decoded.presentation.lang.unwrap_or_else(|| Lang::from_browser(browser.iter().map(String::as_str)));
+        let valid = decoded.config.validate().ok();
+        let py = web_sys::UrlSearchParams::new_with_str(query).ok().and_then(|p| p.get("py")).filter(|p| !p.is_empty());
         PanelInit {
-            lang: if string("lang").as_deref() == Some("ru") { Lang::Ru } else { Lang::En },
-            latencies: if latencies.is_empty() { Rc::from([300, 800, 500]) } else { latencies.into() },
-            limit: get("limit").as_f64().map_or(2, |k| k.clamp(1.0, 10_000.0) as u32),
-            urls: string("urls").unwrap_or_default().split('\n').filter(|u| !u.is_empty()).map(String::from).collect(),
-            link: string("py").filter(|p| !p.is_empty()).map(Rc::from),
-            open: string("open").map(|code| (get("openSeq").as_f64().unwrap_or(0.0) as u32, Rc::from(code))),
+            lang,
+            latencies: valid.as_ref().map_or_else(|| Rc::from([300, 800]), |v| v.scenario.latencies().into()),
+            limit: valid.as_ref().map_or(2, |v| v.limit),
+            urls: valid.as_ref().and_then(|v| v.real.as_ref()).map(|r| r.urls.clone().into()).unwrap_or_else(|| Rc::from([])),
+            link: py.map(Rc::from),
+            seq,
         }
     }
 }
@@ -113,21 +114,12 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
     };
     let controls = use_python(state.dispatcher());
 
-    // "Open in Python": each new request replaces the program.
-    {
-        let dispatch = state.dispatcher();
-        use_effect_with(props.open.clone(), move |open| {
-            if let Some((_, code)) = open {
-                dispatch.dispatch(PyAction::Edit(code.to_string()));
-            }
-        });
-    }
     // The program travels in the page's address: a preset as it is needs none.
     {
         let link_error = link_error.setter();
         let first = use_mut_ref(|| true);
         let read_error = read_error.setter();
-        use_effect_with((state.code.clone(), state.preset), move |(code, preset)| {
+        use_effect_with((state.code.clone(), state.preset, props.seq), move |(code, preset, _)| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 read_error.set(None);
             }
@@ -248,7 +240,18 @@ fn fixed_ms(ms: f64) -> String {
     crate::model::number::fixed(ms, 1)
 }
 
-/// Mounts the panel into `host`; the handle takes later `PanelInit`s.
-pub fn mount(host: web_sys::Element, init: &JsValue) -> yew::AppHandle<PythonPanel> {
-    yew::Renderer::<PythonPanel>::with_root_and_props(host, PanelInit::from_js(init)).render()
+/// Mounts the panel into `host`, and follows the lab's changes of the address for the page's life.
+pub fn mount(host: web_sys::Element) {
+    let handle =
+        Rc::new(std::cell::RefCell::new(yew::Renderer::<PythonPanel>::with_root_and_props(host, PanelInit::from_page(0)).render()));
+    let seq = std::cell::Cell::new(0);
+    let listener = Closure::<dyn Fn()>::new(move || {
+        seq.set(seq.get() + 1);
+        handle.borrow_mut().update(PanelInit::from_page(seq.get()));
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.add_event_listener_with_callback("sync-vs-async:link", listener.as_ref().unchecked_ref());
+    }
+    // The panel stays for the page's life, and so does its listener.
+    listener.forget();
 }

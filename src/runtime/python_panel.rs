@@ -1,40 +1,42 @@
-//! Loads the Python panel's own module (`python-panel.js` and its wasm, built beside the lab's
-//! by Trunk) only when a reader opens the panel, and mounts it into an element. The lab's first
-//! load carries only this loader.
+//! Loads the Python panel's own module (`python-panel.js` and its wasm, built beside the lab's by
+//! Trunk) only when a reader opens the panel, and mounts it into the lab's host element. The lab's
+//! first load carries only this: a few lines of JavaScript and two calls.
+//!
+//! The panel reads the lab's scenario, language and its own program (`py=`) from the page's
+//! address, which the lab keeps up to date (`hooks::use_url_sync`); `link_changed` tells it the
+//! address changed. While the module loads, and if it fails, the words come from the host's
+//! `data-opening` / `data-failed` (the lab's text) into the note after it; the lab's button
+//! hides once the host has the panel or is opening (`.python-host[data-state] ~ button`). The
+//! panel's stylesheet (`python/panel.css`) comes with it.
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
-#[wasm_bindgen(
-    inline_js = "export async function open_panel(url, host, init) { const m = await import(url); await m.default(); return m.mount(host, init); }
-export function update_panel(panel, init) { panel.update(init); }"
-)]
+#[wasm_bindgen(inline_js = "export function python_panel(host, pressed) {
+  if (host.dataset.state || !(pressed || new URLSearchParams(location.search).has('py'))) return;
+  const note = host.nextElementSibling;
+  host.dataset.state = 'opening';
+  note.textContent = host.dataset.opening;
+  const css = document.createElement('link');
+  css.rel = 'stylesheet';
+  css.href = new URL('python/panel.css', document.baseURI).href;
+  document.head.append(css);
+  import(new URL('python-panel.js', document.baseURI).href)
+    .then(async (m) => { await m.default(); m.mount(host); host.dataset.state = 'open'; note.textContent = ''; })
+    .catch((e) => { delete host.dataset.state; note.textContent = host.dataset.failed.replace('{}', e && e.message || e); });
+}
+export function link_changed() { dispatchEvent(new Event('sync-vs-async:link')); }")]
 extern "C" {
-    #[wasm_bindgen(catch)]
-    fn open_panel(url: &str, host: &web_sys::Element, init: &JsValue) -> Result<js_sys::Promise, JsValue>;
-    #[wasm_bindgen(catch)]
-    fn update_panel(panel: &JsValue, init: &JsValue) -> Result<(), JsValue>;
+    fn python_panel(host: &web_sys::Element, pressed: bool);
+    #[wasm_bindgen(js_name = link_changed)]
+    fn link_changed_js();
 }
 
-/// The module's address: beside the page, from any sub-path.
-fn module_url() -> String {
-    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-    web_sys::Url::new_with_base("python-panel.js", &base).map(|u| u.href()).unwrap_or_else(|_| "./python-panel.js".into())
+/// Opens the panel on a press, or without one when the page's link carries a program.
+pub fn open(host: &web_sys::Element, pressed: bool) {
+    python_panel(host, pressed);
 }
 
-/// Loads the module and mounts the panel; the handle is for `update`.
-pub async fn open(host: &web_sys::Element, init: &JsValue) -> Result<JsValue, String> {
-    let promise = open_panel(&module_url(), host, init).map_err(describe)?;
-    JsFuture::from(promise).await.map_err(describe)
-}
-
-pub fn update(panel: &JsValue, init: &JsValue) {
-    let _ = update_panel(panel, init);
-}
-
-fn describe(error: JsValue) -> String {
-    error
-        .as_string()
-        .or_else(|| js_sys::Reflect::get(&error, &JsValue::from_str("message")).ok().and_then(|m| m.as_string()))
-        .unwrap_or_else(|| "unknown error".into())
+/// The page's address changed (the lab wrote its state).
+pub fn link_changed() {
+    link_changed_js();
 }

@@ -57,6 +57,7 @@ async function load() {
     const source = await (await realFetch(new URL("lab_runner.py", here))).text();
     python.FS.writeFile("/home/pyodide/lab_runner.py", source);
     runner = python.pyimport("lab_runner");
+    await runner.warm_up();
   } finally {
     self.fetch = realFetch;
   }

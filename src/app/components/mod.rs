@@ -9,7 +9,6 @@ pub mod guess;
 pub mod lang_switch;
 pub mod long_run;
 pub mod notices;
-pub mod python_entry;
 pub mod race;
 pub mod results;
 pub mod run_buttons;

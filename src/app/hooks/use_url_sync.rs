@@ -20,14 +20,11 @@ pub fn use_url_sync(config: &Rc<LabConfig>, presentation: &Presentation) {
         }
         let Some(window) = web_sys::window() else { return };
         let Ok(history) = window.history() else { return };
-        let mut query = encode(config, presentation);
-        // The Python panel's program (`py=`) is the panel's to write; the lab keeps it.
-        if let Some(py) = web_sys::UrlSearchParams::new_with_str(&current_query()).ok().and_then(|p| p.get("py")) {
-            query.push_str("&py=");
-            query.push_str(&py);
-        }
+        let query = encode(config, presentation);
         // Refused in a sandboxed frame (opaque origin): the links the page builds still carry it.
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{query}")));
+        // The Python panel reads the scenario from the link, and writes its program (`py=`) back.
+        crate::runtime::python_panel::link_changed();
     });
 }
 

@@ -2,6 +2,13 @@
 //! recorded (`trace`), the lanes drawn from it (`timeline`), a program in a link (`link`) and the
 //! presets with the scenario each is equivalent to (`presets`).
 
+/// Python's download, gzipped as hosts serve it (pyodide 314.0.7: the wasm, the standard library,
+/// the loaders, the lock file), said before it starts; `tests/e2e/tests/python.rs` checks it
+/// against the built files.
+pub const DOWNLOAD_BYTES: f64 = 6_400_000.0;
+/// What the progress bar counts to: the files Python fetches, as the browser unpacks them.
+pub const UNPACKED_BYTES: f64 = 12_300_000.0;
+
 pub mod editing;
 pub mod link;
 pub mod presets;

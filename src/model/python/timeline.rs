@@ -72,8 +72,10 @@ pub fn lanes(trace: &PyTrace, now_ms: f64) -> Vec<Lane> {
     trace.tasks.iter().map(|task| lane(task, now_ms)).collect()
 }
 
+/// A segment, if it lasts; a step on the thread is kept even when the clock saw no time pass (a
+/// browser without cross-origin isolation may count in whole milliseconds): it happened.
 fn push(segments: &mut Vec<Segment>, kind: SegmentKind, start_ms: f64, end_ms: f64) {
-    if end_ms > start_ms {
+    if end_ms > start_ms || (kind == SegmentKind::Running && end_ms == start_ms) {
         segments.push(Segment { kind, start_ms, end_ms, awaited: None, line: 0 });
     }
 }
@@ -128,16 +130,23 @@ fn step(segments: &mut Vec<Segment>, start: f64, end: f64, blocks: &[(f64, f64)]
         return;
     }
     let mut at = start;
-    for (b_start, b_end) in inside {
-        push(segments, SegmentKind::Running, at, b_start);
+    for (b_start, b_end) in inside.iter().copied() {
+        if b_start > at {
+            push(segments, SegmentKind::Running, at, b_start);
+        }
         push(segments, SegmentKind::Blocked, b_start.max(at), b_end);
         at = at.max(b_end);
     }
-    push(segments, SegmentKind::Running, at, end);
+    if at < end || inside.is_empty() {
+        push(segments, SegmentKind::Running, at, end);
+    }
 }
 
-/// Pairs of on-thread segments (lane, segment) that overlap in time: on one thread there must be
-/// none, so the tests and the panel's own check expect an empty list.
+/// The coarsest clock a browser gives a page without cross-origin isolation (WebKit: whole ms).
+pub const CLOCK_MS: f64 = 1.0;
+
+/// Pairs of on-thread segments (lane, segment) that overlap in time by more than the clock can
+/// tell apart: on one thread there must be none, so the tests expect an empty list.
 pub fn thread_overlaps(lanes: &[Lane]) -> Vec<((usize, usize), (usize, usize))> {
     let mut on_thread: Vec<(f64, f64, usize, usize)> = lanes
         .iter()
@@ -147,7 +156,7 @@ pub fn thread_overlaps(lanes: &[Lane]) -> Vec<((usize, usize), (usize, usize))> 
         })
         .collect();
     on_thread.sort_by(|a, b| a.0.total_cmp(&b.0));
-    on_thread.windows(2).filter(|w| w[1].0 < w[0].1 - 0.01).map(|w| ((w[0].2, w[0].3), (w[1].2, w[1].3))).collect()
+    on_thread.windows(2).filter(|w| w[1].0 < w[0].1 - CLOCK_MS).map(|w| ((w[0].2, w[0].3), (w[1].2, w[1].3))).collect()
 }
 
 #[cfg(test)]
@@ -190,6 +199,12 @@ mod tests {
     }
 
     #[test]
+    fn a_step_the_clock_saw_no_time_in_is_still_drawn() {
+        let trace = PyTrace::parse("task\t2\tTask-2\t0\nturn\t2\t1\t1\nwait\t2\t1\t9\t9\tsleep\t3\nturn\t2\t9\t9\nend\t2\t9\tdone");
+        assert_eq!(kinds(&lanes(&trace, 10.0)[0]), vec![(Ready, 0.0, 1.0), (Running, 1.0, 1.0), (Awaiting, 1.0, 9.0), (Running, 9.0, 9.0)]);
+    }
+
+    #[test]
     fn a_task_still_waiting_awaits_until_now() {
         let trace = PyTrace::parse("task\t3\tTask-3\t0\nturn\t3\t1\t2");
         let lane = &lanes(&trace, 40.0)[0];
@@ -202,7 +217,10 @@ mod tests {
     fn steps_of_different_tasks_never_share_the_thread_and_the_check_sees_it_when_they_do() {
         let fine = PyTrace::parse("task\t1\ta\t0\nturn\t1\t0\t5\ntask\t2\tb\t0\nturn\t2\t5\t9");
         assert!(thread_overlaps(&lanes(&fine, 10.0)).is_empty());
-        let broken = PyTrace::parse("task\t1\ta\t0\nturn\t1\t0\t5\ntask\t2\tb\t0\nturn\t2\t4\t9");
+        // Within a millisecond is what a coarse clock cannot tell apart; a step inside another is a bug.
+        let coarse = PyTrace::parse("task\t1\ta\t0\nturn\t1\t805\t806\ntask\t2\tb\t0\nturn\t2\t805\t805");
+        assert!(thread_overlaps(&lanes(&coarse, 810.0)).is_empty());
+        let broken = PyTrace::parse("task\t1\ta\t0\nturn\t1\t0\t5\ntask\t2\tb\t0\nturn\t2\t3\t9");
         assert_eq!(thread_overlaps(&lanes(&broken, 10.0)), vec![((0, 0), (1, 1))]);
     }
 }
