@@ -204,7 +204,7 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
             }
             <p class="py-given"><span>{ t.given }</span>{" "}<code>{ given }</code></p>
             <Editor code={state.code.clone()} label={t.editor_label} hint={t.editor_hint} error_line={error_line} on_edit={on_edit} />
-            <p data-testid="py-status" data-state={state.state_key()} role="status" class="py-status">{ status }</p>
+            <p data-testid="py-status" data-state={state.state_key()} data-load-ms={state.load_ms.map(fixed_ms)} role="status" class="py-status">{ status }</p>
             if let Some(bytes) = loading {
                 <progress max={UNPACKED_BYTES.to_string()} value={bytes.to_string()} />
             }
@@ -240,8 +240,27 @@ fn fixed_ms(ms: f64) -> String {
     crate::model::number::fixed(ms, 1)
 }
 
+#[component]
+fn Nothing() -> Html {
+    Html::default()
+}
+
+/// Two Yew apps from two wasm modules share one DOM: each marks its elements with a subtree id
+/// (`__yew_subtree_id`), counted from 1 in each module, and the lab's app listens in the capture
+/// phase on `#lab`, above the panel. With both at id 1 the lab took a click in the panel for one of
+/// its own elements and ran one of its handlers (a press of Run in Python showed "Link copied").
+/// The panel first uses up the ids the lab's single app could ever hold, so its own differ.
+const IDS_THE_LAB_MAY_USE: usize = 8;
+
 /// Mounts the panel into `host`, and follows the lab's changes of the address for the page's life.
 pub fn mount(host: web_sys::Element) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        for _ in 0..IDS_THE_LAB_MAY_USE {
+            if let Ok(spare) = document.create_element("div") {
+                yew::Renderer::<Nothing>::with_root(spare).render().destroy();
+            }
+        }
+    }
     let handle =
         Rc::new(std::cell::RefCell::new(yew::Renderer::<PythonPanel>::with_root_and_props(host, PanelInit::from_page(0)).render()));
     let seq = std::cell::Cell::new(0);

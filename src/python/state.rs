@@ -51,6 +51,8 @@ pub struct PyState {
     pub error: Option<PyError>,
     pub trace: Rc<PyTrace>,
     pub total: Option<f64>,
+    /// How long Python took to load, by the worker's count (the benchmark reads it).
+    pub load_ms: Option<f64>,
 }
 
 impl PyState {
@@ -65,6 +67,7 @@ impl PyState {
             error: None,
             trace: Rc::default(),
             total: None,
+            load_ms: None,
         }
     }
 
@@ -130,7 +133,10 @@ impl Reducible for PyState {
             PyAction::Message(generation, _) if generation != s.generation => return self,
             PyAction::Message(_, message) => match message {
                 WorkerMessage::Progress(bytes) => s.load = Load::Loading(bytes),
-                WorkerMessage::Ready(_) => s.load = Load::Ready,
+                WorkerMessage::Ready(ms) => {
+                    s.load = Load::Ready;
+                    s.load_ms = Some(ms);
+                }
                 WorkerMessage::Output(line, err) => {
                     let mut output = (*s.output).clone();
                     output.push((line, err));

@@ -36,6 +36,31 @@ async fn main() {
         println!("{}", out.join(name).display());
         b.close().await;
     }
+    // The Python panel after a run: (name, width, height, link, preset).
+    let python_shots = [
+        ("python-1440.png", 1440, 1500, "lat=300,800,500&limit=2", "cpu"),
+        ("python-ru-390.png", 390, 2200, "lat=300,800,500&limit=2&lang=ru", "time-sleep"),
+        ("python-dark-embed-720.png", 720, 1400, "lat=300,800,500&embed=1&theme=dark&panels=python", "gather"),
+    ];
+    for (name, width, height, query, preset) in python_shots.into_iter().filter(|s| s.0.contains(only.as_str())) {
+        let b = Browser::start(width, height).await;
+        b.goto(&server.url(query)).await;
+        b.wait_for_app().await;
+        b.click("python-open").await;
+        b.wait_until("document.querySelector('[data-testid=py-preset]')", Duration::from_secs(20), "the Python panel").await;
+        b.js(&format!(
+            "const s = document.querySelector('[data-testid=py-preset]'); s.value = '{preset}'; s.dispatchEvent(new Event('change', {{bubbles: true}})); return 0;"
+        ))
+        .await;
+        b.click("py-run").await;
+        b.wait_until("document.querySelector('[data-testid=py-status]').dataset.state === 'done'", Duration::from_secs(60), "a Python run")
+            .await;
+        b.js("window.scrollTo(0, document.querySelector('[data-testid=python]').offsetTop - 10); return 0;").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        b.screenshot(&out.join(name)).await;
+        println!("{}", out.join(name).display());
+        b.close().await;
+    }
     let shots = [
         ("glance-1440.png", 1440, 2600, "preset=note&mode=compare&autorun=1"),
         ("glance-ru-1440.png", 1440, 2600, "preset=staggered&n=8&mode=compare&lang=ru&autorun=1"),

@@ -100,6 +100,22 @@ fn the_download_the_panel_announces_is_the_files_it_loads() {
     assert!(off(UNPACKED_BYTES, fetched) < 0.05, "the bar counts to {UNPACKED_BYTES} bytes, Python fetches {fetched}");
 }
 
+/// The panel and the lab are two Yew apps in one page; a press in the panel is the panel's alone
+/// (once, the lab took the panel's Run for its own Copy link).
+#[tokio::test]
+async fn a_press_in_the_panel_never_reaches_the_labs_handlers() {
+    let (b, _server) = e2e::open_lab("lat=40,90&embed=1&panels=python", 720, 1200).await;
+    open_panel(&b).await;
+    select_preset(&b, PyPreset::AwaitInLoop).await;
+    assert_eq!(run(&b).await, "done");
+    b.click("py-code").await;
+    let lab = b
+        .js("return [document.querySelector('[data-testid=status]').dataset.state, document.body.textContent.includes('Link copied')];")
+        .await;
+    assert_eq!(lab, json!(["idle", false]), "the lab did nothing");
+    b.close().await;
+}
+
 #[tokio::test]
 async fn errors_show_their_line_and_the_panel_runs_on() {
     let (b, _server) = e2e::open_lab("", 1280, 1000).await;
