@@ -571,7 +571,7 @@ pub fn App(props: &AppProps) -> Html {
                                     <StepTable t={t} steps={steps.clone()} current={current_step} on_pick={on_step_pick} />
                                 }
                                 if panels.code {
-                                    <CodePanel t={t} kind={strategy.kind()} role={e.code_role(moment)} />
+                                    <CodePanel t={t} kind={strategy.kind()} role={e.code_role(moment)} python={panels.python} />
                                 }
                             </div>
                         </section>

@@ -42,6 +42,19 @@ const SEND: &[CodeRole] = &[S];
 const WAIT: &[CodeRole] = &[W];
 const PROCESS: &[CodeRole] = &[P];
 
+/// The Python listing as a whole program the Python panel runs ("Open in Python"): the listing,
+/// then the call of `main` with the lab's names (`URLS`, `LIMIT`; `process` is the lab's too).
+pub fn runnable_python(kind: StrategyKind) -> String {
+    let mut program: String = listing(kind, CodeLang::Python).iter().map(|(line, _)| format!("{line}\n")).collect();
+    program.push_str(match kind {
+        StrategyKind::Blocking => "\n\nmain(URLS)\n",
+        StrategyKind::Sequential => "\n\nimport asyncio\nasyncio.run(main(URLS))\n",
+        StrategyKind::Concurrent => "\n\nasyncio.run(main(URLS))\n",
+        StrategyKind::Bounded => "\n\nasyncio.run(main(URLS, LIMIT))\n",
+    });
+    program
+}
+
 pub fn listing(kind: StrategyKind, lang: CodeLang) -> &'static [Line] {
     match (lang, kind) {
         (CodeLang::Python, StrategyKind::Blocking) => &[
@@ -162,6 +175,14 @@ pub fn current_line(kind: StrategyKind, lang: CodeLang, role: CodeRole) -> Optio
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_python_listings_open_as_whole_programs_that_call_main() {
+        assert!(runnable_python(StrategyKind::Blocking).ends_with("main(URLS)\n"));
+        assert!(runnable_python(StrategyKind::Sequential).contains("import asyncio\nasyncio.run(main(URLS))"));
+        assert!(runnable_python(StrategyKind::Bounded).starts_with("import asyncio, aiohttp\n"));
+        assert!(runnable_python(StrategyKind::Bounded).ends_with("asyncio.run(main(URLS, LIMIT))\n"));
+    }
+
     use super::*;
 
     #[test]

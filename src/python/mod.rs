@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use crate::model::presentation::Lang;
-use crate::model::python::presets::{PyPreset, GIVEN_NAMES};
+use crate::model::python::presets::{simulated_url, PyPreset, GIVEN_NAMES};
 use crate::model::python::timeline::lanes;
 use crate::model::python::{link, DOWNLOAD_BYTES, UNPACKED_BYTES};
 use crate::model::url_state;
@@ -36,16 +36,20 @@ pub struct PanelInit {
     pub latencies: Rc<[u32]>,
     pub limit: u32,
     pub urls: Rc<[String]>,
+    /// The client's work per answer (`process(response)`): the first request's processing.
+    pub processing_ms: u32,
     /// The link's `py=`, as it came.
     pub link: Option<Rc<str>>,
     /// Counts the lab's changes of the address: after each, the panel writes its program back.
     pub seq: u32,
+    /// A program the lab opened here ("Open in Python"), numbered so that opening it again counts.
+    pub open: Option<(u32, Rc<str>)>,
 }
 
 impl PanelInit {
     /// The lab's scenario, language and program from the page's address (the lab's own decoder);
     /// a form that does not validate leaves the note's example.
-    pub fn from_page(seq: u32) -> PanelInit {
+    pub fn from_page(seq: u32, host: &web_sys::Element) -> PanelInit {
         let query = crate::app::hooks::current_query();
         let query = query.trim_start_matches('?');
         let decoded = url_state::decode(query);
@@ -57,9 +61,20 @@ impl PanelInit {
             lang,
             latencies: valid.as_ref().map_or_else(|| Rc::from([300, 800]), |v| v.scenario.latencies().into()),
             limit: valid.as_ref().map_or(2, |v| v.limit),
-            urls: valid.as_ref().and_then(|v| v.real.as_ref()).map(|r| r.urls.clone().into()).unwrap_or_else(|| Rc::from([])),
+            urls: match valid.as_ref() {
+                Some(v) => match &v.real {
+                    Some(real) => real.urls.clone().into(),
+                    None => v.scenario.latencies().into_iter().map(simulated_url).collect(),
+                },
+                None => Rc::from([simulated_url(300), simulated_url(800)]),
+            },
+            processing_ms: valid.as_ref().and_then(|v| v.scenario.processing().first().copied()).unwrap_or(0),
             link: py.map(Rc::from),
             seq,
+            open: host.get_attribute("data-program").map(|code| {
+                let opened = host.get_attribute("data-opened").and_then(|n| n.parse().ok()).unwrap_or(0);
+                (opened, Rc::from(code))
+            }),
         }
     }
 }
@@ -114,6 +129,15 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
     };
     let controls = use_python(state.dispatcher());
 
+    // "Open in Python": each new program from the lab replaces the editor's.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(props.open.clone(), move |open| {
+            if let Some((_, code)) = open {
+                dispatch.dispatch(PyAction::Edit(code.to_string()));
+            }
+        });
+    }
     // The program travels in the page's address: a preset as it is needs none.
     {
         let link_error = link_error.setter();
@@ -141,8 +165,13 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
         })
     };
     let on_run = {
-        let request =
-            RunRequest { source: state.code.clone(), latencies: props.latencies.clone(), limit: props.limit, urls: props.urls.clone() };
+        let request = RunRequest {
+            source: state.code.clone(),
+            latencies: props.latencies.clone(),
+            limit: props.limit,
+            urls: props.urls.clone(),
+            processing_ms: props.processing_ms,
+        };
         let run = controls.run.clone();
         Callback::from(move |_: MouseEvent| run.emit(request.clone()))
     };
@@ -170,13 +199,15 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
         _ => None,
     };
     let given = format!(
-        "{} = {} · {} = {} · {} = {}",
+        "{} = {} · {} = {} · {} = {} · {} = {}",
         GIVEN_NAMES[0],
         python_list(&props.latencies, false),
         GIVEN_NAMES[1],
         props.limit,
         GIVEN_NAMES[2],
-        python_list(&props.urls, true)
+        python_list(&props.urls, true),
+        GIVEN_NAMES[3],
+        props.processing_ms
     );
 
     html! {
@@ -261,15 +292,17 @@ pub fn mount(host: web_sys::Element) {
             }
         }
     }
-    let handle =
-        Rc::new(std::cell::RefCell::new(yew::Renderer::<PythonPanel>::with_root_and_props(host, PanelInit::from_page(0)).render()));
+    let init = PanelInit::from_page(0, &host);
+    let handle = Rc::new(std::cell::RefCell::new(yew::Renderer::<PythonPanel>::with_root_and_props(host.clone(), init).render()));
     let seq = std::cell::Cell::new(0);
     let listener = Closure::<dyn Fn()>::new(move || {
         seq.set(seq.get() + 1);
-        handle.borrow_mut().update(PanelInit::from_page(seq.get()));
+        handle.borrow_mut().update(PanelInit::from_page(seq.get(), &host));
     });
     if let Some(window) = web_sys::window() {
-        let _ = window.add_event_listener_with_callback("sync-vs-async:link", listener.as_ref().unchecked_ref());
+        for event in ["sync-vs-async:link", "sync-vs-async:open"] {
+            let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+        }
     }
     // The panel stays for the page's life, and so does its listener.
     listener.forget();

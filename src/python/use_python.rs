@@ -19,6 +19,7 @@ pub struct RunRequest {
     pub latencies: Rc<[u32]>,
     pub limit: u32,
     pub urls: Rc<[String]>,
+    pub processing_ms: u32,
 }
 
 #[derive(Default)]
@@ -38,7 +39,7 @@ pub struct PythonControls {
 fn send(cell: &Rc<RefCell<Worker>>, dispatch: &UseReducerDispatcher<PyState>, request: RunRequest) {
     let mut w = cell.borrow_mut();
     let Some(worker) = w.worker.as_ref() else { return };
-    if let Err(why) = worker.run(&request.source, &request.latencies, request.limit, &request.urls) {
+    if let Err(why) = worker.run(&request.source, &request.latencies, request.limit, &request.urls, request.processing_ms) {
         dispatch.dispatch(PyAction::Failed(why));
         return;
     }

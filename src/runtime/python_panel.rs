@@ -24,16 +24,32 @@ use wasm_bindgen::prelude::*;
     .then(async (m) => { await m.default(); m.mount(host); host.dataset.state = 'open'; note.textContent = ''; })
     .catch((e) => { delete host.dataset.state; note.textContent = host.dataset.failed.replace('{}', e && e.message || e); });
 }
-export function link_changed() { dispatchEvent(new Event('sync-vs-async:link')); }")]
+export function link_changed() { dispatchEvent(new Event('sync-vs-async:link')); }
+export function open_program(code) {
+  const host = document.querySelector('.python-host');
+  if (!host) return;
+  host.dataset.program = code;
+  host.dataset.opened = (+host.dataset.opened || 0) + 1;
+  python_panel(host, true);
+  dispatchEvent(new Event('sync-vs-async:open'));
+  host.parentElement.scrollIntoView({ behavior: 'smooth' });
+}")]
 extern "C" {
     fn python_panel(host: &web_sys::Element, pressed: bool);
     #[wasm_bindgen(js_name = link_changed)]
     fn link_changed_js();
+    #[wasm_bindgen(js_name = open_program)]
+    fn open_program_js(code: &str);
 }
 
 /// Opens the panel on a press, or without one when the page's link carries a program.
 pub fn open(host: &web_sys::Element, pressed: bool) {
     python_panel(host, pressed);
+}
+
+/// "Open in Python": the program goes to the panel (`data-program` on its host), which opens.
+pub fn open_program(code: &str) {
+    open_program_js(code);
 }
 
 /// The page's address changed (the lab wrote its state).

@@ -85,12 +85,18 @@ impl PythonWorker {
         self.worker.post_message(&message).map_err(describe)
     }
 
-    /// Runs `source` with the lab's names: LATENCIES and URLS as lists, LIMIT a number.
-    pub fn run(&self, source: &str, latencies: &[u32], limit: u32, urls: &[String]) -> Result<(), String> {
+    /// Runs `source` with the lab's names: LATENCIES and URLS as lists, LIMIT and PROCESSING_MS numbers.
+    pub fn run(&self, source: &str, latencies: &[u32], limit: u32, urls: &[String], processing_ms: u32) -> Result<(), String> {
         let given = Object::new();
         let list: Array = latencies.iter().map(|&ms| JsValue::from(ms)).collect();
         let urls: Array = urls.iter().map(|u| JsValue::from_str(u)).collect();
-        for (name, value) in [("LATENCIES", JsValue::from(list)), ("LIMIT", JsValue::from(limit)), ("URLS", JsValue::from(urls))] {
+        let fields = [
+            ("LATENCIES", JsValue::from(list)),
+            ("LIMIT", JsValue::from(limit)),
+            ("URLS", JsValue::from(urls)),
+            ("PROCESSING_MS", JsValue::from(processing_ms)),
+        ];
+        for (name, value) in fields {
             Reflect::set(&given, &JsValue::from_str(name), &value).map_err(describe)?;
         }
         self.post(&[("type", JsValue::from_str("run")), ("source", JsValue::from_str(source)), ("given", given.into())])

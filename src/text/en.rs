@@ -179,6 +179,7 @@ pub static EN: Text = Text {
     legend_awaiting: "awaiting, the thread is free",
     code_heading: "The code",
     python_heading: "Run it in Python",
+    open_in_python: "Open in Python ↓",
     python_lead: "Your own asyncio program, run by real CPython in this browser, every task drawn on one time axis. Python (about 6 MB) downloads once, when you first run a program.",
     python_open: "Open the Python panel",
     python_opening: "Opening the Python panel…",

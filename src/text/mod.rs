@@ -221,6 +221,7 @@ pub struct Text {
     pub legend_awaiting: &'static str,
     pub code_heading: &'static str,
     pub python_heading: &'static str,
+    pub open_in_python: &'static str,
     pub python_lead: &'static str,
     pub python_open: &'static str,
     pub python_opening: &'static str,

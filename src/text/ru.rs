@@ -180,6 +180,7 @@ pub static RU: Text = Text {
     legend_awaiting: "ожидание, поток свободен",
     code_heading: "Код",
     python_heading: "Запустить на Python",
+    open_in_python: "Открыть в Python ↓",
     python_lead: "Своя программа на asyncio — в настоящем CPython прямо в браузере, каждая задача на одной оси времени. Python (около 6 МБ) скачивается один раз, при первом запуске программы.",
     python_open: "Открыть панель Python",
     python_opening: "Открывается панель Python…",

@@ -53,6 +53,8 @@ class Done:
 
 
 T0 = time.monotonic()
+# The recorder of the program running now, for blocking calls made outside this module (lab_http).
+CURRENT = None
 
 
 def now():
@@ -158,6 +160,26 @@ class Recorder:
 
     def block(self, start, end, what):
         self.line("block", str(self.current or 0), ms(start), ms(end), what)
+
+
+class blocking:
+    """`with blocking("request"):` records the thread blocked meanwhile (lab_http's requests.get)."""
+
+    def __init__(self, what):
+        self.what = what
+
+    def __enter__(self):
+        self.start = now()
+
+    def __exit__(self, *_exc):
+        if CURRENT is not None:
+            CURRENT.block(self.start, now(), self.what)
+
+
+def busy_wait(ms):
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        pass
 
 
 class Traced(collections.abc.Coroutine):
@@ -292,7 +314,7 @@ async def warm_up():
 async def run(source, given, emit, report):
     """Runs `source` with the names in `given` (LATENCIES, URLS, …) defined; `emit(text)` gets trace
     lines as they come, `report(kind, line, text)` an error. Returns the total in ms, or None."""
-    global T0
+    global T0, CURRENT
     try:
         tree = ast.parse(source, PROGRAM)
         tree = ast.fix_missing_locations(TopLevelRun().visit(tree))
@@ -303,6 +325,9 @@ async def run(source, given, emit, report):
     linecache.cache[PROGRAM] = (len(source), None, source.splitlines(True), PROGRAM)
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     namespace.update(given)
+    # process(response): the client's work on an answer, PROCESSING_MS of CPU (the lab's scenario).
+    processing = float(namespace.get("PROCESSING_MS", 0) or 0)
+    namespace.setdefault("process", lambda _response=None: busy_wait(processing))
 
     loop = asyncio.get_running_loop()
     rec = Recorder(emit)
@@ -330,6 +355,7 @@ async def run(source, given, emit, report):
         if inspect.iscoroutine(result):
             await result
 
+    CURRENT = rec
     T0 = time.monotonic()
     loop.create_task = lambda coro, **kwargs: rec.create_task(saved[0], coro, **kwargs)
     time.sleep = blocking_sleep
@@ -350,6 +376,7 @@ async def run(source, given, emit, report):
     finally:
         del loop.create_task
         time.sleep, asyncio.run = saved[1], saved[2]
+        CURRENT = None
         del loop.call_soon
     total = now()
     rec.flush(force=True)

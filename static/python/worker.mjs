@@ -54,8 +54,11 @@ async function load() {
       stdout: print("out"),
       stderr: print("err"),
     });
-    const source = await (await realFetch(new URL("lab_runner.py", here))).text();
-    python.FS.writeFile("/home/pyodide/lab_runner.py", source);
+    for (const module of ["lab_runner.py", "lab_http.py"]) {
+      const source = await (await realFetch(new URL(module, here))).text();
+      python.FS.writeFile(`/home/pyodide/${module}`, source);
+    }
+    python.pyimport("lab_http").install();
     runner = python.pyimport("lab_runner");
     await runner.warm_up();
   } finally {

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::model::code::{current_line, listing, CodeLang};
+use crate::model::code::{current_line, listing, runnable_python, CodeLang};
 use crate::model::explain::CodeRole;
 use crate::model::strategy::StrategyKind;
 use crate::text::Text;
@@ -13,6 +13,8 @@ pub struct CodePanelProps {
     pub t: &'static Text,
     pub kind: StrategyKind,
     pub role: CodeRole,
+    /// The Python panel is on the page: the Python listing can open there, runnable.
+    pub python: bool,
 }
 
 #[component]
@@ -46,6 +48,12 @@ pub fn CodePanel(props: &CodePanelProps) -> Html {
                     </code></pre>
                 }
             }) }
+            if props.python && *open == CodeLang::Python {
+                <button type="button" class="open-in-python" data-testid="open-in-python" onclick={{
+                    let kind = props.kind;
+                    Callback::from(move |_| crate::runtime::python_panel::open_program(&runnable_python(kind)))
+                }}>{ t.open_in_python }</button>
+            }
         </section>
     }
 }

@@ -3,14 +3,20 @@
 //! the model's prediction. Their one-line lessons are words: `text::python`.
 //!
 //! The programs read the names the lab gives every program (`GIVEN_NAMES`): `LATENCIES` (the
-//! scenario's latencies in ms), `LIMIT` (its k) and `URLS`.
+//! scenario's latencies in ms), `LIMIT` (its k), `URLS` (its real targets, or `lab:sleep/<ms>`
+//! for simulated requests) and `PROCESSING_MS`.
 
 use crate::model::predict::predict_requests;
 use crate::model::scenario::Request;
 use crate::model::strategy::Strategy;
 
-/// The names every program gets from the lab, as the panel shows them above the editor.
-pub const GIVEN_NAMES: [&str; 3] = ["LATENCIES", "LIMIT", "URLS"];
+/// The names every program gets from the lab, as the panel shows them above the editor (and
+/// `process(response)`, which works PROCESSING_MS on the thread).
+pub const GIVEN_NAMES: [&str; 4] = ["LATENCIES", "LIMIT", "URLS", "PROCESSING_MS"];
+/// A simulated request of `ms` as a URL: the adapters (`static/python/lab_http.py`) sleep instead.
+pub fn simulated_url(ms: u32) -> String {
+    format!("lab:sleep/{ms}")
+}
 /// The processing each request gets in the CPU-bound preset.
 pub const CPU_WORK_MS: u32 = 100;
 

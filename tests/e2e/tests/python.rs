@@ -244,3 +244,45 @@ mod every_engine {
         b.close().await;
     }
 }
+
+/// The code panel's Python listing opens in the panel as a whole program, and runs: the note's
+/// listings over the lab's adapters, simulated (`lab:sleep/<ms>`) and real (the test server).
+#[tokio::test]
+async fn open_in_python_runs_the_notes_listing_with_the_adapters() {
+    for (mode, expected) in [("sequential", 1100.0), ("concurrent", 800.0), ("bounded", 800.0), ("blocking", 1100.0)] {
+        let (b, _server) = e2e::open_lab(&format!("preset=note&mode={mode}&limit=1"), 1280, 1000).await;
+        b.click("open-in-python").await;
+        b.wait_until(
+            "document.querySelector('[data-testid=py-code]')?.value.includes('main(URLS')",
+            Duration::from_secs(20),
+            "the listing in the panel",
+        )
+        .await;
+        assert_eq!(run(&b).await, "done", "{mode}: {}", output(&b).await);
+        let measured = total(&b).await;
+        let expected = if mode == "bounded" { 1100.0 } else { expected };
+        assert!(within_tolerance(measured, expected), "{mode} over lab:sleep/300 and /800: {measured} ms, the model {expected} ms");
+        if mode == "blocking" {
+            assert!(kinds(&b, "main").await.contains(&"blocked".to_string()), "requests.get blocks the thread");
+        }
+        b.close().await;
+    }
+}
+
+#[tokio::test]
+async fn the_aiohttp_adapter_makes_real_requests_through_fetch() {
+    let api = e2e::test_server::TestServer::start();
+    let query = format!("lat=150,300&src=real&url={}/delay/{{ms}}&mode=concurrent", api.base());
+    let (b, _server) = e2e::open_lab(&query, 1280, 1000).await;
+    b.click("open-in-python").await;
+    b.wait_until("document.querySelector('[data-testid=py-code]')?.value.includes('aiohttp')", Duration::from_secs(20), "the listing")
+        .await;
+    assert_eq!(run(&b).await, "done", "{}", output(&b).await);
+    let measured = total(&b).await;
+    assert!((300.0..450.0).contains(&measured), "two real requests of 150 and 300 ms at once: {measured} ms");
+    let awaited =
+        b.js("return [...document.querySelectorAll('[data-testid=py-segment][data-kind=awaiting]')].map(s => s.title).join('|');").await;
+    assert!(awaited.as_str().unwrap_or_default().contains("a request"), "the lanes say what was awaited: {awaited}");
+    assert_eq!(api.total(), 2, "two requests reached the server");
+    b.close().await;
+}
