@@ -17,6 +17,8 @@ pub struct LanesProps {
     pub t: &'static PyText,
     pub lanes: std::rc::Rc<Vec<Lane>>,
     pub span_ms: f64,
+    /// The moment the event loop below is shown at, drawn as a line across the lanes.
+    pub cursor: Option<f64>,
 }
 
 fn pct(ms: f64, end: f64) -> String {
@@ -60,6 +62,9 @@ pub fn Lanes(props: &LanesProps) -> Html {
                                         style={format!("left:{};width:{}", pct(s.start_ms, end), pct(s.end_ms - s.start_ms, end))} />
                                 }
                             }) }
+                            if let Some(at) = props.cursor {
+                                <span class="py-cursor" style={format!("left:{}", pct(at, end))} />
+                            }
                         </span>
                         <span class="visually-hidden">
                             { t.lane_summary(&lane.name, lane.on_thread_ms(), sum(lane, SegmentKind::Blocked), sum(lane, SegmentKind::Awaiting), sum(lane, SegmentKind::Ready)) }

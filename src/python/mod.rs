@@ -9,6 +9,7 @@
 
 mod editor;
 mod lanes;
+mod moment_view;
 pub mod state;
 mod use_python;
 
@@ -25,6 +26,7 @@ use crate::model::url_state;
 use crate::text::python::py_text;
 use editor::Editor;
 use lanes::Lanes;
+use moment_view::MomentView;
 use state::{PyAction, PyState, RunState};
 use use_python::{use_python, RunRequest};
 
@@ -128,6 +130,12 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
         })
     };
     let controls = use_python(state.dispatcher());
+    // The moment the event loop is shown at (the replay's cursor): the run's end until moved.
+    let at = use_state(|| None::<f64>);
+    {
+        let at = at.setter();
+        use_effect_with(state.busy(), move |_| at.set(None));
+    }
 
     // "Open in Python": each new program from the lab replaces the editor's.
     {
@@ -252,7 +260,13 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
                 </p>
             }
             if !drawn.is_empty() {
-                <Lanes t={t} lanes={drawn.clone()} span_ms={span} />
+                <Lanes t={t} lanes={drawn.clone()} span_ms={span} cursor={(!state.busy()).then(|| at.unwrap_or(span))} />
+            }
+            if !drawn.is_empty() && !state.busy() {
+                <MomentView t={t} lanes={drawn.clone()} at_ms={at.unwrap_or(span)} span_ms={span} on_at={{
+                    let at = at.setter();
+                    Callback::from(move |ms: f64| at.set(Some(ms)))
+                }} />
             }
             if state.trace.truncated { <p class="hint">{ t.truncated }</p> }
             <section class="py-output" aria-labelledby="py-output-heading">

@@ -3,8 +3,9 @@
 
 use crate::model::presentation::Lang;
 use crate::model::python::link::{LinkError, MAX_LINK_CHARS};
+use crate::model::python::moment::Moment;
 use crate::model::python::presets::PyPreset;
-use crate::model::python::timeline::SegmentKind;
+use crate::model::python::timeline::{Lane, SegmentKind};
 use crate::model::python::trace::Awaited;
 use crate::text::{fill, Text};
 
@@ -48,6 +49,19 @@ pub struct PyText {
     pub lane_summary: &'static str,
     pub lessons: [&'static str; 10],
     pub titles: [&'static str; 10],
+    pub moment_heading: &'static str,
+    pub moment_scrub: &'static str,
+    pub step_back: &'static str,
+    pub step_forward: &'static str,
+    /// "At {}:"
+    pub moment_at: &'static str,
+    /// "{} runs on the thread" / "{} blocks the thread"
+    pub moment_runs: &'static str,
+    pub moment_blocks: &'static str,
+    pub moment_free: &'static str,
+    pub moment_ready: &'static str,
+    pub moment_awaiting: &'static str,
+    pub moment_done: &'static str,
 }
 
 pub const PY_EN: PyText = PyText {
@@ -108,6 +122,17 @@ pub const PY_EN: PyText = PyText {
         "A timeout cancels the slow request: the total is the timeout.",
         "A TaskGroup waits for every task made in it (and cancels them all if one fails).",
     ],
+    moment_heading: "The event loop at a moment",
+    moment_scrub: "Moment of the run",
+    step_back: "◀ Step back",
+    step_forward: "Step forward ▶",
+    moment_at: "At {}:",
+    moment_runs: "{} runs on the thread.",
+    moment_blocks: "{} blocks the thread.",
+    moment_free: "The thread is free: every task awaits something.",
+    moment_ready: "Ready, waiting for the thread: {}.",
+    moment_awaiting: "Awaiting: {}.",
+    moment_done: "Done: {}.",
 };
 
 pub const PY_RU: PyText = PyText {
@@ -168,6 +193,17 @@ pub const PY_RU: PyText = PyText {
         "Таймаут отменяет медленный запрос: общее время — таймаут.",
         "TaskGroup ждёт все созданные в ней задачи (и отменяет все, если одна упала).",
     ],
+    moment_heading: "Цикл событий в момент времени",
+    moment_scrub: "Момент выполнения",
+    step_back: "◀ Шаг назад",
+    step_forward: "Шаг вперёд ▶",
+    moment_at: "В {}:",
+    moment_runs: "{} выполняется в потоке.",
+    moment_blocks: "{} блокирует поток.",
+    moment_free: "Поток свободен: все задачи чего-то ждут.",
+    moment_ready: "Готовы и ждут поток: {}.",
+    moment_awaiting: "Ждут (await): {}.",
+    moment_done: "Завершены: {}.",
 };
 
 /// Two texts are equal when they are the same language (components compare their props).
@@ -253,6 +289,44 @@ impl PyText {
         self.awaits[i].to_string()
     }
 
+    /// The event loop at a moment, in sentences.
+    pub fn moment(&self, m: &Moment, lanes: &[Lane]) -> Vec<String> {
+        let name = |i: usize| lanes.get(i).map_or("?", |l| l.name.as_str());
+        let list = |items: Vec<String>| items.join(", ");
+        let mut out = vec![fill(self.moment_at, &[&self.base.total(m.at_ms)])];
+        match m.on_thread {
+            Some((i, false)) => out.push(fill(self.moment_runs, &[name(i)])),
+            Some((i, true)) => out.push(fill(self.moment_blocks, &[name(i)])),
+            // Free while tasks wait; after the last one is done there is nothing to say of it.
+            None if !m.awaiting.is_empty() || !m.ready.is_empty() => out.push(self.moment_free.to_string()),
+            None => {}
+        }
+        if !m.ready.is_empty() {
+            out.push(fill(self.moment_ready, &[&list(m.ready.iter().map(|&i| name(i).to_string()).collect())]));
+        }
+        if !m.awaiting.is_empty() {
+            let items = m
+                .awaiting
+                .iter()
+                .map(|(i, what, line)| {
+                    let what = what.as_ref().map(|w| self.awaited(w));
+                    let line = (*line > 0).then(|| self.line(*line));
+                    let detail: Vec<String> = what.into_iter().chain(line).collect();
+                    if detail.is_empty() {
+                        name(*i).to_string()
+                    } else {
+                        format!("{} ({})", name(*i), detail.join(", "))
+                    }
+                })
+                .collect();
+            out.push(fill(self.moment_awaiting, &[&list(items)]));
+        }
+        if !m.done.is_empty() {
+            out.push(fill(self.moment_done, &[&list(m.done.iter().map(|&i| name(i).to_string()).collect())]));
+        }
+        out
+    }
+
     pub fn lane_summary(&self, name: &str, on_thread: f64, blocked: f64, awaiting: f64, ready: f64) -> String {
         let t = |ms: f64| self.base.total(ms);
         fill(self.lane_summary, &[name, &t(on_thread), &t(blocked), &t(awaiting), &t(ready)])
@@ -274,6 +348,24 @@ mod tests {
             assert!(t.link_error(&LinkError::TooLong { chars: 7000 }).contains("7000"));
         }
         assert_eq!(PY_EN.megabytes(6_149_000.0), "6.1\u{a0}MB");
+        use crate::model::python::{moment::moment, timeline::lanes, trace::PyTrace};
+        let l = lanes(
+            &PyTrace::parse(
+                "task\t1\tmain\t0\nturn\t1\t0\t1\ntask\t2\tTask-2\t0\nturn\t2\t1\t2\nwait\t2\t2\t40\t40\tsleep\t4\n\
+                 turn\t2\t40\t41\nend\t2\t41\tdone\nwait\t1\t1\t41\t-\tgather\t9\nturn\t1\t41\t42\nend\t1\t42\tdone",
+            ),
+            42.0,
+        );
+        assert_eq!(
+            PY_EN.moment(&moment(&l, 10.0), &l),
+            [
+                "At 10\u{a0}ms:",
+                "The thread is free: every task awaits something.",
+                "Awaiting: main (gather, line 9), Task-2 (a sleep, line 4)."
+            ]
+        );
+        assert_eq!(PY_RU.moment(&moment(&l, 40.5), &l)[1], "Task-2 выполняется в потоке.");
+        assert_eq!(PY_EN.moment(&moment(&l, 42.0), &l), ["At 42\u{a0}ms:", "Done: main, Task-2."]);
         assert_eq!(PY_RU.megabytes(12_350_000.0), "12,4\u{a0}МБ");
     }
 }

@@ -11,6 +11,7 @@ pub const UNPACKED_BYTES: f64 = 12_300_000.0;
 
 pub mod editing;
 pub mod link;
+pub mod moment;
 pub mod presets;
 pub mod timeline;
 pub mod trace;

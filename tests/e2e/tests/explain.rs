@@ -73,6 +73,7 @@ const LATIN_ALLOWED: &[&str] = &[
     "join_all",
     "asyncio",
     "Python",
+    "CPython",
     "Rust",
     "WebAssembly",
     "JavaScript",

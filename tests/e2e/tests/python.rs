@@ -61,6 +61,10 @@ fn assert_one_thread(what: &str, segments: &[(String, f64, f64)]) {
     }
 }
 
+async fn moment_at(b: &Browser) -> f64 {
+    b.js("return parseFloat(document.querySelector('[data-testid=py-moment]').dataset.atMs);").await.as_f64().expect("py-moment")
+}
+
 async fn select_preset(b: &Browser, preset: PyPreset) {
     b.js(&format!(
         "const s = document.querySelector('[data-testid=py-preset]'); s.value = '{}'; s.dispatchEvent(new Event('change', {{bubbles: true}})); return 0;",
@@ -284,5 +288,56 @@ async fn the_aiohttp_adapter_makes_real_requests_through_fetch() {
         b.js("return [...document.querySelectorAll('[data-testid=py-segment][data-kind=awaiting]')].map(s => s.title).join('|');").await;
     assert!(awaited.as_str().unwrap_or_default().contains("a request"), "the lanes say what was awaited: {awaited}");
     assert_eq!(api.total(), 2, "two requests reached the server");
+    b.close().await;
+}
+
+/// After a run, the event loop at any moment of it: a slider and step back / forward from edge to
+/// edge, in words, with the moment drawn across the lanes.
+#[tokio::test]
+async fn the_event_loop_at_a_moment_of_the_python_run_steps_back_and_forth() {
+    let (b, _server) = e2e::open_lab("lat=300,800,500", 1280, 1000).await;
+    open_panel(&b).await;
+    select_preset(&b, PyPreset::Gather).await;
+    assert_eq!(run(&b).await, "done");
+    let end = moment_at(&b).await;
+    assert!(within_tolerance(end, 800.0), "the moment starts at the run's end: {end}");
+    b.js("const s = document.querySelector('[data-testid=py-scrub]'); Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(s, '100'); s.dispatchEvent(new Event('input', {bubbles: true})); return 0;").await;
+    b.wait_until(
+        "document.querySelector('[data-testid=py-moment]').dataset.atMs === '100.0'",
+        Duration::from_secs(2),
+        "the slider's moment",
+    )
+    .await;
+    let said = b.js("return document.querySelector('[data-testid=py-moment] p').textContent;").await;
+    let said = said.as_str().unwrap_or_default();
+    assert!(
+        said.contains("The thread is free") && said.contains("main (gather, line 11)") && said.contains("Task-2 (a sleep, line 5)"),
+        "{said}"
+    );
+    b.click("py-step-forward").await;
+    let next = moment_at(&b).await;
+    assert!(within_tolerance(next, 300.0), "the next edge is Task-2's wake-up at 300 ms: {next}");
+    b.click("py-step-back").await;
+    let back = moment_at(&b).await;
+    assert!(back < 100.0, "a step back goes to the edge before 100 ms: {back}");
+    let cursors = b.js("return document.querySelectorAll('.py-cursor').length;").await;
+    assert_eq!(cursors, json!(4), "the moment is drawn across every lane");
+    b.close().await;
+}
+
+/// No program runs past the lab's 30 s: the worker is ended and the panel says why.
+#[tokio::test]
+async fn a_program_is_stopped_after_thirty_seconds() {
+    let (b, _server) = e2e::open_lab("", 1280, 1000).await;
+    open_panel(&b).await;
+    b.set_field("py-code", "import time\ntime.sleep(60)\n").await;
+    b.click("py-run").await;
+    b.wait_until("document.querySelector('[data-testid=py-status]').dataset.state === 'running'", LOAD, "the program to start").await;
+    b.wait_until("document.querySelector('[data-testid=py-status]').dataset.state === 'error'", Duration::from_secs(40), "the 30 s limit")
+        .await;
+    let said = b.js("return document.querySelector('[data-testid=py-status]').textContent;").await;
+    assert!(said.as_str().unwrap_or_default().contains("30 s"), "{said}");
+    select_preset(&b, PyPreset::Gather).await;
+    assert_eq!(run(&b).await, "done", "Python restarted for the next run");
     b.close().await;
 }
