@@ -58,10 +58,19 @@ fn parse(data: &JsValue) -> WorkerMessage {
     }
 }
 
+const WORKER: &str = "python/worker.mjs";
+
+/// The error when the page may start no worker (`model::python::NO_WORKER_HERE`): a sandboxed frame
+/// (a notes site's embed) has an opaque origin, which may not start one from a URL, and a `blob:`
+/// worker would inherit the page's Content-Security-Policy, under which it may import nothing
+/// (`'strict-dynamic'`): tried, it failed.
+use crate::model::python::NO_WORKER_HERE;
+
 /// A running worker; dropping it terminates it.
 pub struct PythonWorker {
     worker: Worker,
     _listener: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 impl PythonWorker {
@@ -69,10 +78,19 @@ impl PythonWorker {
     pub fn start(on_message: impl Fn(WorkerMessage) + 'static) -> Result<PythonWorker, String> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options("python/worker.mjs", &options).map_err(describe)?;
-        let listener = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| on_message(parse(&event.data())));
+        let worker = Worker::new_with_options(WORKER, &options).map_err(|_| NO_WORKER_HERE.to_string())?;
+        let on_message = std::rc::Rc::new(on_message);
+        let said = on_message.clone();
+        let listener = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| said(parse(&event.data())));
         worker.set_onmessage(Some(listener.as_ref().unchecked_ref()));
-        let this = PythonWorker { worker, _listener: listener };
+        // A worker whose script cannot load (or that throws outside its own handler) says so here
+        // only: without this the panel would wait for Python forever.
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let why = Reflect::get(&event, &JsValue::from_str("message")).ok().and_then(|m| m.as_string());
+            on_message(WorkerMessage::Failed(why.filter(|m| !m.is_empty()).unwrap_or_else(|| "the Python worker could not start".into())));
+        });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let this = PythonWorker { worker, _listener: listener, _on_error: on_error };
         this.post(&[("type", JsValue::from_str("load"))])?;
         Ok(this)
     }
@@ -106,6 +124,7 @@ impl PythonWorker {
 impl Drop for PythonWorker {
     fn drop(&mut self) {
         self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.worker.terminate();
     }
 }

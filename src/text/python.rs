@@ -37,6 +37,8 @@ pub struct PyText {
     pub status_cancelled: &'static str,
     pub status_time_limit: &'static str,
     pub status_failed: &'static str,
+    /// In a sandboxed frame, where no worker may start.
+    pub status_no_worker: &'static str,
     pub result: &'static str,
     pub predicted: &'static str,
     pub error_line: &'static str,
@@ -89,6 +91,7 @@ pub const PY_EN: PyText = PyText {
     status_cancelled: "Cancelled. Python restarts for the next run.",
     status_time_limit: "Stopped after 30 s: the lab's limit for one program.",
     status_failed: "Python could not run: {}",
+    status_no_worker: "Python cannot start inside this embedded frame (a sandboxed frame may start no worker thread): open the full page to run it.",
     result: "Total: {}",
     predicted: "the lab's model: {}",
     error_line: "line {}",
@@ -160,6 +163,7 @@ pub const PY_RU: PyText = PyText {
     status_cancelled: "Отменено. Python перезапускается для следующего запуска.",
     status_time_limit: "Остановлено через 30 с: это предел лаборатории для одной программы.",
     status_failed: "Python не смог выполнить программу: {}",
+    status_no_worker: "Внутри этой встроенной рамки Python не запустить (песочница не разрешает отдельный поток): откройте полную страницу.",
     result: "Всего: {}",
     predicted: "модель лаборатории: {}",
     error_line: "строка {}",
@@ -245,6 +249,9 @@ impl PyText {
     }
 
     pub fn failed(&self, why: &str) -> String {
+        if why == crate::model::python::NO_WORKER_HERE {
+            return self.status_no_worker.to_string();
+        }
         fill(self.status_failed, &[why])
     }
 

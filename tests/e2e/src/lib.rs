@@ -19,6 +19,27 @@ use serde_json::{json, Value};
 pub use static_server::StaticServer;
 pub use test_server::TestServer;
 
+/// A folder of its own under the system's temporary one (a host page for an embed), removed on drop.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new(prefix: &str) -> TempDir {
+        let path = std::env::temp_dir().join(format!("{prefix}-{}-{}", std::process::id(), free_port()));
+        std::fs::create_dir_all(&path).expect("a temporary folder");
+        TempDir(path)
+    }
+
+    pub fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// The folder `trunk build --release` wrote: `$LAB_DIST`, else `dist/` at the workspace root.
 pub fn dist_dir() -> PathBuf {
     let dir =

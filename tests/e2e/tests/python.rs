@@ -341,3 +341,30 @@ async fn a_program_is_stopped_after_thirty_seconds() {
     assert_eq!(run(&b).await, "done", "Python restarted for the next run");
     b.close().await;
 }
+
+/// The panel in a notes site's embed: a sandboxed iframe (an opaque origin, which may start no
+/// worker) on another origin, served from a sub-path. Python cannot run there; the panel says so
+/// in words, and the lab in the frame works on.
+#[tokio::test]
+async fn in_a_sandboxed_embed_the_panel_says_python_cannot_start_there() {
+    let lab = e2e::StaticServer::start(e2e::dist_dir(), "/notes/tools/lab/");
+    let dir = e2e::TempDir::new("lab-python-host");
+    let page = format!(
+        "<!doctype html><html><head><meta charset=utf-8><title>Notes</title></head><body>\
+         <iframe sandbox=\"allow-scripts\" src=\"{}\" width=\"900\" height=\"1400\"></iframe></body></html>",
+        lab.url("lat=300,800&embed=1&panels=totals,python")
+    );
+    std::fs::write(dir.path().join("index.html"), page).unwrap();
+    let host = e2e::StaticServer::start(dir.path().to_path_buf(), "/");
+    let b = Browser::start(1000, 1500).await;
+    b.goto(&host.url("")).await;
+    b.client.enter_frame(0).await.expect("into the lab's frame");
+    b.wait_for_app().await;
+    open_panel(&b).await;
+    assert_eq!(run(&b).await, "error");
+    let said = b.js("return document.querySelector('[data-testid=py-status]').textContent;").await;
+    assert!(said.as_str().unwrap_or_default().contains("open the full page"), "{said}");
+    b.click("run").await;
+    b.wait_for_state(&["done"], Duration::from_secs(10)).await;
+    b.close().await;
+}

@@ -3,14 +3,14 @@
 
 use std::time::Duration;
 
-use e2e::{dist_dir, Browser, StaticServer};
+use e2e::{dist_dir, Browser, StaticServer, TempDir};
 use serde_json::json;
 
 const FRAME_HEIGHT_HISTORY: &str = "window.heights";
 
 /// A notes page on another loopback port with the lab's own embed snippet in it, sandboxed.
-fn host_page(snippet: &str) -> (StaticServer, tempdir::Dir) {
-    let dir = tempdir::Dir::new("lab-host");
+fn host_page(snippet: &str) -> (StaticServer, TempDir) {
+    let dir = TempDir::new("lab-host");
     let sandboxed = snippet.replacen("<iframe ", "<iframe sandbox=\"allow-scripts\" ", 1);
     let page = format!(
         "<!doctype html><html><head><meta charset=utf-8><title>Notes</title></head>\
@@ -63,30 +63,6 @@ async fn theme_and_panels_come_from_the_link_and_stay_in_it() {
 }
 
 /// A temporary folder removed on drop (std only).
-mod tempdir {
-    use std::path::{Path, PathBuf};
-
-    pub struct Dir(PathBuf);
-
-    impl Dir {
-        pub fn new(prefix: &str) -> Dir {
-            let path = std::env::temp_dir().join(format!("{prefix}-{}-{}", std::process::id(), e2e::free_port()));
-            std::fs::create_dir_all(&path).unwrap();
-            Dir(path)
-        }
-
-        pub fn path(&self) -> &Path {
-            &self.0
-        }
-    }
-
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-}
-
 /// Opens the page's embed code, picks a column width and waits for the embed to be measured
 /// there; gives (the fixed snippet's src, its height, the auto snippet).
 async fn measured_snippets(page: &Browser, width: u32) -> (String, f64, String) {
@@ -159,7 +135,7 @@ async fn the_auto_height_frame_keeps_still_and_learns_the_hosts_theme() {
     let counting = "<script>window.added = 0; const add = window.addEventListener; window.addEventListener = function (t, ...a) { if (t === 'message') window.added++; return add.call(this, t, ...a); };</script>";
     let watching = "<script>window.applied = []; new MutationObserver(() => { const h = document.querySelector('iframe').style.height; if (window.applied[window.applied.length - 1] !== h) window.applied.push(h); }).observe(document.querySelector('iframe'), {attributes: true});</script>";
     let iframe = auto.split("<script>").next().unwrap().to_string();
-    let dir = tempdir::Dir::new("lab-dark-host");
+    let dir = TempDir::new("lab-dark-host");
     let body = format!("{counting}<div style=\"width:700px\">{iframe}</div>{watching}<script>{script}</script><script>{script}</script>");
     std::fs::write(
         dir.path().join("index.html"),
