@@ -494,3 +494,30 @@ pub fn assert_kept_painting(engine: Engine, row: &ResultRow) {
         assert!(row.gap < 100.0, "{}: longest frame gap {} ms", row.strategy, row.gap);
     }
 }
+
+/// axe-core's source: `$AXE`, where scripts/setup.sh installed it.
+fn axe_source() -> String {
+    let path = std::env::var("AXE").unwrap_or_else(|_| {
+        let home = std::env::var("HOME").unwrap_or_default();
+        format!("{home}/.cache/sync-vs-async/axe-core/node_modules/axe-core/axe.min.js")
+    });
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("axe-core at {path}: {e} (scripts/setup.sh installs it)"))
+}
+
+/// Every violation axe-core finds in the page as it is now, as "rule (impact): first targets".
+pub async fn axe_violations(b: &Browser) -> Vec<String> {
+    let loaded = b.js(&format!("{}\n;return typeof window.axe;", axe_source())).await;
+    assert_eq!(loaded.as_str(), Some("object"), "axe-core loaded");
+    let found = b
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             axe.run(document, { resultTypes: ['violations'] })
+                .then(r => done(r.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)))
+                .catch(e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .expect("axe.run");
+    found.as_array().into_iter().flatten().filter_map(serde_json::Value::as_str).map(str::to_string).collect()
+}

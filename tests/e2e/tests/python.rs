@@ -322,6 +322,9 @@ async fn the_event_loop_at_a_moment_of_the_python_run_steps_back_and_forth() {
     assert!(back < 100.0, "a step back goes to the edge before 100 ms: {back}");
     let cursors = b.js("return document.querySelectorAll('.py-cursor').length;").await;
     assert_eq!(cursors, json!(4), "the moment is drawn across every lane");
+    // The panel after a run — lanes, legend, the moment — for axe (tests/accessibility.rs has the rest).
+    let found = e2e::axe_violations(&b).await;
+    assert!(found.is_empty(), "the Python panel after a run: {found:?}");
     b.close().await;
 }
 
