@@ -30,7 +30,11 @@ if (process.env.TRUNK_PROFILE !== "release") process.exit(0);
 // The Python panel's module is loaded by name (python-panel.js); its glue is minified too.
 const PANEL = "python-panel";
 const panelJs = join(dir, `${PANEL}.js`);
-execFileSync("esbuild", ["--minify", "--format=esm", "--log-level=warning", panelJs, `--outfile=${panelJs}`, "--allow-overwrite"], { stdio: "inherit" });
+/// Minifies a wasm-bindgen glue in place with esbuild (Trunk 0.21's minifier cannot parse it).
+function minify(path) {
+  execFileSync("esbuild", ["--minify", "--format=esm", "--log-level=warning", path, `--outfile=${path}`, "--allow-overwrite"], { stdio: "inherit" });
+}
+minify(panelJs);
 
 const wasmFile = readdirSync(dir).find((f) => f.endsWith("_bg.wasm") && !f.startsWith(PANEL));
 if (!wasmFile) throw new Error(`post-build: no *_bg.wasm in ${dir}`);
@@ -149,7 +153,7 @@ for (const [name, short] of renamed) {
 }
 writeFileSync(wasmPath, Buffer.concat(out));
 writeFileSync(jsPath, js);
-execFileSync("esbuild", ["--minify", "--format=esm", "--log-level=warning", jsPath, `--outfile=${jsPath}`, "--allow-overwrite"], { stdio: "inherit" });
+minify(jsPath);
 console.log(`post-build: ${renamed.size} imports renamed, ${jsFile} minified`);
 
 // A strict Content-Security-Policy, as a <meta> (static hosts send no headers of ours): scripts

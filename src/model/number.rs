@@ -21,6 +21,12 @@ pub fn fixed(value: f64, places: usize) -> String {
     format!("{sign}{}.{:0places$}", scaled / scale, scaled % scale)
 }
 
+/// Where `ms` falls on an axis that ends at `end`, as a CSS percentage clamped to the axis:
+/// `percent_of(25.0, 200.0)` is "12.500%". The charts position their marks with it.
+pub fn percent_of(ms: f64, end: f64) -> String {
+    format!("{}%", fixed((100.0 * ms / end).clamp(0.0, 100.0), 3))
+}
+
 /// `value` to at most `places` decimals, without trailing zeros: `trimmed(1.5, 3)` is "1.5".
 pub fn trimmed(value: f64, places: usize) -> String {
     let text = fixed(value, places);
@@ -37,6 +43,13 @@ pub fn short(value: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_share_of_the_axis_is_a_clamped_css_percentage() {
+        assert_eq!(super::percent_of(25.0, 200.0), "12.500%");
+        assert_eq!(super::percent_of(-5.0, 200.0), "0.000%");
+        assert_eq!(super::percent_of(500.0, 200.0), "100.000%");
+    }
+
     use super::*;
 
     #[test]

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::model::axis::time_ticks;
-use crate::model::number::fixed;
+use crate::model::number::{fixed, percent_of};
 use crate::model::python::timeline::{Lane, SegmentKind};
 use crate::text::python::PyText;
 
@@ -19,14 +19,6 @@ pub struct LanesProps {
     pub span_ms: f64,
     /// The moment the event loop below is shown at, drawn as a line across the lanes.
     pub cursor: Option<f64>,
-}
-
-fn pct(ms: f64, end: f64) -> String {
-    format!("{}%", fixed((100.0 * ms / end).clamp(0.0, 100.0), 3))
-}
-
-fn ms_attr(ms: f64) -> String {
-    fixed(ms, 1)
 }
 
 #[component]
@@ -45,11 +37,11 @@ pub fn Lanes(props: &LanesProps) -> Html {
                 }) }
             </ul>
             <div class="py-axis" aria-hidden="true">
-                { for ticks.map(|v| html! { <span style={format!("left:{}", pct(v, end))}>{ t.base.tick(v, unit) }</span> }) }
+                { for ticks.map(|v| html! { <span style={format!("left:{}", percent_of(v, end))}>{ t.base.tick(v, unit) }</span> }) }
             </div>
             <ol class="py-rows">
                 { for props.lanes.iter().take(MAX_LANES).map(|lane| html! {
-                    <li data-testid="py-task" data-name={lane.name.clone()} data-start-ms={ms_attr(lane.start_ms)} data-end-ms={ms_attr(lane.end_ms)}>
+                    <li data-testid="py-task" data-name={lane.name.clone()} data-start-ms={fixed(lane.start_ms, 1)} data-end-ms={fixed(lane.end_ms, 1)}>
                         <span class="py-name" title={lane.name.clone()}>{ &lane.name }</span>
                         <span class="py-track" aria-hidden="true">
                             { for lane.segments.iter().map(|s| {
@@ -57,13 +49,13 @@ pub fn Lanes(props: &LanesProps) -> Html {
                                 let line = if s.line > 0 { format!(" · {}", t.line(s.line)) } else { String::new() };
                                 let title = format!("{} {}{} · {}–{}", t.legend(s.kind), what, line, t.base.total(s.start_ms), t.base.total(s.end_ms));
                                 html! {
-                                    <span data-testid="py-segment" data-kind={s.kind.key()} data-start-ms={ms_attr(s.start_ms)} data-end-ms={ms_attr(s.end_ms)}
+                                    <span data-testid="py-segment" data-kind={s.kind.key()} data-start-ms={fixed(s.start_ms, 1)} data-end-ms={fixed(s.end_ms, 1)}
                                         class={classes!("seg", s.kind.key())} title={title}
-                                        style={format!("left:{};width:{}", pct(s.start_ms, end), pct(s.end_ms - s.start_ms, end))} />
+                                        style={format!("left:{};width:{}", percent_of(s.start_ms, end), percent_of(s.end_ms - s.start_ms, end))} />
                                 }
                             }) }
                             if let Some(at) = props.cursor {
-                                <span class="py-cursor" style={format!("left:{}", pct(at, end))} />
+                                <span class="py-cursor" style={format!("left:{}", percent_of(at, end))} />
                             }
                         </span>
                         <span class="visually-hidden">

@@ -2,10 +2,10 @@
 //! Trunk beside the lab's), which the lab loads and mounts only when a reader opens "Run it in
 //! Python" (`runtime::python_panel`). The lab's first load carries none of it.
 //!
-//! The lab hands it a plain object (`PanelInit`): the language, the scenario's latencies, k and
-//! URLs (the names `LATENCIES`, `LIMIT`, `URLS` a program reads), the link's `py=` program, and a
-//! program to open ("Open in Python"). Python runs in a Web Worker (`runtime::python_worker`,
-//! `use_python`); the program's link is written into the page's address (`py=`).
+//! The lab hands it nothing but the page's address (`PanelInit::from_page`): the language, the
+//! scenario's latencies, k, URLs and processing (the names a program reads) and the link's `py=`
+//! program; "Open in Python" leaves a program on the host element. Python runs in a Web Worker
+//! (`runtime::python_worker`, `use_python`); the program's link is written into the address (`py=`).
 
 mod editor;
 mod lanes;
@@ -18,6 +18,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+use crate::model::number::fixed;
 use crate::model::presentation::Lang;
 use crate::model::python::presets::{simulated_url, PyPreset, GIVEN_NAMES};
 use crate::model::python::timeline::lanes;
@@ -243,7 +244,7 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
             }
             <p class="py-given"><span>{ t.given }</span>{" "}<code>{ given }</code></p>
             <Editor code={state.code.clone()} label={t.editor_label} hint={t.editor_hint} error_line={error_line} on_edit={on_edit} />
-            <p data-testid="py-status" data-state={state.state_key()} data-load-ms={state.load_ms.map(fixed_ms)} role="status" class="py-status">{ status }</p>
+            <p data-testid="py-status" data-state={state.state_key()} data-load-ms={state.load_ms.map(|ms| fixed(ms, 1))} role="status" class="py-status">{ status }</p>
             if let Some(bytes) = loading {
                 <progress max={UNPACKED_BYTES.to_string()} value={bytes.to_string()} />
             }
@@ -254,7 +255,7 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
                 </div>
             }
             if let Some(total) = state.total {
-                <p data-testid="py-result" data-total-ms={fixed_ms(total)} class="py-result">
+                <p data-testid="py-result" data-total-ms={fixed(total, 1)} class="py-result">
                     <strong>{ t.result(total) }</strong>
                     if let Some(predicted) = predicted { { " · " }{ t.predicted(predicted) } }
                 </p>
@@ -279,10 +280,6 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
             <p class="hint">{ t.worker_note }</p>
         </div>
     }
-}
-
-fn fixed_ms(ms: f64) -> String {
-    crate::model::number::fixed(ms, 1)
 }
 
 #[component]

@@ -45,8 +45,6 @@ pub struct PyState {
     pub preset: Option<PyPreset>,
     pub load: Load,
     pub run: RunState,
-    /// The worker generation whose messages count: a cancelled worker's late ones do not.
-    pub generation: u32,
     pub output: Rc<Vec<(String, bool)>>,
     pub error: Option<PyError>,
     pub trace: Rc<PyTrace>,
@@ -62,7 +60,6 @@ impl PyState {
             preset,
             load: Load::NotLoaded,
             run: RunState::Idle,
-            generation: 0,
             output: Rc::default(),
             error: None,
             trace: Rc::default(),
@@ -96,8 +93,9 @@ pub enum PyAction {
     /// Run pressed: a fresh run (output and lanes cleared).
     Begin,
     /// A new worker started (after a cancel, the time limit, or the first run).
-    Worker(u32),
-    Message(u32, WorkerMessage),
+    WorkerStarted,
+    /// From the current worker (`use_python` drops a replaced worker's late ones).
+    Message(WorkerMessage),
     Cancelled,
     TimeLimit,
     Failed(String),
@@ -126,12 +124,8 @@ impl Reducible for PyState {
                 s.trace = Rc::default();
                 s.total = None;
             }
-            PyAction::Worker(generation) => {
-                s.generation = generation;
-                s.load = Load::Loading(0.0);
-            }
-            PyAction::Message(generation, _) if generation != s.generation => return self,
-            PyAction::Message(_, message) => match message {
+            PyAction::WorkerStarted => s.load = Load::Loading(0.0),
+            PyAction::Message(message) => match message {
                 WorkerMessage::Progress(bytes) => s.load = Load::Loading(bytes),
                 WorkerMessage::Ready(ms) => {
                     s.load = Load::Ready;

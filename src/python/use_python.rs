@@ -70,7 +70,7 @@ fn start(cell: &Rc<RefCell<Worker>>, dispatch: &UseReducerDispatcher<PyState>) {
             WorkerMessage::Ready(_) => {
                 cell.borrow_mut().ready = true;
                 let pending = cell.borrow_mut().pending.take();
-                d.dispatch(PyAction::Message(generation, message));
+                d.dispatch(PyAction::Message(message));
                 if let Some(request) = pending {
                     send(&cell, &d, request);
                 }
@@ -79,12 +79,12 @@ fn start(cell: &Rc<RefCell<Worker>>, dispatch: &UseReducerDispatcher<PyState>) {
             WorkerMessage::Done(_) | WorkerMessage::Failed(_) => cell.borrow_mut().limit = None,
             _ => {}
         }
-        d.dispatch(PyAction::Message(generation, message));
+        d.dispatch(PyAction::Message(message));
     });
     match started {
         Ok(worker) => {
             cell.borrow_mut().worker = Some(worker);
-            dispatch.dispatch(PyAction::Worker(generation));
+            dispatch.dispatch(PyAction::WorkerStarted);
         }
         Err(why) => dispatch.dispatch(PyAction::Failed(why)),
     }

@@ -121,7 +121,7 @@ class Recorder:
         waited = self.waits.pop(tid, None)
         if waited is not None:
             since, done, due, what, line = waited
-            done_at = done.at if done is not None and done.at is not None else start
+            done_at = done.at if done.at is not None else start
             self.line("wait", str(tid), ms(since), ms(done_at), ms(due) if due is not None else "-", what, str(line or 0))
         outer = self.current
         self.current = tid
@@ -141,12 +141,10 @@ class Recorder:
         end = now()
         self.line("turn", str(tid), ms(start), ms(end))
         what, line, delay = describe(coro, result)
-        done = None
+        done = Done()
         if isinstance(result, asyncio.Future):
-            done = Done()
             result.add_done_callback(done)
         else:
-            done = Done()
             done.at = end  # a bare yield: ready again at once
         due = end + delay * 1000.0 if delay is not None else None
         self.waits[tid] = (end, done, due, what, line)
@@ -271,7 +269,7 @@ def nested_run(*_args, **_kwargs):
     )
 
 
-def error_report(exc, source_lines):
+def error_report(exc):
     """(kind, line, text) for an exception the program raised, its own frames only."""
     if isinstance(exc, SyntaxError) and exc.filename == PROGRAM:
         return "syntax", exc.lineno or 0, "".join(traceback.format_exception_only(exc)).strip()
@@ -320,7 +318,7 @@ async def run(source, given, emit, report):
         tree = ast.fix_missing_locations(TopLevelRun().visit(tree))
         code = compile(tree, PROGRAM, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
     except SyntaxError as exc:
-        report(*error_report(exc, None))
+        report(*error_report(exc))
         return None
     linecache.cache[PROGRAM] = (len(source), None, source.splitlines(True), PROGRAM)
     namespace = {"__name__": "__main__", "__builtins__": builtins}
@@ -341,9 +339,8 @@ async def run(source, given, emit, report):
         real_sleep = time.sleep
 
     def blocking_sleep(seconds):
-        start = now()
-        real_sleep(seconds)
-        rec.block(start, now(), "sleep")
+        with blocking("sleep"):
+            real_sleep(seconds)
 
     def call_soon(callback, *args, context=None):
         if type(callback) is Done and callback.at is None:
@@ -386,5 +383,5 @@ async def run(source, given, emit, report):
         if isinstance(failed, asyncio.CancelledError):
             report("exception", 0, "CancelledError: the program's main task was cancelled")
         else:
-            report(*error_report(failed, None))
+            report(*error_report(failed))
     return total

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::axis::{race_row_height, sample_rows, time_ticks, MAX_RACE_ROWS};
-use crate::model::number::{fixed, short};
+use crate::model::number::{fixed, percent_of, short};
 use crate::model::{Scenario, Schedule, Strategy, Trace};
 use crate::text::Text;
 
@@ -25,10 +25,6 @@ pub struct RaceProps {
     /// The strategy the waterfall below shows.
     pub shown: Option<usize>,
     pub on_select: Callback<usize>,
-}
-
-fn pct(ms: f64, end: f64) -> String {
-    format!("{}%", fixed((100.0 * ms / end).clamp(0.0, 100.0), 3))
 }
 
 #[component]
@@ -60,7 +56,7 @@ pub fn Race(props: &RaceProps) -> Html {
                 <div class="race-ticks">
                     { for ticks.iter().enumerate().map(|(k, &ms)| html! {
                         <span class={classes!("race-tick", (k == 0).then_some("first"), (ms >= 0.95 * end && k > 0).then_some("last"))}
-                            style={format!("left:{}", pct(ms, end))}>{ t.tick(ms, unit) }</span>
+                            style={format!("left:{}", percent_of(ms, end))}>{ t.tick(ms, unit) }</span>
                     }) }
                 </div>
             </div>
@@ -74,9 +70,9 @@ pub fn Race(props: &RaceProps) -> Html {
                 let shown_total = measured.unwrap_or(schedule.total);
                 let frac = shown_total / end;
                 let label_style = if frac < 0.6 {
-                    format!("left:calc({} + 4px)", pct(shown_total, end))
+                    format!("left:calc({} + 4px)", percent_of(shown_total, end))
                 } else {
-                    format!("right:calc({} + 4px)", pct(end - shown_total, end))
+                    format!("right:calc({} + 4px)", percent_of(end - shown_total, end))
                 };
                 let label = match (measured, elapsed) {
                     _ if failures.is_some() => failures.as_ref().map(|f| t.failures(f)).unwrap_or_default(),
@@ -129,14 +125,14 @@ fn lane_markup(g: &LaneGeometry, schedule: &Schedule, trace: Option<&Trace>, mea
     let bh = short(g.bar_h);
     let mut out = String::new();
     let vline = |out: &mut String, class: &str, ms: f64| {
-        let x = pct(ms, end);
+        let x = percent_of(ms, end);
         *out += &format!("<line class=\"{class}\" x1=\"{x}\" x2=\"{x}\" y1=\"0\" y2=\"{h}\"/>");
     };
     let rect = |out: &mut String, class: &str, from: f64, to: f64, y: &str| {
         *out += &format!(
             "<rect class=\"{class}\" x=\"{}\" y=\"{y}\" height=\"{bh}\" width=\"{}\"/>",
-            pct(from, end),
-            pct((to - from).max(0.0), end)
+            percent_of(from, end),
+            percent_of((to - from).max(0.0), end)
         );
     };
     for &ms in g.ticks {

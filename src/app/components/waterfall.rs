@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::axis::{row_height, sample_rows, time_ticks, MAX_DRAWN_ROWS};
-use crate::model::number::{fixed, short};
+use crate::model::number::{fixed, percent_of, short};
 use crate::model::source::{PhaseKind, RequestOutcome};
 use crate::model::trace::RequestTrace;
 use crate::model::{Scenario, Schedule, Timing, Trace};
@@ -38,10 +38,6 @@ pub struct WaterfallProps {
 
 const AXIS_HEIGHT: f64 = 24.0;
 
-fn pct(ms: f64, end: f64) -> String {
-    format!("{}%", fixed((100.0 * ms / end).clamp(0.0, 100.0), 3))
-}
-
 fn attr_ms(ms: Option<f64>) -> Option<AttrValue> {
     ms.map(|v| AttrValue::from(fixed(v, 1)))
 }
@@ -72,8 +68,8 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
         };
         html! {
             <g class="wf-tick">
-                <line x1={pct(ms, end)} x2={pct(ms, end)} y1={short(AXIS_HEIGHT)} y2={short(height)} />
-                <text x={pct(ms, end)} y="14" text-anchor={anchor}>{ t.tick(ms, unit) }</text>
+                <line x1={percent_of(ms, end)} x2={percent_of(ms, end)} y1={short(AXIS_HEIGHT)} y2={short(height)} />
+                <text x={percent_of(ms, end)} y="14" text-anchor={anchor}>{ t.tick(ms, unit) }</text>
             </g>
         }
     });
@@ -93,7 +89,7 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
     let now_clip = html! {
         <defs>
             <clipPath id={NOW_CLIP}>
-                <rect data-testid="now-clip" x="0" y="0" height={short(height)} width={pct(props.elapsed, end)} />
+                <rect data-testid="now-clip" x="0" y="0" height={short(height)} width={percent_of(props.elapsed, end)} />
             </clipPath>
         </defs>
     };
@@ -123,7 +119,7 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
     let cursor = props.cursor.map(|ms| {
         html! {
             <line class="wf-cursor" data-testid="waterfall-cursor" data-moment-ms={fixed(ms, 1)}
-                x1={pct(ms, end)} x2={pct(ms, end)} y1="0" y2={short(height)} />
+                x1={percent_of(ms, end)} x2={percent_of(ms, end)} y1="0" y2={short(height)} />
         }
     });
     html! {
@@ -136,10 +132,10 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
                     { now_clip }
                     { for axis }
                     { for rows }
-                    <line class="wf-total predicted" data-testid="predicted-total" x1={pct(predicted_total, end)} x2={pct(predicted_total, end)}
+                    <line class="wf-total predicted" data-testid="predicted-total" x1={percent_of(predicted_total, end)} x2={percent_of(predicted_total, end)}
                         y1={short(AXIS_HEIGHT)} y2={short(height)} />
                     if let Some(total) = measured_total {
-                        <line class="wf-total measured" data-testid="measured-total" x1={pct(total, end)} x2={pct(total, end)}
+                        <line class="wf-total measured" data-testid="measured-total" x1={percent_of(total, end)} x2={percent_of(total, end)}
                             y1={short(AXIS_HEIGHT)} y2={short(height)} />
                     }
                     { for cursor }
@@ -195,9 +191,9 @@ fn Row(props: &RowProps) -> Html {
     let predicted = props.predicted;
     let ghost = html! {
         <g class="wf-predicted" data-testid="predicted-bar" data-index={i.to_string()}>
-            <rect x={pct(predicted.start, end)} y={short(y)} height={short(bar_h)}
-                width={pct(predicted.end - predicted.start, end)} rx="2" />
-            <line class="wf-predicted-end" x1={pct(predicted.end, end)} x2={pct(predicted.end, end)}
+            <rect x={percent_of(predicted.start, end)} y={short(y)} height={short(bar_h)}
+                width={percent_of(predicted.end - predicted.start, end)} rx="2" />
+            <line class="wf-predicted-end" x1={percent_of(predicted.end, end)} x2={percent_of(predicted.end, end)}
                 y1={short(y - 3.0)} y2={short(y + bar_h + 3.0)} />
         </g>
     };
@@ -243,18 +239,18 @@ fn Row(props: &RowProps) -> Html {
             Some(list) => html! {
                 <>{ for list.iter().map(|(kind, from, to)| html! {
                     <rect class={classes!("wf-phase", kind.key())} data-phase={kind.key()}
-                        x={pct(*from, end)} y={short(y)} height={short(bar_h)} width={pct(to - from, end)} />
+                        x={percent_of(*from, end)} y={short(y)} height={short(bar_h)} width={percent_of(to - from, end)} />
                 }) }</>
             },
             // Waiting still: drawn to the axis's end, cut at "now" by the shared clip.
             None if in_flight => html! {
                 <rect class={classes!("wf-wait", "in-flight", props.labelled.then_some("pulse"))} clip-path={format!("url(#{NOW_CLIP})")}
-                    x={pct(start, end)} y={short(y)} height={short(bar_h)} width={pct((end - start).max(0.0), end)} />
+                    x={percent_of(start, end)} y={short(y)} height={short(bar_h)} width={percent_of((end - start).max(0.0), end)} />
             },
             None => html! {
                 <rect class={classes!("wf-wait", r.outcome.is_some().then_some("timing-hidden"))}
-                    x={pct(start, end)} y={short(y)} height={short(bar_h)}
-                    width={pct((r.response.unwrap_or(start) - start).max(0.0), end)} />
+                    x={percent_of(start, end)} y={short(y)} height={short(bar_h)}
+                    width={percent_of((r.response.unwrap_or(start) - start).max(0.0), end)} />
             },
         };
         Some(html! {
@@ -267,8 +263,8 @@ fn Row(props: &RowProps) -> Html {
                 <title>{ title }</title>
                 { wait }
                 if let Some((from, to)) = processing {
-                    <rect class={classes!("wf-proc", outlined(to - from, end).then_some("outlined"))} x={pct(from, end)} y={short(y)} height={short(bar_h)}
-                        width={pct(to - from, end)} />
+                    <rect class={classes!("wf-proc", outlined(to - from, end).then_some("outlined"))} x={percent_of(from, end)} y={short(y)} height={short(bar_h)}
+                        width={percent_of(to - from, end)} />
                 }
             </g>
         })
