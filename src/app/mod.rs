@@ -139,12 +139,17 @@ pub fn App(props: &AppProps) -> Html {
     let valid: Option<&ValidConfig> = validation.as_ref().as_ref().ok();
     let errors = validation.as_ref().clone().err().unwrap_or_default();
     // The Python panel: its own module, loaded on a press (or at once for a link with a program).
+    // Its program travels in the links the page makes: the link's at first, then the panel's.
     {
         let host = python_host.clone();
+        let dispatch = state.dispatcher();
         use_effect_with(panels.python && whole, move |shown| {
             if let (true, Some(host)) = (*shown, host.cast::<web_sys::Element>()) {
                 crate::runtime::python_panel::open(&host, false);
             }
+            let take = move || dispatch.dispatch(Action::Program(crate::runtime::python_panel::program().into()));
+            take();
+            crate::runtime::python_panel::on_program(take);
         });
     }
     let open_python = {
@@ -232,11 +237,14 @@ pub fn App(props: &AppProps) -> Html {
     // in a frame of the author's column width once they open the embed code (`use_embed_probe`).
     let embed_panels = if presentation.embed { presentation.panels } else { Panels::EMBED };
     let embed_size = state.embed_size.clone();
+    // The Python panel's program (`py=`) travels in them too.
     let links = use_memo(
-        (state.config.clone(), presentation, requests, strategies, t.embed_title, embed_size),
-        move |(config, presentation, requests, strategies, title, size)| {
-            let full_page = link_with(&encode(config, &Presentation { embed: false, panels: Panels::default(), ..*presentation }));
-            let embed_src = link_with(&encode(config, &Presentation { embed: true, panels: embed_panels, ..*presentation }));
+        (state.config.clone(), presentation, requests, strategies, t.embed_title, embed_size, state.program.clone()),
+        move |(config, presentation, requests, strategies, title, size, program)| {
+            let py = if program.is_empty() { String::new() } else { format!("&py={program}") };
+            let full_page = link_with(&(encode(config, &Presentation { embed: false, panels: Panels::default(), ..*presentation }) + &py));
+            let embed_py = if embed_panels.python { py.as_str() } else { "" };
+            let embed_src = link_with(&(encode(config, &Presentation { embed: true, panels: embed_panels, ..*presentation }) + embed_py));
             let measured = size.measured.iter().find(|(src, width, _)| *src == embed_src && *width == size.width).map(|(_, _, h)| *h);
             let estimate = fixed_height(embed_panels, *requests, strategies);
             // Other engines' fonts run a little longer than the one it was measured in: a margin.
@@ -493,7 +501,7 @@ pub fn App(props: &AppProps) -> Html {
                         }
                         <LangSwitch t={t} current={lang} on_change={on_lang} />
                         <ShareBar t={t} share={state.share.clone()} embed={presentation.embed}
-                            full_page={full_page} snippet_auto={snippet_auto}
+                            full_page={full_page.clone()} snippet_auto={snippet_auto}
                             snippet_fixed={snippet_fixed} on_copy={on_copy}
                             embed_width={state.embed_size.width} on_embed_width={on_embed_width} measuring={measuring} />
                     </div>
@@ -580,7 +588,8 @@ pub fn App(props: &AppProps) -> Html {
                         <section class="python" aria-labelledby="python-heading" data-testid="python">
                             <h2 id="python-heading">{ t.python_heading }</h2>
                             <p class="python-lead">{ t.python_lead }</p>
-                            <div class="python-host" ref={python_host} data-opening={t.python_opening} data-failed={t.python_failed} />
+                            <div class="python-host" ref={python_host} data-opening={t.python_opening} data-failed={t.python_failed}
+                                data-full-page={full_page.clone()} />
                             <p class="python-note" role="status" />
                             <button type="button" data-testid="python-open" onclick={open_python}>{ t.python_open }</button>
                         </section>

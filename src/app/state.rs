@@ -43,6 +43,8 @@ pub struct AppState {
     pub host_theme: Option<Theme>,
     /// Copy embed code: the column width the author chose, and the height measured there.
     pub embed_size: EmbedSize,
+    /// The Python panel's program as the links the page makes carry it (`py=`; "" for none).
+    pub program: Rc<str>,
 }
 
 /// One text per strategy kind (blocking, sequential, concurrent, bounded).
@@ -275,6 +277,8 @@ pub enum Action {
         width: u32,
         height: u32,
     },
+    /// The Python panel's program changed (`py=`).
+    Program(Rc<str>),
 }
 
 impl AppState {
@@ -287,6 +291,7 @@ impl AppState {
             confirm: None,
             host_theme: None,
             embed_size: EmbedSize::default(),
+            program: Rc::from(""),
             config: Rc::new(decoded.config.clone()),
             presentation: decoded.presentation,
             share: Share::Nothing,
@@ -472,6 +477,8 @@ impl Reducible for AppState {
                     measured.remove(0);
                 }
             }
+            Action::Program(program) if program == self.program => return self,
+            Action::Program(program) => next.program = program,
             Action::Replay(action) => {
                 let r = &mut next.replay;
                 match action {

@@ -47,6 +47,8 @@ pub struct PanelInit {
     pub seq: u32,
     /// A program the lab opened here ("Open in Python"), numbered so that opening it again counts.
     pub open: Option<(u32, Rc<str>)>,
+    /// The lab's element the panel lives in.
+    pub host: web_sys::Element,
 }
 
 impl PanelInit {
@@ -78,6 +80,7 @@ impl PanelInit {
                 let opened = host.get_attribute("data-opened").and_then(|n| n.parse().ok()).unwrap_or(0);
                 (opened, Rc::from(code))
             }),
+            host: host.clone(),
         }
     }
 }
@@ -88,19 +91,28 @@ fn python_list<T: std::fmt::Display>(items: &[T], quote: bool) -> String {
     format!("[{}{more}]", shown.join(", "))
 }
 
-/// Writes the program into the page's address as `py=` (or takes it out for a preset as it is).
-fn write_link(program: Option<&str>) -> Option<link::LinkError> {
+/// Writes the program into the page's address as `py=` (or takes it out for a preset as it is),
+/// and onto the host element (`data-py`), from which the lab's own links take it
+/// (`runtime::python_panel::program`) — a sandboxed frame may not change its address, and its
+/// "Open the full page" must still carry the program to where Python can run.
+fn write_link(host: &web_sys::Element, program: Option<&str>) -> Option<link::LinkError> {
+    let (encoded, error) = match program.map(link::encode) {
+        Some(Ok(encoded)) => (Some(encoded), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, None),
+    };
+    let _ = match &encoded {
+        Some(encoded) => host.set_attribute("data-py", encoded),
+        None => host.set_attribute("data-py", ""),
+    };
     let window = web_sys::window()?;
-    let href = window.location().href().ok()?;
-    let url = web_sys::Url::new(&href).ok()?;
+    if let Ok(event) = web_sys::Event::new("sync-vs-async:program") {
+        let _ = window.dispatch_event(&event);
+    }
+    let url = web_sys::Url::new(&window.location().href().ok()?).ok()?;
     let params = url.search_params();
-    let mut error = None;
-    match program.map(link::encode) {
-        Some(Ok(encoded)) => params.set("py", &encoded),
-        Some(Err(e)) => {
-            params.delete("py");
-            error = Some(e);
-        }
+    match &encoded {
+        Some(encoded) => params.set("py", encoded),
         None => params.delete("py"),
     }
     url.set_search(&params.to_string().as_string().unwrap_or_default());
@@ -152,11 +164,12 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
         let link_error = link_error.setter();
         let first = use_mut_ref(|| true);
         let read_error = read_error.setter();
+        let host = props.host.clone();
         use_effect_with((state.code.clone(), state.preset, props.seq), move |(code, preset, _)| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 read_error.set(None);
             }
-            link_error.set(write_link(if preset.is_some() { None } else { Some(code) }));
+            link_error.set(write_link(&host, if preset.is_some() { None } else { Some(code) }));
         });
     }
 
@@ -202,6 +215,13 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
         (_, state::Load::Ready) => t.status_ready.to_string(),
         _ => t.idle(DOWNLOAD_BYTES),
     };
+    // Where no worker may start (a notes site's sandboxed embed), the way to where one may: the
+    // lab's own full-page link, which carries the program (`data-full-page` on the host).
+    let no_worker = matches!(&state.run, RunState::Failed(why) if why == crate::model::python::NO_WORKER_HERE);
+    let full_page = {
+        let host = props.host.clone();
+        move || host.get_attribute("data-full-page").unwrap_or_default()
+    };
     let loading = match (&state.run, state.load) {
         (RunState::Running, state::Load::Loading(bytes)) => Some(bytes),
         (RunState::Running, state::Load::NotLoaded) => Some(0.0),
@@ -245,6 +265,14 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
             <p class="py-given"><span>{ t.given }</span>{" "}<code>{ given }</code></p>
             <Editor code={state.code.clone()} label={t.editor_label} hint={t.editor_hint} error_line={error_line} on_edit={on_edit} />
             <p data-testid="py-status" data-state={state.state_key()} data-load-ms={state.load_ms.map(|ms| fixed(ms, 1))} role="status" class="py-status">{ status }</p>
+            if no_worker {
+                <p><a class="open-full" href={full_page()} target="_blank" rel="noopener" data-testid="py-open-full-page"
+                    onclick={Callback::from(move |e: MouseEvent| {
+                        // The lab's link as it is now: it follows the program a moment after each edit.
+                        let link: web_sys::HtmlAnchorElement = e.target_unchecked_into();
+                        link.set_href(&full_page());
+                    })}>{ t.open_full_page }</a></p>
+            }
             if let Some(bytes) = loading {
                 <progress max={UNPACKED_BYTES.to_string()} value={bytes.to_string()} />
             }

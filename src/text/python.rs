@@ -39,6 +39,8 @@ pub struct PyText {
     pub status_failed: &'static str,
     /// In a sandboxed frame, where no worker may start.
     pub status_no_worker: &'static str,
+    /// The link beside it: the full page, with the program in its link.
+    pub open_full_page: &'static str,
     pub result: &'static str,
     pub predicted: &'static str,
     pub error_line: &'static str,
@@ -92,6 +94,7 @@ pub const PY_EN: PyText = PyText {
     status_time_limit: "Stopped after 30 s: the lab's limit for one program.",
     status_failed: "Python could not run: {}",
     status_no_worker: "Python cannot start inside this embedded frame (a sandboxed frame may start no worker thread): open the full page to run it.",
+    open_full_page: "Open the full page with this program ↗",
     result: "Total: {}",
     predicted: "the lab's model: {}",
     error_line: "line {}",
@@ -164,6 +167,7 @@ pub const PY_RU: PyText = PyText {
     status_time_limit: "Остановлено через 30 с: это предел лаборатории для одной программы.",
     status_failed: "Python не смог выполнить программу: {}",
     status_no_worker: "Внутри этой встроенной рамки Python не запустить (песочница не разрешает отдельный поток): откройте полную страницу.",
+    open_full_page: "Открыть полную страницу с этой программой ↗",
     result: "Всего: {}",
     predicted: "модель лаборатории: {}",
     error_line: "строка {}",

@@ -169,11 +169,14 @@ async fn the_program_travels_in_the_link_and_never_runs_without_a_click() {
     assert_eq!(run(&b2).await, "done");
     assert!(output(&b2).await.contains("из ссылки"));
     // A malformed program in a link is a message, and the panel works.
-    b2.goto(&server.url("py=%%%not-a-program")).await;
+    b2.goto(&server.url("embed=1&panels=python&py=%%%not-a-program%26embed%3D1")).await;
     b2.wait_for_app().await;
     b2.wait_until("document.querySelector('[data-testid=py-code]')", Duration::from_secs(20), "the panel").await;
     let alert = b2.js("return document.querySelector('.py-panel [role=alert]')?.textContent ?? '';").await;
     assert!(alert.as_str().unwrap_or_default().contains("could not be read"), "{alert}");
+    // and the lab's own links never copy it (it would inject `embed=1` into the full page's).
+    let out = b2.js("return document.querySelector('[data-testid=open-full-page]').href;").await;
+    assert!(!out.as_str().unwrap_or_default().contains("py=") && !out.as_str().unwrap_or_default().contains("embed"), "{out}");
     b.close().await;
     b2.close().await;
 }
@@ -376,10 +379,31 @@ async fn in_a_sandboxed_embed_the_panel_says_python_cannot_start_there() {
     b.client.enter_frame(0).await.expect("into the lab's frame");
     b.wait_for_app().await;
     open_panel(&b).await;
+    let program = "import asyncio\n\nasync def main():\n    await asyncio.sleep(0.04)\n    print('из рамки')\n\nasyncio.run(main())\n";
+    b.set_field("py-code", program).await;
     assert_eq!(run(&b).await, "error");
     let said = b.js("return document.querySelector('[data-testid=py-status]').textContent;").await;
     assert!(said.as_str().unwrap_or_default().contains("open the full page"), "{said}");
+    // The way out, beside the message and in the lab's bar, carries the program (this frame may
+    // not change its own address) and the scenario, and opens no embed.
+    let links = b
+        .js("return [document.querySelector('[data-testid=py-open-full-page]')?.href ?? '',
+                     document.querySelector('[data-testid=open-full-page]')?.href ?? ''];")
+        .await;
+    let (beside, in_bar) = (links[0].as_str().unwrap_or_default().to_string(), links[1].as_str().unwrap_or_default().to_string());
+    assert_eq!(beside, in_bar);
+    assert!(beside.contains("lat=300,800") && !beside.contains("embed=1"), "{beside}");
+    let py = beside.split("py=").nth(1).unwrap_or_default().split('&').next().unwrap_or_default();
+    assert_eq!(sync_vs_async::model::python::link::decode(py).as_deref(), Ok(program), "{beside}");
     b.click("run").await;
     b.wait_for_state(&["done"], Duration::from_secs(10)).await;
+    b.client.enter_parent_frame().await.unwrap();
+    // Followed, the link opens the full page with the program in the panel, ready to run.
+    b.goto(&beside).await;
+    b.wait_for_app().await;
+    b.wait_until("document.querySelector('[data-testid=py-code]')", Duration::from_secs(20), "the panel opened by the link").await;
+    assert_eq!(b.js("return document.querySelector('[data-testid=py-code]').value;").await, json!(program));
+    assert_eq!(run(&b).await, "done");
+    assert!(output(&b).await.contains("из рамки"));
     b.close().await;
 }
