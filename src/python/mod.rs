@@ -11,6 +11,7 @@ mod editor;
 mod lanes;
 mod moment_view;
 pub mod state;
+mod steps;
 mod use_python;
 
 use std::rc::Rc;
@@ -20,6 +21,7 @@ use yew::prelude::*;
 
 use crate::model::number::fixed;
 use crate::model::presentation::Lang;
+use crate::model::python::moment::changes;
 use crate::model::python::presets::{simulated_url, PyPreset, GIVEN_NAMES};
 use crate::model::python::timeline::lanes;
 use crate::model::python::{link, DOWNLOAD_BYTES, UNPACKED_BYTES};
@@ -29,6 +31,7 @@ use editor::Editor;
 use lanes::Lanes;
 use moment_view::MomentView;
 use state::{PyAction, PyState, RunState};
+use steps::Steps;
 use use_python::{use_python, RunRequest};
 
 /// What the panel takes from the lab: all of it read from the page's address, which the lab keeps
@@ -202,6 +205,10 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
     let now_ms = state.trace.tasks.iter().flat_map(|task| task.turns.iter().map(|t| t.1)).fold(0.0, f64::max);
     let drawn = Rc::new(lanes(&state.trace, state.total.unwrap_or(now_ms)));
     let span = drawn.iter().map(|l| l.end_ms).fold(state.total.unwrap_or(0.0), f64::max);
+    let on_at = {
+        let at = at.setter();
+        Callback::from(move |ms: f64| at.set(Some(ms)))
+    };
     let predicted = state.preset.map(|p| p.predicted_ms(&props.latencies, props.limit));
     let error_line = state.error.as_ref().map(|e| e.line).filter(|l| *l > 0);
     let status = match (&state.run, state.load) {
@@ -292,10 +299,8 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
                 <Lanes t={t} lanes={drawn.clone()} span_ms={span} cursor={(!state.busy()).then(|| at.unwrap_or(span))} />
             }
             if !drawn.is_empty() && !state.busy() {
-                <MomentView t={t} lanes={drawn.clone()} at_ms={at.unwrap_or(span)} span_ms={span} on_at={{
-                    let at = at.setter();
-                    Callback::from(move |ms: f64| at.set(Some(ms)))
-                }} />
+                <MomentView t={t} lanes={drawn.clone()} at_ms={at.unwrap_or(span)} span_ms={span} on_at={on_at.clone()} />
+                <Steps t={t} lanes={drawn.clone()} changes={Rc::new(changes(&drawn))} at_ms={at.unwrap_or(span)} on_at={on_at} />
             }
             if state.trace.truncated { <p class="hint">{ t.truncated }</p> }
             <section class="py-output" aria-labelledby="py-output-heading">

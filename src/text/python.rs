@@ -3,7 +3,7 @@
 
 use crate::model::presentation::Lang;
 use crate::model::python::link::{LinkError, MAX_LINK_CHARS};
-use crate::model::python::moment::Moment;
+use crate::model::python::moment::{Change, ChangeKind, Moment};
 use crate::model::python::presets::PyPreset;
 use crate::model::python::timeline::{Lane, SegmentKind};
 use crate::model::python::trace::Awaited;
@@ -66,6 +66,12 @@ pub struct PyText {
     pub moment_ready: &'static str,
     pub moment_awaiting: &'static str,
     pub moment_done: &'static str,
+    pub steps_heading: &'static str,
+    /// The step table's columns: time, task, what happens.
+    pub steps_columns: [&'static str; 3],
+    /// How a task ended: done, cancelled, failed.
+    pub ends: [&'static str; 3],
+    pub steps_window: &'static str,
 }
 
 pub const PY_EN: PyText = PyText {
@@ -139,6 +145,10 @@ pub const PY_EN: PyText = PyText {
     moment_ready: "Ready, waiting for the thread: {}.",
     moment_awaiting: "Awaiting: {}.",
     moment_done: "Done: {}.",
+    steps_heading: "Step by step",
+    steps_columns: ["Time", "Task", "What happens"],
+    ends: ["done", "cancelled", "failed with an exception"],
+    steps_window: "Steps {}–{} of {}, around the moment shown.",
 };
 
 pub const PY_RU: PyText = PyText {
@@ -212,6 +222,10 @@ pub const PY_RU: PyText = PyText {
     moment_ready: "Готовы и ждут поток: {}.",
     moment_awaiting: "Ждут (await): {}.",
     moment_done: "Завершены: {}.",
+    steps_heading: "Шаг за шагом",
+    steps_columns: ["Время", "Задача", "Что происходит"],
+    ends: ["завершена", "отменена", "упала с исключением"],
+    steps_window: "Шаги {}–{} из {}, вокруг показанного момента.",
 };
 
 /// Two texts are equal when they are the same language (components compare their props).
@@ -300,6 +314,27 @@ impl PyText {
         self.awaits[i].to_string()
     }
 
+    /// What a task awaits and at which line, "a sleep, line 5", if either is known.
+    fn awaiting_detail(&self, what: Option<&Awaited>, line: u32) -> Option<String> {
+        let detail: Vec<String> = what.map(|w| self.awaited(w)).into_iter().chain((line > 0).then(|| self.line(line))).collect();
+        (!detail.is_empty()).then(|| detail.join(", "))
+    }
+
+    /// What one change of the run says in the step table: "awaiting: a sleep, line 5", "done".
+    pub fn change(&self, change: &Change) -> String {
+        match &change.kind {
+            ChangeKind::Begins(kind) => match self.awaiting_detail(change.awaited.as_ref(), change.line) {
+                None => self.legend(*kind).to_string(),
+                Some(detail) => format!("{}: {detail}", self.legend(*kind)),
+            },
+            ChangeKind::Ends(end) => self.ends[*end as usize].to_string(),
+        }
+    }
+
+    pub fn steps_window(&self, first: usize, last: usize, of: usize) -> String {
+        fill(self.steps_window, &[&first.to_string(), &last.to_string(), &of.to_string()])
+    }
+
     /// The event loop at a moment, in sentences.
     pub fn moment(&self, m: &Moment, lanes: &[Lane]) -> Vec<String> {
         let name = |i: usize| lanes.get(i).map_or("?", |l| l.name.as_str());
@@ -319,15 +354,9 @@ impl PyText {
             let items = m
                 .awaiting
                 .iter()
-                .map(|(i, what, line)| {
-                    let what = what.as_ref().map(|w| self.awaited(w));
-                    let line = (*line > 0).then(|| self.line(*line));
-                    let detail: Vec<String> = what.into_iter().chain(line).collect();
-                    if detail.is_empty() {
-                        name(*i).to_string()
-                    } else {
-                        format!("{} ({})", name(*i), detail.join(", "))
-                    }
+                .map(|(i, what, line)| match self.awaiting_detail(what.as_ref(), *line) {
+                    None => name(*i).to_string(),
+                    Some(detail) => format!("{} ({detail})", name(*i)),
                 })
                 .collect();
             out.push(fill(self.moment_awaiting, &[&list(items)]));

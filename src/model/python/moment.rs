@@ -1,9 +1,10 @@
 //! The event loop at one moment of a Python run, from its lanes: which task holds the thread
 //! (running or blocking it), which are ready and wait for it, which await something (what, at
-//! which line), which are done. The moments worth stepping through are the segments' edges.
+//! which line), which are done. The moments worth stepping through are the segments' edges; the
+//! run step by step is every change of every task, in time order (`changes`).
 
 use super::timeline::{Lane, SegmentKind};
-use super::trace::Awaited;
+use super::trace::{Awaited, TaskEnd};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Moment {
@@ -58,6 +59,64 @@ pub fn step(edges: &[f64], at_ms: f64, forward: bool) -> Option<f64> {
     }
 }
 
+/// What one task does from a moment on: a segment of its lane begins, or the task ends.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChangeKind {
+    Begins(SegmentKind),
+    Ends(TaskEnd),
+}
+
+/// One change of one task, for the run's step-by-step table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub at_ms: f64,
+    pub lane: usize,
+    pub kind: ChangeKind,
+    /// What an awaiting segment waits on, and the program's line (0: none).
+    pub awaited: Option<Awaited>,
+    pub line: u32,
+}
+
+impl ChangeKind {
+    /// The `data-kind` of a `py-step`: a segment's kind, or how the task ended.
+    pub fn key(&self) -> &'static str {
+        match self {
+            ChangeKind::Begins(kind) => kind.key(),
+            ChangeKind::Ends(TaskEnd::Done) => "done",
+            ChangeKind::Ends(TaskEnd::Cancelled) => "cancelled",
+            ChangeKind::Ends(TaskEnd::Failed) => "failed",
+        }
+    }
+}
+
+/// Every change of every lane, in time order: each segment's beginning, then the task's end. At
+/// one instant a lane's own changes keep their order, and lanes the order they were made in.
+pub fn changes(lanes: &[Lane]) -> Vec<Change> {
+    let mut out: Vec<Change> = lanes
+        .iter()
+        .enumerate()
+        .flat_map(|(lane, l)| {
+            let begins = l.segments.iter().map(move |s| Change {
+                at_ms: s.start_ms,
+                lane,
+                kind: ChangeKind::Begins(s.kind),
+                awaited: s.awaited.clone(),
+                line: s.line,
+            });
+            let ends = l.end.map(|end| Change { at_ms: l.end_ms, lane, kind: ChangeKind::Ends(end), awaited: None, line: 0 });
+            begins.chain(ends)
+        })
+        .collect();
+    // Stable: equal times keep the order above.
+    out.sort_by(|a, b| a.at_ms.total_cmp(&b.at_ms));
+    out
+}
+
+/// The change the moment `at_ms` shows: the last one at or before it (`None` before the first).
+pub fn current(changes: &[Change], at_ms: f64) -> Option<usize> {
+    changes.iter().rposition(|c| c.at_ms <= at_ms + 0.05)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +146,28 @@ mod tests {
         let m = at(163.5);
         assert_eq!((m.on_thread, m.done.clone()), (Some((2, false)), vec![1]));
         assert_eq!(at(200.0).done, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn the_run_step_by_step_is_every_change_in_time_order() {
+        let l = lanes(&PyTrace::parse(RUN), 165.0);
+        let c = changes(&l);
+        let said: Vec<(f64, usize, &str)> = c.iter().map(|c| (c.at_ms, c.lane, c.kind.key())).collect();
+        assert!(c.windows(2).all(|w| w[0].at_ms <= w[1].at_ms), "{said:?}");
+        // Each segment begins once and each task ends once.
+        let segments: usize = l.iter().map(|l| l.segments.len()).sum();
+        assert_eq!(c.len(), segments + 3);
+        assert_eq!(said.iter().filter(|s| s.2 == "done").map(|s| (s.0, s.1)).collect::<Vec<_>>(), vec![(163.0, 1), (164.0, 2), (165.0, 0)]);
+        // Task-2 begins its 60 ms of CPU at 103, blocking; Task-3's sleep ends at 124: ready.
+        assert!(said.contains(&(103.0, 1, "blocked")) && said.contains(&(124.0, 2, "ready")), "{said:?}");
+        // What a task awaits, and where, comes with the change.
+        let sleep = c.iter().find(|c| c.lane == 1 && c.kind == ChangeKind::Begins(SegmentKind::Awaiting)).unwrap();
+        assert_eq!((sleep.awaited.clone(), sleep.line), (Some(Awaited::Sleep), 5));
+        // The moment shows the last change at or before it.
+        assert_eq!(current(&c, -1.0), None);
+        assert_eq!(c[current(&c, 124.0).unwrap()].at_ms, 124.0);
+        assert_eq!(c[current(&c, 130.0).unwrap()].at_ms, 124.0);
+        assert_eq!(current(&c, 1000.0), Some(c.len() - 1));
     }
 
     #[test]

@@ -337,6 +337,26 @@ async fn the_event_loop_at_a_moment_of_the_python_run_steps_back_and_forth() {
     assert!(back < 100.0, "a step back goes to the edge before 100 ms: {back}");
     let cursors = b.js("return document.querySelectorAll('.py-cursor').length;").await;
     assert_eq!(cursors, json!(4), "the moment is drawn across every lane");
+    // Step by step: every change in time order, the moment's own row marked; a row's time moves
+    // the moment (and the words) there.
+    let steps = b
+        .js("return [...document.querySelectorAll('[data-testid=py-step]')].map(r => [+r.dataset.atMs, r.dataset.task, r.dataset.kind, r.getAttribute('aria-current')]);")
+        .await;
+    let steps = steps.as_array().cloned().unwrap_or_default();
+    let at = |r: &Value| r[0].as_f64().unwrap_or(f64::NAN);
+    assert!(steps.windows(2).all(|w| at(&w[0]) <= at(&w[1])), "{steps:?}");
+    let done: Vec<&str> = steps.iter().filter(|r| r[2] == "done").filter_map(|r| r[1].as_str()).collect();
+    assert_eq!(done.len(), 4, "each task ends once: {steps:?}");
+    assert_eq!(done.last(), Some(&"main"), "{steps:?}");
+    let marked: Vec<&Value> = steps.iter().filter(|r| r[3] == "step").collect();
+    assert_eq!(marked.len(), 1, "{steps:?}");
+    assert!(at(marked[0]) <= back + 0.05, "the marked row is the last change at or before the moment ({back}): {steps:?}");
+    let wake = steps.iter().position(|r| r[1] == "Task-4" && r[2] == "done").expect("Task-4 ends");
+    b.js(&format!("document.querySelectorAll('[data-testid=py-step]')[{wake}].querySelector('button').click(); return 0;")).await;
+    let moved = moment_at(&b).await;
+    assert_eq!(moved, at(&steps[wake]), "a row's time moves the moment there");
+    let marked = b.js("return +document.querySelector('[data-testid=py-step][aria-current=step]').dataset.atMs;").await;
+    assert_eq!(marked.as_f64(), Some(moved), "the marked row follows the moment");
     // The panel after a run — lanes, legend, the moment — for axe (tests/accessibility.rs has the rest).
     let found = e2e::axe_violations(&b).await;
     assert!(found.is_empty(), "the Python panel after a run: {found:?}");
