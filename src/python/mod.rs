@@ -26,7 +26,7 @@ use crate::model::python::presets::{simulated_url, PyPreset, GIVEN_NAMES};
 use crate::model::python::timeline::lanes;
 use crate::model::python::{link, DOWNLOAD_BYTES, UNPACKED_BYTES};
 use crate::model::url_state;
-use crate::text::python::py_text;
+use crate::text::python::{preset_of, py_text};
 use editor::Editor;
 use lanes::Lanes;
 use moment_view::MomentView;
@@ -132,16 +132,17 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
     let state = {
         let link = props.link.clone();
         let link_error = read_error.setter();
+        // A preset comes in the reader's language, whichever the link's was.
         use_reducer(move || match link.as_deref().map(link::decode) {
-            Some(Ok(program)) => {
-                let preset = PyPreset::ALL.into_iter().find(|p| p.program() == program);
-                PyState::new(program.into(), preset)
-            }
+            Some(Ok(program)) => match preset_of(&program) {
+                Some(preset) => PyState::new(t.program(preset).into(), Some(preset)),
+                None => PyState::new(program.into(), None),
+            },
             other => {
                 if let Some(Err(e)) = other {
                     link_error.set(Some(e));
                 }
-                PyState::new(PyPreset::Gather.program().into(), Some(PyPreset::Gather))
+                PyState::new(t.program(PyPreset::Gather).into(), Some(PyPreset::Gather))
             }
         })
     };
@@ -158,11 +159,22 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
         let dispatch = state.dispatcher();
         use_effect_with(props.open.clone(), move |open| {
             if let Some((_, code)) = open {
-                dispatch.dispatch(PyAction::Edit(code.to_string()));
+                dispatch.dispatch(PyAction::Edit(code.to_string(), preset_of(code)));
             }
         });
     }
-    // The program travels in the page's address: a preset as it is needs none.
+    // The reader switched the lab's language: a preset as it is follows.
+    {
+        let dispatch = state.dispatcher();
+        let (preset, code) = (state.preset, state.code.clone());
+        use_effect_with(props.lang, move |_| {
+            if let Some(preset) = preset.filter(|p| *t.program(*p) != *code) {
+                dispatch.dispatch(PyAction::Preset(preset, t.program(preset)));
+            }
+        });
+    }
+    // The program travels in the page's address: the panel's first preset as it is needs none,
+    // another preset as it is travels in English (it opens in the reader's language).
     {
         let link_error = link_error.setter();
         let first = use_mut_ref(|| true);
@@ -172,20 +184,28 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 read_error.set(None);
             }
-            link_error.set(write_link(&host, if preset.is_some() { None } else { Some(code) }));
+            let program = match preset {
+                Some(PyPreset::Gather) => None,
+                Some(preset) => Some(preset.program()),
+                None => Some(&**code),
+            };
+            link_error.set(write_link(&host, program));
         });
     }
 
     let on_edit = {
         let dispatch = state.dispatcher();
-        Callback::from(move |code: String| dispatch.dispatch(PyAction::Edit(code)))
+        Callback::from(move |code: String| {
+            let preset = preset_of(&code);
+            dispatch.dispatch(PyAction::Edit(code, preset))
+        })
     };
     let on_preset = {
         let dispatch = state.dispatcher();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Some(preset) = PyPreset::from_key(&select.value()) {
-                dispatch.dispatch(PyAction::Preset(preset));
+                dispatch.dispatch(PyAction::Preset(preset, t.program(preset)));
             }
         })
     };

@@ -88,8 +88,10 @@ impl PyState {
 }
 
 pub enum PyAction {
-    Edit(String),
-    Preset(PyPreset),
+    /// The program typed, and the preset it is unchanged (`text::python::preset_of`).
+    Edit(String, Option<PyPreset>),
+    /// A preset chosen, with its program in the reader's language.
+    Preset(PyPreset, String),
     /// Run pressed: a fresh run (output and lanes cleared).
     Begin,
     /// A new worker started (after a cancel, the time limit, or the first run).
@@ -107,13 +109,13 @@ impl Reducible for PyState {
     fn reduce(self: Rc<Self>, action: PyAction) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            PyAction::Edit(code) => {
-                s.preset = s.preset.filter(|p| p.program() == code);
+            PyAction::Edit(code, preset) => {
+                s.preset = preset;
                 s.code = code.into();
                 s.error = None;
             }
-            PyAction::Preset(preset) => {
-                s.code = preset.program().into();
+            PyAction::Preset(preset, code) => {
+                s.code = code.into();
                 s.preset = Some(preset);
                 s.error = None;
             }

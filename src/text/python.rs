@@ -72,6 +72,9 @@ pub struct PyText {
     /// How a task ended: done, cancelled, failed.
     pub ends: [&'static str; 3],
     pub steps_window: &'static str,
+    /// The presets' comments and printed words in this language, as (English, this language):
+    /// the programs themselves are `model::python::presets`'s, in English.
+    pub program_words: &'static [(&'static str, &'static str)],
 }
 
 pub const PY_EN: PyText = PyText {
@@ -149,6 +152,7 @@ pub const PY_EN: PyText = PyText {
     steps_columns: ["Time", "Task", "What happens"],
     ends: ["done", "cancelled", "failed with an exception"],
     steps_window: "Steps {}–{} of {}, around the moment shown.",
+    program_words: &[],
 };
 
 pub const PY_RU: PyText = PyText {
@@ -226,6 +230,22 @@ pub const PY_RU: PyText = PyText {
     steps_columns: ["Время", "Задача", "Что происходит"],
     ends: ["завершена", "отменена", "упала с исключением"],
     steps_window: "Шаги {}–{} из {}, вокруг показанного момента.",
+    program_words: &[
+        ("# the program waits for the answer: nothing else runs", "# программа ждёт ответа: больше ничего не выполняется"),
+        ("request {i}: answered after {ms} ms", "запрос {i}: ответ через {ms} мс"),
+        ("total: {(time.perf_counter() - start) * 1000:.0f} ms", "всего: {(time.perf_counter() - start) * 1000:.0f} мс"),
+        ("# stands for a request of ms milliseconds", "# вместо запроса длиной ms миллисекунд"),
+        ("# the next request is sent only after this answer", "# следующий запрос уйдёт только после этого ответа"),
+        ("# every task is already running: awaiting them in turn costs nothing", "# все задачи уже идут: ждать их по очереди ничего не стоит"),
+        ("# at most LIMIT requests in flight", "# не больше LIMIT запросов одновременно"),
+        ("# the mistake: blocks the one thread, no other task can run", "# ошибка: блокирует единственный поток, другие задачи стоят"),
+        ("# CPU work: holds the thread, awaits nothing", "# вычисления: занимают поток и ничего не ждут"),
+        ("# 100 ms of processing the answer", "# 100 мс обработки ответа"),
+        ("request {i}: processed", "запрос {i}: обработан"),
+        ("# forgot await: the coroutine is made and never runs", "# забыли await: корутина создана, но не выполнится никогда"),
+        ("gave up after {timeout * 1000:.0f} ms", "не дождались за {timeout * 1000:.0f} мс"),
+        ("# waits for every task made in it", "# ждёт все задачи, созданные в нём"),
+    ],
 };
 
 /// Two texts are equal when they are the same language (components compare their props).
@@ -233,6 +253,11 @@ impl PartialEq for PyText {
     fn eq(&self, other: &PyText) -> bool {
         self.base.lang == other.base.lang
     }
+}
+
+/// The preset a program is, unchanged, in either language.
+pub fn preset_of(code: &str) -> Option<PyPreset> {
+    PyPreset::ALL.into_iter().find(|&p| [&PY_EN, &PY_RU].iter().any(|t| t.program(p) == code))
 }
 
 pub fn py_text(lang: Lang) -> &'static PyText {
@@ -245,6 +270,11 @@ pub fn py_text(lang: Lang) -> &'static PyText {
 impl PyText {
     pub fn title(&self, preset: PyPreset) -> &'static str {
         self.titles[PyPreset::ALL.iter().position(|p| *p == preset).unwrap_or(0)]
+    }
+
+    /// A preset's program with its comments and printed words in this language.
+    pub fn program(&self, preset: PyPreset) -> String {
+        self.program_words.iter().fold(preset.program().to_string(), |code, (en, here)| code.replace(en, here))
     }
 
     pub fn lesson(&self, preset: PyPreset) -> &'static str {
@@ -376,6 +406,28 @@ impl PyText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_presets_speak_russian_in_their_comments_and_prints_and_nothing_else_changes() {
+        // Every phrase translated is in some program, so none goes stale unnoticed.
+        for (en, _) in PY_RU.program_words {
+            assert!(PyPreset::ALL.iter().any(|p| p.program().contains(en)), "no preset says {en:?}");
+        }
+        for preset in PyPreset::ALL {
+            assert_eq!(PY_EN.program(preset), preset.program());
+            let (en, ru) = (preset.program(), PY_RU.program(preset));
+            assert_eq!(en.lines().count(), ru.lines().count());
+            // Line by line, the code before a comment or a string is the same.
+            for (a, b) in en.lines().zip(ru.lines()) {
+                let code = |l: &str| l.split(['#', '"']).next().unwrap_or_default().to_string();
+                assert_eq!(code(a), code(b), "{preset:?}");
+            }
+            assert_eq!(preset_of(en), Some(preset));
+            assert_eq!(preset_of(&ru), Some(preset));
+        }
+        assert!(PY_RU.program(PyPreset::Gather).contains("ответ через"));
+        assert_eq!(preset_of("print(1)\n"), None);
+    }
 
     #[test]
     fn both_languages_say_every_preset_and_fill_their_templates() {

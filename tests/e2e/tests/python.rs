@@ -177,6 +177,17 @@ async fn the_program_travels_in_the_link_and_never_runs_without_a_click() {
     // and the lab's own links never copy it (it would inject `embed=1` into the full page's).
     let out = b2.js("return document.querySelector('[data-testid=open-full-page]').href;").await;
     assert!(!out.as_str().unwrap_or_default().contains("py=") && !out.as_str().unwrap_or_default().contains("embed"), "{out}");
+    // A preset travels too, and opens in the reader's language: chosen in English, read in Russian.
+    select_preset(&b, PyPreset::Semaphore).await;
+    b.wait_until("location.search.includes('py=')", Duration::from_secs(5), "the preset in the link").await;
+    let query = b.js("return location.search;").await.as_str().unwrap_or_default().to_string();
+    b2.goto(&server.url(&format!("{}&lang=ru", query.trim_start_matches('?')))).await;
+    b2.wait_for_app().await;
+    b2.wait_until("document.querySelector('[data-testid=py-code]')", Duration::from_secs(20), "the panel opened by the link").await;
+    let shown = b2
+        .js("return [document.querySelector('[data-testid=py-code]').value, document.querySelector('[data-testid=py-preset]').value];")
+        .await;
+    assert_eq!(shown, json!([sync_vs_async::text::python::PY_RU.program(PyPreset::Semaphore), "semaphore"]));
     b.close().await;
     b2.close().await;
 }
