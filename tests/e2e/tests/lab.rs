@@ -31,11 +31,14 @@ async fn concurrent_bars_overlap_and_end_near_their_latency() {
     b.wait_for_state(&["done"], Duration::from_secs(20)).await;
     let bars = b.bars().await;
     assert_eq!(bars.len(), 3);
-    // At once: in the same turn of the event loop, so within a millisecond of each other (how
-    // long after the run's own start that turn came is the machine's business, not concurrency's).
+    // At once: in the same turn of the event loop, before any answer could have come — within a
+    // tenth of the shortest latency of each other. (How long after the run's own start that turn
+    // came is the machine's business, not concurrency's; so is how long one turn takes: a bound
+    // of 1 ms failed 2 runs in 8 on 2026-11-26 with the build from before the Python panel too,
+    // the second start 0.4–3.5 ms after the first while the engine compiled the run's code.)
     let first = bars.iter().map(|b| b.start).fold(f64::INFINITY, f64::min);
     for (bar, latency) in bars.iter().zip([400.0, 100.0, 250.0]) {
-        assert!(bar.start - first < 1.0, "all start at once: {bars:?}");
+        assert!(bar.start - first < 10.0, "all start at once: {bars:?}");
         assert!(within_tolerance(bar.end - bar.start, latency), "{bar:?} vs {latency}");
     }
     b.close().await;
