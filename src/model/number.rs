@@ -43,14 +43,14 @@ pub fn short(value: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn a_share_of_the_axis_is_a_clamped_css_percentage() {
-        assert_eq!(super::percent_of(25.0, 200.0), "12.500%");
-        assert_eq!(super::percent_of(-5.0, 200.0), "0.000%");
-        assert_eq!(super::percent_of(500.0, 200.0), "100.000%");
+        assert_eq!(percent_of(25.0, 200.0), "12.500%");
+        assert_eq!(percent_of(-5.0, 200.0), "0.000%");
+        assert_eq!(percent_of(500.0, 200.0), "100.000%");
     }
-
-    use super::*;
 
     #[test]
     fn fixed_writes_what_format_writes() {

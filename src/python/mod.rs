@@ -104,10 +104,7 @@ fn write_link(host: &web_sys::Element, program: Option<&str>) -> Option<link::Li
         Some(Err(e)) => (None, Some(e)),
         None => (None, None),
     };
-    let _ = match &encoded {
-        Some(encoded) => host.set_attribute("data-py", encoded),
-        None => host.set_attribute("data-py", ""),
-    };
+    let _ = host.set_attribute("data-py", encoded.as_deref().unwrap_or(""));
     let window = web_sys::window()?;
     if let Ok(event) = web_sys::Event::new("sync-vs-async:program") {
         let _ = window.dispatch_event(&event);

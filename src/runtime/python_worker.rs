@@ -8,6 +8,8 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
+use crate::model::python::NO_WORKER_HERE;
+
 /// What the worker says.
 #[derive(Clone, Debug, PartialEq)]
 pub enum WorkerMessage {
@@ -60,12 +62,6 @@ fn parse(data: &JsValue) -> WorkerMessage {
 
 const WORKER: &str = "python/worker.mjs";
 
-/// The error when the page may start no worker (`model::python::NO_WORKER_HERE`): a sandboxed frame
-/// (a notes site's embed) has an opaque origin, which may not start one from a URL, and a `blob:`
-/// worker would inherit the page's Content-Security-Policy, under which it may import nothing
-/// (`'strict-dynamic'`): tried, it failed.
-use crate::model::python::NO_WORKER_HERE;
-
 /// A running worker; dropping it terminates it.
 pub struct PythonWorker {
     worker: Worker,
@@ -78,6 +74,10 @@ impl PythonWorker {
     pub fn start(on_message: impl Fn(WorkerMessage) + 'static) -> Result<PythonWorker, String> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
+        // The one way to fail here is a page that may start no worker: a sandboxed frame (a notes
+        // site's embed) has an opaque origin, which may not start one from a URL, and a `blob:`
+        // worker would inherit the page's Content-Security-Policy, under which it may import
+        // nothing (`'strict-dynamic'`): tried, it failed.
         let worker = Worker::new_with_options(WORKER, &options).map_err(|_| NO_WORKER_HERE.to_string())?;
         let on_message = std::rc::Rc::new(on_message);
         let said = on_message.clone();
