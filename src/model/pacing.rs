@@ -29,6 +29,12 @@ const BUDGET_COSTS: f64 = 2.0;
 /// A frame period until a shorter one is seen (60 Hz).
 const PERIOD_MS: f64 = 1000.0 / 60.0;
 
+/// What a painting cost, from `interval_ms`, the time from the frame that painted to the next one:
+/// how much longer than a frame period it was.
+pub fn paint_cost(interval_ms: f64) -> f64 {
+    (interval_ms - PERIOD_MS).max(0.0)
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pacing {
     /// The recent cost of a drawn frame, ms (decaying maximum).
@@ -193,6 +199,14 @@ mod tests {
         assert_eq!(p.budget(), 242.0);
         assert_eq!(p.costliest(), 0.0);
         assert_eq!(Pacing::knowing(f64::NAN), Pacing::new());
+    }
+
+    #[test]
+    fn a_painting_costs_what_it_delayed_the_next_frame_beyond_a_period() {
+        assert_eq!(paint_cost(PERIOD_MS), 0.0);
+        assert_eq!(paint_cost(8.0), 0.0, "a faster screen's frame cost nothing");
+        assert!((paint_cost(216.0) - (216.0 - PERIOD_MS)).abs() < 1e-9);
+        assert_eq!(paint_cost(f64::NAN), 0.0);
     }
 
     #[test]

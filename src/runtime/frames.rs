@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::clock;
-use crate::model::pacing::Pacing;
+use crate::model::pacing::{self, Pacing};
 
 struct State {
     last_frame: f64,
@@ -57,12 +57,14 @@ impl FrameMonitor {
     }
 
     /// Calls `on_frame` on the frames `model::pacing` lets draw, given `quiet_for` (ms until the
-    /// next timer is due), learning what a drawn frame costs from when the next frame comes.
-    /// Gaps count from `since` (the run's start), so a run that blocks from its first moment has a
-    /// gap of at least its total.
-    pub fn paced(since: f64, quiet_for: fn() -> f64, on_frame: impl Fn() + 'static) -> FrameMonitor {
+    /// next timer is due), learning what a drawn frame costs from when the next frame comes; it
+    /// starts knowing `painted` (what the page's last painting cost, `paint`) or the last run's
+    /// cost, whichever is more. Gaps count from `since` (the run's start), so a run that blocks
+    /// from its first moment has a gap of at least its total.
+    pub fn paced(since: f64, painted: f64, quiet_for: fn() -> f64, on_frame: impl Fn() + 'static) -> FrameMonitor {
         WORKED.set(false);
-        FrameMonitor::with(since, on_frame, Some(Paced { pacing: Pacing::knowing(LAST_DRAW_COST.get()), quiet_for }))
+        let pacing = Pacing::knowing(LAST_DRAW_COST.get().max(painted));
+        FrameMonitor::with(since, on_frame, Some(Paced { pacing, quiet_for }))
     }
 
     fn with(since: f64, on_frame: impl Fn() + 'static, pacing: Option<Paced>) -> FrameMonitor {
@@ -135,6 +137,15 @@ pub async fn next_frame() {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Lets the page paint what it shows now, then says what that painting cost: how much later than a
+/// frame period the next frame came (`model::pacing::paint_cost`; 0 where there are no frames).
+pub async fn paint() -> f64 {
+    next_frame().await;
+    let painting = clock::now();
+    next_frame().await;
+    pacing::paint_cost(clock::now() - painting)
 }
 
 /// Resolves once the page has loaded (its `load` event) and painted two more frames: when a run

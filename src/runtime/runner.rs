@@ -57,12 +57,14 @@ pub async fn run(
     if matches!(transport, Transport::Real { .. }) {
         real::reset_resource_timing();
     }
-    // Let the page paint its "running" state before a run that may freeze it.
-    frames::next_frame().await;
+    // Let the page paint its "running" state before a run that may freeze it, and learn what that
+    // painting cost: a page just started has drawn no run yet, and its first drawn frame made a
+    // request 47–66 ms late in WebKit (a frame there costs 100–250 ms).
+    let painted = frames::paint().await;
     let t0 = clock::now();
     // A frame's drawing must not make a request late: a frame whose drawing, at what drawn frames
     // have measurably cost, would reach a deadline skips its update (`model::pacing`).
-    let monitor = FrameMonitor::paced(t0, timers::quiet_for, move || on_frame(clock::now() - t0));
+    let monitor = FrameMonitor::paced(t0, painted, timers::quiet_for, move || on_frame(clock::now() - t0));
     let record = Recorder { trace: trace.clone(), t0 };
     let work = execute(scenario, strategy, transport.clone(), record);
     let end = match Abortable::new(work, abort).await {
