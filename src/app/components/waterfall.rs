@@ -190,7 +190,7 @@ fn Row(props: &RowProps) -> Html {
     let (t, i, y, bar_h, end) = (props.t, props.index, props.y, props.bar_h, props.end);
     let predicted = props.predicted;
     let ghost = html! {
-        <g class="wf-predicted" data-testid="predicted-bar" data-index={i.to_string()}>
+        <g key="predicted" class="wf-predicted" data-testid="predicted-bar" data-index={i.to_string()}>
             <rect x={percent_of(predicted.start, end)} y={short(y)} height={short(bar_h)}
                 width={percent_of(predicted.end - predicted.start, end)} rx="2" />
             <line class="wf-predicted-end" x1={percent_of(predicted.end, end)} x2={percent_of(predicted.end, end)}
@@ -254,7 +254,7 @@ fn Row(props: &RowProps) -> Html {
             },
         };
         Some(html! {
-            <g class={classes!("wf-bar", failed.map(|o| o.key()), failed.is_some().then_some("failed"))} data-testid="bar" data-index={i.to_string()}
+            <g key="measured" class={classes!("wf-bar", failed.map(|o| o.key()), failed.is_some().then_some("failed"))} data-testid="bar" data-index={i.to_string()}
                 data-start-ms={attr_ms(Some(start))} data-response-ms={attr_ms(r.response)} data-end-ms={attr_ms(r.end)}
                 data-outcome={r.outcome.map(|o| o.key())}
                 data-http-status={r.status.map(|s| s.to_string())}
@@ -269,6 +269,9 @@ fn Row(props: &RowProps) -> Html {
             </g>
         })
     });
+    // Keyed: Yew pairs an unkeyed list's old and new nodes from the end, so a bar added after
+    // the ghost would take the ghost's element over (a dozen attributes rewritten, its children
+    // replaced) and a new ghost would be built: three times the DOM writes of adding the bar.
     html! { <>{ ghost }{ for measured }</> }
 }
 
