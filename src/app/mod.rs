@@ -147,6 +147,9 @@ pub fn App(props: &AppProps) -> Html {
             if let (true, Some(host)) = (*shown, host.cast::<web_sys::Element>()) {
                 crate::runtime::python_panel::open(&host, false);
             }
+        });
+        // Once for the page's life: the listener is never dropped.
+        use_effect_with((), move |()| {
             let take = move || dispatch.dispatch(Action::Program(crate::runtime::python_panel::program().into()));
             take();
             crate::runtime::python_panel::on_program(take);

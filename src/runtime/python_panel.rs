@@ -61,7 +61,8 @@ pub fn program() -> String {
     program_js()
 }
 
-/// Calls `f` whenever the panel's program changes, for the page's life (the last `f` given).
+/// Calls `f` whenever the panel's program changes, for the page's life (the last `f` given; give
+/// one: each is kept for good).
 pub fn on_program(f: impl FnMut() + 'static) {
     let f = Closure::<dyn FnMut()>::new(f);
     on_program_js(&f);
