@@ -1,7 +1,9 @@
 //! Where the main thread's time goes during a run: a Chrome DevTools CPU profile, taken through
 //! chromedriver, summed by function (self time, top 40). For maintainers chasing a slow frame.
-//! Names need a build that keeps them: `trunk build --release` with `data-keep-debug` on the
-//! rust link in index.html (not committed that way: it makes the wasm much larger).
+//! Names need a build that keeps them: wasm-opt drops the name section, so the rust link needs
+//! `data-wasm-opt="0"` and `data-keep-debug` (not committed that way: the wasm grows 4×). Build a
+//! copy of index.html so edited into its own folder (`trunk build --release=true --locked=true
+//! --dist /tmp/dist-prof index-prof.html`) and point this at it with `LAB_DIST=/tmp/dist-prof`.
 //!
 //! `cargo run --release -p e2e --example profile -- '<query>'` (the query should not autorun);
 //! `PROFILE_MS=400` profiles only the first 400 ms after Run.
