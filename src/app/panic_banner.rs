@@ -7,12 +7,15 @@ use crate::text::Text;
 
 pub fn install(t: &'static Text) {
     yew::set_custom_panic_hook(Box::new(move |info| {
-        web_sys::console::error_1(&format!("sync-vs-async: {info}").into());
-        show(t);
+        let message = info.to_string();
+        web_sys::console::error_1(&format!("sync-vs-async: {message}").into());
+        show(t, &message);
     }));
 }
 
-fn show(t: &Text) {
+/// The banner, with the panic's own message in `data-message` (for a bug report, and for the
+/// tests, which stop waiting and say it).
+fn show(t: &Text, message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     if document.get_element_by_id("panic-banner").is_some() {
         return;
@@ -21,6 +24,7 @@ fn show(t: &Text) {
     banner.set_id("panic-banner");
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("data-testid", "panic");
+    let _ = banner.set_attribute("data-message", message);
     banner.set_class_name("panic-banner");
     let _ = banner.append_child(&document.create_text_node(t.panic_banner));
     if let Ok(button) = document.create_element("button") {

@@ -304,15 +304,20 @@ impl Browser {
             .to_string()
     }
 
-    /// Waits until the status is one of `states` (e.g. "done", "cancelled").
+    /// Waits until the status is one of `states` (e.g. "done", "cancelled"); a page that panicked
+    /// (status `error`, unless that is awaited) ends the wait at once, with the panic's message.
     pub async fn wait_for_state(&self, states: &[&str], timeout: Duration) {
         let list = serde_json::to_string(states).unwrap();
         self.wait_until(
-            &format!("{list}.includes((document.querySelector('[data-testid=status]')||{{dataset:{{}}}}).dataset.state)"),
+            &format!("[...{list}, 'error'].includes((document.querySelector('[data-testid=status]')||{{dataset:{{}}}}).dataset.state)"),
             timeout,
             &format!("status {states:?}"),
         )
         .await;
+        if !states.contains(&"error") && self.status().await == "error" {
+            let message = self.js("return document.querySelector('[data-testid=panic]')?.dataset.message ?? null;").await;
+            panic!("waiting for status {states:?}, the page panicked: {message}");
+        }
     }
 
     /// Every result row: strategy, measured total, predicted total, longest frame gap.
