@@ -52,13 +52,19 @@ fn the_served_page_holds_the_heading_and_run_before_any_script() {
 }
 
 /// Opens `query` in a browser that does not wait for the page to load (the wasm is held back),
-/// and waits for the prerendered screen.
+/// and waits for the prerendered screen as the picker left it: the page's own variant is there
+/// while the parser has yet to reach the picker (WebKit was seen there, without the link's theme),
+/// and the parse ends after the picker has run.
 async fn open_held(query: &str, width: u32, height: u32) -> (Browser, StaticServer, std::sync::Arc<e2e::static_server::Gate>) {
     let (server, gate) = StaticServer::holding(dist_dir(), "/", ".wasm");
     let b = Browser::start_not_waiting(e2e::Engine::current(), width, height).await;
     b.goto(&server.url(query)).await;
-    b.wait_until("document.querySelector('#lab[data-prerendered] .status.starting')", Duration::from_secs(20), "the prerendered screen")
-        .await;
+    b.wait_until(
+        "document.readyState !== 'loading' && document.querySelector('#lab[data-prerendered] .status.starting')",
+        Duration::from_secs(20),
+        "the prerendered screen",
+    )
+    .await;
     (b, server, gate)
 }
 
