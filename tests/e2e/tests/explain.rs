@@ -174,8 +174,12 @@ mod every_engine {
         assert_eq!(end["python"], Value::Null);
 
         // Step back to step 6 (index 5): the 2nd request's blocked wait, from its send at ~300 ms.
+        // Each press is waited for: WebKit answered the second before drawing the first.
+        let at_step = |i: usize| format!("document.querySelector('[data-testid=step][aria-current=step]')?.dataset.index === '{i}'");
         b.click("replay-back").await;
+        b.wait_until(&at_step(6), Duration::from_secs(5), "step 7 after one press").await;
         b.click("replay-back").await;
+        b.wait_until(&at_step(5), Duration::from_secs(5), "step 6 after two presses").await;
         let p = panels(&b).await;
         let m = same_moment(&p);
         assert_eq!(p["step"], json!(5));
