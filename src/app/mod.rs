@@ -15,6 +15,7 @@ use crate::model::config::ValidConfig;
 use crate::model::embed::{fixed_height, snippet_auto_height, snippet_fixed_height};
 use crate::model::explain::Explanation;
 use crate::model::growth::{self, GrowthAxis, Workload};
+use crate::model::lab::{Action, AppState, Carried, Confirm, ReplayAction, RunState, ShareKind, SweepState};
 use crate::model::plan::Plan;
 use crate::model::presentation::Lang;
 use crate::model::presentation::{Panels, Presentation};
@@ -46,7 +47,6 @@ use hooks::{
     current_query, link_with, use_clipboard, use_embed_probe, use_first_screen_first, use_host_theme, use_page_chrome, use_replay_player,
     use_runner, use_url_sync, SweepPlan,
 };
-use state::{Action, AppState, Confirm, ReplayAction, RunState, ShareKind, SweepState};
 
 pub fn start() {
     let decoded = decode(&current_query());
@@ -58,20 +58,12 @@ pub fn start() {
     // At build time (`scripts/post-build.mjs`) the page is rendered once to prerender it: the
     // status then says "starting…".
     let starting = root.as_ref().is_some_and(|r| r.has_attribute("data-prerender"));
-    let props = AppProps { link: Rc::new(decoded), browser_lang, narrow, starting };
+    let carried = root.as_ref().and_then(takeover::take).map(Rc::new);
+    let props = AppProps { link: Rc::new(decoded), browser_lang, narrow, starting, carried };
     match root {
-        Some(root) => {
-            let carried = takeover::take(&root);
-            yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-            // After the first render (Yew renders in a microtask; a timeout runs after it).
-            if let Some(carried) = carried {
-                gloo_timers::callback::Timeout::new(0, move || carried.apply(root)).forget();
-            }
-        }
-        None => {
-            yew::Renderer::<App>::with_props(props).render();
-        }
-    }
+        Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),
+        None => yew::Renderer::<App>::with_props(props).render(),
+    };
 }
 
 #[derive(Properties, PartialEq)]
@@ -86,6 +78,9 @@ pub struct AppProps {
     /// Rendered at build time to be prerendered (see `takeover`).
     #[prop_or_default]
     pub starting: bool,
+    /// What the reader did to the prerendered first screen: the first state is built with it.
+    #[prop_or_default]
+    pub carried: Option<Rc<Carried>>,
 }
 
 /// Narrower than this, the page opens with the form folded to one line.
@@ -121,7 +116,10 @@ pub(crate) fn browser_languages() -> Vec<String> {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer(|| AppState::from_link(&props.link, props.narrow));
+    let state = use_reducer(|| {
+        let carried = props.carried.as_deref().cloned().unwrap_or_default();
+        Rc::unwrap_or_clone(AppState::first(&props.link, props.narrow, &carried))
+    });
     let lang = state.presentation.lang.unwrap_or(props.browser_lang);
     let t: &'static Text = text(lang);
     let runner = use_runner(state.dispatcher());
@@ -177,13 +175,17 @@ pub fn App(props: &AppProps) -> Html {
             run_or_ask(valid, strategies, start, dispatch)
         });
 
-    // A link with autorun=1 starts its run once the page is up and settled, if the link is runnable.
+    // A link with autorun=1, or a press of Run or Compare on the prerendered screen, starts its run
+    // once the page is up and settled, if the form is runnable (the first state holds what was typed).
     {
         let (start, dispatch) = (runner.start_when_settled.clone(), state.dispatcher());
-        let autorun = props.link.autorun;
-        let validation = validation.clone();
+        let pressed = props.link.autorun || props.carried.as_ref().is_some_and(|c| c.pressed.is_some());
+        let (validation, carried) = (validation.clone(), props.carried.clone());
         use_effect_with((), move |_| {
-            if let (true, Ok(valid)) = (autorun, validation.as_ref()) {
+            if let Some(carried) = carried {
+                takeover::focus(&carried);
+            }
+            if let (true, Ok(valid)) = (pressed, validation.as_ref()) {
                 run_or_ask(valid.clone(), valid.strategies(), &start, &dispatch);
             }
         });
@@ -199,7 +201,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_compare =
         use_callback((request_run.clone(), state.dispatcher(), compare_validation.clone()), |(), (request_run, dispatch, compare)| {
             if let Some(valid) = compare.as_ref() {
-                dispatch.dispatch(Action::Edit(state::Edit::Mode(crate::model::Mode::Compare)));
+                dispatch.dispatch(Action::Edit(crate::model::lab::Edit::Mode(crate::model::Mode::Compare)));
                 request_run.emit((valid.clone(), valid.strategies()));
             }
         });

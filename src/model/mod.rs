@@ -12,6 +12,7 @@ pub mod explain;
 pub mod formula;
 pub mod growth;
 pub mod guess;
+pub mod lab;
 pub mod number;
 pub mod pacing;
 pub mod plan;

@@ -4,8 +4,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::components::run_buttons::RunButtons;
-use crate::app::state::Edit;
 use crate::model::config::{FieldError, FieldErrors};
+use crate::model::lab::Edit;
 use crate::model::preset::next_seed;
 use crate::model::source::{SourceKind, TargetPreset};
 use crate::model::strategy::StrategyKind;

@@ -3,8 +3,8 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::state::SPEEDS;
 use crate::model::explain::LoopState;
+use crate::model::lab::SPEEDS;
 use crate::model::number::fixed;
 use crate::text::Text;
 

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use web_sys::HtmlSelectElement;
 
-use crate::app::state::{Share, ShareKind, EMBED_WIDTHS};
+use crate::model::lab::{Share, ShareKind, EMBED_WIDTHS};
 use crate::text::{fill, Text};
 
 #[derive(Properties, PartialEq)]

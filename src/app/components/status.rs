@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::state::RunState;
+use crate::model::lab::RunState;
 use crate::model::trace::Outcome;
 use crate::model::Strategy;
 use crate::text::Text;

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::app::state::{Action, AppState, Share, ShareKind};
+use crate::model::lab::{Action, AppState, Share, ShareKind};
 
 #[hook]
 pub fn use_clipboard(dispatch: UseReducerDispatcher<AppState>) -> Callback<(ShareKind, String)> {

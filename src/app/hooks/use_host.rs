@@ -8,8 +8,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::app::state::{Action, AppState};
 use crate::model::embed::{THEME_APPLIED_MESSAGE_TYPE, THEME_MESSAGE_TYPE};
+use crate::model::lab::{Action, AppState};
 use crate::model::presentation::Theme;
 
 #[hook]

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::state::{Action, AppState, ReplayAction};
+use crate::model::lab::{Action, AppState, ReplayAction};
 use crate::runtime::clock;
 use crate::runtime::frames::FrameMonitor;
 

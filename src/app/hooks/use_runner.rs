@@ -6,9 +6,9 @@ use std::rc::Rc;
 use futures::future::AbortHandle;
 use yew::prelude::*;
 
-use crate::app::state::{Action, AppState};
 use crate::model::config::ValidConfig;
 use crate::model::growth::{GrowthAxis, SweepRun};
+use crate::model::lab::{Action, AppState};
 use crate::model::trace::Outcome;
 use crate::model::{Scenario, Strategy, Trace};
 use crate::runtime::runner::{abort_pair, run};

@@ -1,0 +1,1 @@
+//! What the page shows, derived from the state.
