@@ -13,10 +13,12 @@ pub use ru::RU;
 
 use crate::model::axis::TimeUnit;
 use crate::model::code::CodeLang;
-use crate::model::config::{BlockingReal, FieldError, LeftOut, MAX_FROZEN_MS};
+use crate::model::config::{BlockingReal, FieldError, LeftOut, ValidConfig, MAX_FROZEN_MS};
 use crate::model::explain::{StepKind, Thread};
 use crate::model::formula::{Formula, Term};
 use crate::model::guess::GuessResult;
+use crate::model::lab::screen::RunNote;
+use crate::model::plan::Plan;
 use crate::model::presentation::Lang;
 use crate::model::scenario::ListError;
 use crate::model::source::{PhaseKind, RequestOutcome, TargetError};
@@ -708,6 +710,38 @@ impl Text {
         }
         s.push('.');
         s
+    }
+
+    /// Every measured row's summary, for screen readers once a run has ended.
+    pub fn run_summaries(&self, rows: &[crate::model::summary::SummaryRow]) -> String {
+        let said = rows.iter().filter_map(|r| r.measured.map(|m| self.run_summary(r.strategy, m, r.predicted, r.max_frame_gap)));
+        said.collect::<Vec<_>>().join(" ")
+    }
+
+    /// What a press of Run (for a form that is runnable alone) and of Compare take, by the model,
+    /// in one line beside the buttons; `None` where neither can run.
+    pub fn eta_line(&self, run: Option<&ValidConfig>, compare: Option<&ValidConfig>) -> Option<String> {
+        let length = |v: &ValidConfig| Plan::new(&v.scenario, v.strategies()).length_ms();
+        let run = run.filter(|v| v.mode != crate::model::Mode::Compare).map(|v| fill(self.eta_run, &[&self.total(length(v))]));
+        let compare = compare.map(|v| fill(self.eta_compare, &[&self.total(length(v))]));
+        let line = [run, compare].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+        (!line.is_empty()).then_some(line)
+    }
+
+    /// The waterfall's caption: measured or predicted, and for which strategy.
+    pub fn waterfall_caption(&self, measured: bool, strategy: Strategy) -> String {
+        format!("{} {}", if measured { self.caption_measured } else { self.caption_predicted }, self.strategy_short(strategy))
+    }
+
+    /// A note under a real run's waterfall: its test hook and its words.
+    pub fn run_note(&self, note: &RunNote) -> (String, String) {
+        let (hook, words) = match note {
+            RunNote::OutcomeCounts(counts) => ("outcome-counts", self.outcome_counts(counts)),
+            RunNote::Queued => ("queue-note", self.queue_note.to_string()),
+            RunNote::EmulatorUnavailable => ("emulator-note", self.emulator_unavailable.to_string()),
+            RunNote::AutorunHeld => ("autorun-held", self.real_autorun_held.to_string()),
+        };
+        (hook.to_string(), words)
     }
 }
 

@@ -15,6 +15,9 @@ pub struct CodePanelProps {
     pub role: CodeRole,
     /// The Python panel is on the page: the Python listing can open there, runnable.
     pub python: bool,
+    /// "Open in Python": the strategy's program, whole, for the Python panel.
+    #[prop_or_default]
+    pub on_open_in_python: Callback<String>,
 }
 
 #[component]
@@ -51,7 +54,7 @@ pub fn CodePanel(props: &CodePanelProps) -> Html {
             if props.python && *open == CodeLang::Python {
                 <button type="button" class="open-in-python" data-testid="open-in-python" onclick={{
                     let kind = props.kind;
-                    Callback::from(move |_| crate::runtime::python_panel::open_program(&runnable_python(kind)))
+                    props.on_open_in_python.reform(move |_| runnable_python(kind))
                 }}>{ t.open_in_python }</button>
             }
         </section>

@@ -14,22 +14,7 @@ use crate::model::number::{fixed, short};
 use crate::model::Strategy;
 use crate::text::{fill, Text};
 
-/// A measured point: its line's strategy, x, and the measured total.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MeasuredPoint {
-    pub strategy: Strategy,
-    pub x: usize,
-    pub total: f64,
-}
-
-/// Where a sweep is: runs finished and in all, and whether it still runs or was cancelled.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum SweepStatus {
-    None,
-    Running { done: usize, of: usize },
-    Done { done: usize },
-    Cancelled { done: usize, of: usize },
-}
+pub use crate::model::lab::screen::{MeasuredPoint, SweepStatus};
 
 #[derive(Properties, PartialEq)]
 pub struct GrowthChartProps {

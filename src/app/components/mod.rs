@@ -4,6 +4,7 @@
 pub mod code_panel;
 pub mod controls;
 pub mod event_loop;
+pub mod explain_section;
 pub mod growth_chart;
 pub mod guess;
 pub mod lang_switch;

@@ -33,7 +33,7 @@ pub struct WaterfallProps {
     pub urls: Option<Rc<Vec<String>>>,
     /// Sentences under the chart (outcome counts, the queueing note).
     #[prop_or_default]
-    pub notes: Vec<(AttrValue, AttrValue)>,
+    pub notes: Vec<(String, String)>,
 }
 
 const AXIS_HEIGHT: f64 = 24.0;

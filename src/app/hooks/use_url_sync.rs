@@ -39,8 +39,3 @@ pub fn page_base() -> String {
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     href.split(['?', '#']).next().unwrap_or_default().to_string()
 }
-
-/// A link to this page with the given query.
-pub fn link_with(query: &str) -> String {
-    format!("{}?{}", page_base(), query)
-}

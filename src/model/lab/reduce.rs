@@ -67,6 +67,7 @@ impl AppState {
             Edit::TargetList(t) => c.set_target_list(t),
             Edit::Timeout(t) => c.timeout = t,
         }
+        self.check_form();
     }
 
     /// Runs: a press begins a session; the runner's messages fill it while its `run_id` is current.

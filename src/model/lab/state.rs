@@ -10,12 +10,22 @@ use crate::model::source::{SourceKind, TargetPreset};
 use crate::model::strategy::StrategyKind;
 use crate::model::trace::Outcome;
 use crate::model::url_state::{Decoded, Notice};
-use crate::model::{predict, LabConfig, Mode, Preset, Scenario, Schedule, Strategy, Trace};
+use crate::model::{predict, FieldErrors, LabConfig, Mode, Preset, Scenario, Schedule, Strategy, Trace};
+
+/// The form checked: a runnable configuration, or what is wrong with each field.
+pub type Validation = Result<ValidConfig, FieldErrors>;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     /// Shared: cloning the state (every frame of a run) must not copy 10,000 typed latencies.
     pub config: Rc<LabConfig>,
+    /// The form checked, once per change of it (`check_form`), not once per frame of a run.
+    pub validation: Rc<Validation>,
+    /// The form as a comparison: runnable even where the chosen strategy alone is refused.
+    pub compare_validation: Rc<Option<ValidConfig>>,
+    /// What the charts show before a run: the form, or while it is wrong the last form that was
+    /// valid (drawn dimmed).
+    pub shown_validation: Rc<Validation>,
     /// Full page or embed, theme, panels: from the link, kept in links the page makes.
     pub presentation: Presentation,
     /// What the last Copy button did.
@@ -43,6 +53,8 @@ pub struct AppState {
     pub embed_size: EmbedSize,
     /// The Python panel's program as the links the page makes carry it (`py=`; "" for none).
     pub program: Rc<str>,
+    /// The link asked to run at once, but for real requests: held until Run is pressed.
+    pub autorun_held: bool,
 }
 
 /// One text per strategy kind (blocking, sequential, concurrent, bounded).
@@ -283,7 +295,11 @@ pub enum Action {
 
 impl AppState {
     pub fn from_link(decoded: &Decoded, narrow: bool) -> AppState {
-        AppState {
+        let mut state = AppState {
+            validation: Rc::new(Err(FieldErrors::default())),
+            compare_validation: Rc::new(None),
+            shown_validation: Rc::new(Err(FieldErrors::default())),
+            autorun_held: decoded.autorun_held,
             guesses: Guesses { open: decoded.presentation.ask_guess, ..Guesses::default() },
             form_open: !decoded.presentation.embed && !narrow,
             growth_axis: GrowthAxis::N,
@@ -299,6 +315,20 @@ impl AppState {
             run: RunState::Idle,
             session: None,
             replay: Replay::default(),
+        };
+        state.check_form();
+        state
+    }
+
+    /// Checks the form as it now is (see `validation`).
+    pub(super) fn check_form(&mut self) {
+        let validation = self.config.validate();
+        let mut compare = (*self.config).clone();
+        compare.mode = Mode::Compare;
+        self.compare_validation = Rc::new(compare.validate().ok());
+        self.validation = Rc::new(validation);
+        if self.validation.is_ok() || self.shown_validation.is_err() {
+            self.shown_validation = self.validation.clone();
         }
     }
 

@@ -1,0 +1,45 @@
+//! The lab's side of the Python panel (`runtime::python_panel`): its host element, opened when
+//! shown with a program in the link or on a press; the panel's program (`py=`) into the state, for
+//! the links the page makes; and "Open in Python" from the code panel.
+
+use yew::prelude::*;
+
+use crate::model::lab::{Action, AppState};
+use crate::runtime::python_panel;
+
+/// The host to mount the panel in, and the presses that open it.
+pub struct PythonHost {
+    pub host: NodeRef,
+    pub open: Callback<MouseEvent>,
+    /// Opens the panel with a program (the code panel's "Open in Python").
+    pub open_program: Callback<String>,
+}
+
+#[hook]
+pub fn use_python_host(dispatch: UseReducerDispatcher<AppState>, shown: bool) -> PythonHost {
+    let host = use_node_ref();
+    {
+        let host = host.clone();
+        use_effect_with(shown, move |shown| {
+            if let (true, Some(host)) = (*shown, host.cast::<web_sys::Element>()) {
+                python_panel::open(&host, false);
+            }
+        });
+    }
+    // Once for the page's life: the listener is never dropped.
+    use_effect_with((), move |()| {
+        let take = move || dispatch.dispatch(Action::Program(python_panel::program().into()));
+        take();
+        python_panel::on_program(take);
+    });
+    let open = {
+        let host = host.clone();
+        use_callback((), move |_: MouseEvent, ()| {
+            if let Some(host) = host.cast::<web_sys::Element>() {
+                python_panel::open(&host, true);
+            }
+        })
+    };
+    let open_program = use_callback((), |code: String, ()| python_panel::open_program(&code));
+    PythonHost { host, open, open_program }
+}
