@@ -10,7 +10,6 @@
 mod editor;
 mod lanes;
 mod moment_view;
-pub mod state;
 mod steps;
 mod use_python;
 
@@ -22,7 +21,9 @@ use yew::prelude::*;
 use crate::model::number::fixed;
 use crate::model::presentation::Lang;
 use crate::model::python::moment::changes;
+use crate::model::python::panel::{self as state, PyAction, PyState, RunState};
 use crate::model::python::presets::{simulated_url, PyPreset, GIVEN_NAMES};
+use crate::model::python::protocol::Failure;
 use crate::model::python::timeline::lanes;
 use crate::model::python::{link, DOWNLOAD_BYTES, UNPACKED_BYTES};
 use crate::model::url_state;
@@ -30,7 +31,6 @@ use crate::text::python::{preset_of, py_text};
 use editor::Editor;
 use lanes::Lanes;
 use moment_view::MomentView;
-use state::{PyAction, PyState, RunState};
 use steps::Steps;
 use use_python::{use_python, RunRequest};
 
@@ -241,7 +241,7 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
     };
     // Where no worker may start (a notes site's sandboxed embed), the way to where one may: the
     // lab's own full-page link, which carries the program (`data-full-page` on the host).
-    let no_worker = matches!(&state.run, RunState::Failed(why) if why == crate::model::python::NO_WORKER_HERE);
+    let no_worker = state.run == RunState::Failed(Failure::NoWorkerHere);
     let full_page = {
         let host = props.host.clone();
         move || host.get_attribute("data-full-page").unwrap_or_default()
@@ -367,4 +367,13 @@ pub fn mount(host: web_sys::Element) {
     }
     // The panel stays for the page's life, and so does its listener.
     listener.forget();
+}
+
+/// Yew's reducer hook is given the model's panel state.
+impl Reducible for PyState {
+    type Action = PyAction;
+
+    fn reduce(self: Rc<Self>, action: PyAction) -> Rc<Self> {
+        self.after(action)
+    }
 }

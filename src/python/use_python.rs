@@ -8,9 +8,10 @@ use std::rc::{Rc, Weak};
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::state::{PyAction, PyState};
 use crate::model::config::MAX_FROZEN_MS;
-use crate::runtime::python_worker::{PythonWorker, WorkerMessage};
+use crate::model::python::panel::{PyAction, PyState};
+use crate::model::python::protocol::{Failure, WorkerMessage};
+use crate::runtime::python_worker::PythonWorker;
 
 /// A program and the lab's names it runs with.
 #[derive(Clone, PartialEq)]
@@ -40,7 +41,7 @@ fn send(cell: &Rc<RefCell<Worker>>, dispatch: &UseReducerDispatcher<PyState>, re
     let mut w = cell.borrow_mut();
     let Some(worker) = w.worker.as_ref() else { return };
     if let Err(why) = worker.run(&request.source, &request.latencies, request.limit, &request.urls, request.processing_ms) {
-        dispatch.dispatch(PyAction::Failed(why));
+        dispatch.dispatch(PyAction::Failed(Failure::Python(why)));
         return;
     }
     // The lab's rule: no program runs past 30 s; the worker is ended, and a fresh one loads.

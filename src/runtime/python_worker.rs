@@ -8,31 +8,7 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::model::python::NO_WORKER_HERE;
-
-/// What the worker says.
-#[derive(Clone, Debug, PartialEq)]
-pub enum WorkerMessage {
-    /// Bytes of Python downloaded so far.
-    Progress(f64),
-    /// Python is loaded, in this many ms.
-    Ready(f64),
-    /// A line of output; `true` for stderr (warnings).
-    Output(String, bool),
-    /// A chunk of the runner's trace lines.
-    Trace(String),
-    /// The program's error: `syntax` or `exception`, the line (0: none), the text.
-    Error {
-        syntax: bool,
-        line: u32,
-        text: String,
-    },
-    /// The program ended; its total in ms (None when it did not start: a syntax error).
-    Done(Option<f64>),
-    /// Python itself failed (could not load, or crashed).
-    Failed(String),
-    Unknown,
-}
+use crate::model::python::protocol::{Failure, WorkerMessage};
 
 fn field(data: &JsValue, name: &str) -> JsValue {
     Reflect::get(data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
@@ -55,7 +31,7 @@ fn parse(data: &JsValue) -> WorkerMessage {
             text: text(data, "text"),
         },
         Some("done") => WorkerMessage::Done(number("total")),
-        Some("failed") => WorkerMessage::Failed(text(data, "text")),
+        Some("failed") => WorkerMessage::Failed(Failure::Python(text(data, "text"))),
         _ => WorkerMessage::Unknown,
     }
 }
@@ -71,14 +47,14 @@ pub struct PythonWorker {
 
 impl PythonWorker {
     /// Starts the worker (`python/worker.mjs` beside the page) and asks it to load Python.
-    pub fn start(on_message: impl Fn(WorkerMessage) + 'static) -> Result<PythonWorker, String> {
+    pub fn start(on_message: impl Fn(WorkerMessage) + 'static) -> Result<PythonWorker, Failure> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         // The one way to fail here is a page that may start no worker: a sandboxed frame (a notes
         // site's embed) has an opaque origin, which may not start one from a URL, and a `blob:`
         // worker would inherit the page's Content-Security-Policy, under which it may import
         // nothing (`'strict-dynamic'`): tried, it failed.
-        let worker = Worker::new_with_options(WORKER, &options).map_err(|_| NO_WORKER_HERE.to_string())?;
+        let worker = Worker::new_with_options(WORKER, &options).map_err(|_| Failure::NoWorkerHere)?;
         let on_message = std::rc::Rc::new(on_message);
         let said = on_message.clone();
         let listener = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| said(parse(&event.data())));
@@ -87,11 +63,11 @@ impl PythonWorker {
         // only: without this the panel would wait for Python forever.
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
             let why = Reflect::get(&event, &JsValue::from_str("message")).ok().and_then(|m| m.as_string());
-            on_message(WorkerMessage::Failed(why.filter(|m| !m.is_empty()).unwrap_or_else(|| "the Python worker could not start".into())));
+            on_message(WorkerMessage::Failed(why.filter(|m| !m.is_empty()).map_or(Failure::WorkerDidNotStart, Failure::Python)));
         });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         let this = PythonWorker { worker, _listener: listener, _on_error: on_error };
-        this.post(&[("type", JsValue::from_str("load"))])?;
+        this.post(&[("type", JsValue::from_str("load"))]).map_err(Failure::Python)?;
         Ok(this)
     }
 

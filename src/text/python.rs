@@ -5,6 +5,7 @@ use crate::model::presentation::Lang;
 use crate::model::python::link::{LinkError, MAX_LINK_CHARS};
 use crate::model::python::moment::{Change, ChangeKind, Moment};
 use crate::model::python::presets::PyPreset;
+use crate::model::python::protocol::Failure;
 use crate::model::python::timeline::{Lane, SegmentKind};
 use crate::model::python::trace::Awaited;
 use crate::text::{fill, Text};
@@ -39,6 +40,8 @@ pub struct PyText {
     pub status_failed: &'static str,
     /// In a sandboxed frame, where no worker may start.
     pub status_no_worker: &'static str,
+    /// Why Python failed, where the browser said no more than that its worker did not load.
+    pub worker_did_not_start: &'static str,
     /// The link beside it: the full page, with the program in its link.
     pub open_full_page: &'static str,
     pub result: &'static str,
@@ -103,6 +106,7 @@ pub const PY_EN: PyText = PyText {
     status_time_limit: "Stopped after 30 s: the lab's limit for one program.",
     status_failed: "Python could not run: {}",
     status_no_worker: "Python cannot start inside this embedded frame (a sandboxed frame may start no worker thread): open the full page to run it.",
+    worker_did_not_start: "the Python worker could not start",
     open_full_page: "Open the full page with this program ↗",
     result: "Total: {}",
     predicted: "the lab's model: {}",
@@ -181,6 +185,7 @@ pub const PY_RU: PyText = PyText {
     status_time_limit: "Остановлено через 30 с: это предел лаборатории для одной программы.",
     status_failed: "Python не смог выполнить программу: {}",
     status_no_worker: "Внутри этой встроенной рамки Python не запустить (песочница не разрешает отдельный поток): откройте полную страницу.",
+    worker_did_not_start: "не удалось запустить рабочий поток Python",
     open_full_page: "Открыть полную страницу с этой программой ↗",
     result: "Всего: {}",
     predicted: "модель лаборатории: {}",
@@ -296,11 +301,12 @@ impl PyText {
         fill(self.status_loading, &[&self.megabytes(bytes), &self.megabytes(of)])
     }
 
-    pub fn failed(&self, why: &str) -> String {
-        if why == crate::model::python::NO_WORKER_HERE {
-            return self.status_no_worker.to_string();
+    pub fn failed(&self, why: &Failure) -> String {
+        match why {
+            Failure::NoWorkerHere => self.status_no_worker.to_string(),
+            Failure::WorkerDidNotStart => fill(self.status_failed, &[self.worker_did_not_start]),
+            Failure::Python(why) => fill(self.status_failed, &[why]),
         }
-        fill(self.status_failed, &[why])
     }
 
     pub fn result(&self, total_ms: f64) -> String {

@@ -9,12 +9,11 @@ pub const DOWNLOAD_BYTES: f64 = 6_400_000.0;
 /// What the progress bar counts to: the files Python fetches, as the browser unpacks them.
 pub const UNPACKED_BYTES: f64 = 12_300_000.0;
 
-/// What the runtime says when the page may start no worker (a sandboxed frame); words: `text::python`.
-pub const NO_WORKER_HERE: &str = "no-worker-here";
-
 pub mod editing;
 pub mod link;
 pub mod moment;
+pub mod panel;
 pub mod presets;
+pub mod protocol;
 pub mod timeline;
 pub mod trace;

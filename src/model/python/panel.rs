@@ -1,12 +1,12 @@
-//! The Python panel's state: one struct, one action enum, one reducer (as the lab's `AppState`).
+//! The Python panel's state, pure: one struct, one action enum, one reducer (as the lab's
+//! `model::lab`). The panel's Yew app gives it to `use_reducer`; its worker hook feeds it the
+//! worker's messages (`protocol::WorkerMessage`).
 
 use std::rc::Rc;
 
-use yew::prelude::*;
-
-use crate::model::python::presets::PyPreset;
-use crate::model::python::trace::PyTrace;
-use crate::runtime::python_worker::WorkerMessage;
+use super::presets::PyPreset;
+use super::protocol::{Failure, WorkerMessage};
+use super::trace::PyTrace;
 
 /// Python itself: not loaded, downloading, ready.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -28,7 +28,7 @@ pub enum RunState {
     Cancelled,
     TimeLimit,
     /// Python could not load or run at all.
-    Failed(String),
+    Failed(Failure),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -87,6 +87,7 @@ impl PyState {
     }
 }
 
+#[derive(Clone, Debug, PartialEq)]
 pub enum PyAction {
     /// The program typed, and the preset it is unchanged (`text::python::preset_of`).
     Edit(String, Option<PyPreset>),
@@ -100,14 +101,16 @@ pub enum PyAction {
     Message(WorkerMessage),
     Cancelled,
     TimeLimit,
-    Failed(String),
+    Failed(Failure),
 }
 
-impl Reducible for PyState {
-    type Action = PyAction;
-
-    fn reduce(self: Rc<Self>, action: PyAction) -> Rc<Self> {
-        let mut s = (*self).clone();
+impl PyState {
+    /// The state after `action`; the same `Rc` for a message that says nothing known.
+    pub fn after(self: Rc<Self>, action: PyAction) -> Rc<Self> {
+        if action == PyAction::Message(WorkerMessage::Unknown) {
+            return self;
+        }
+        let mut s = Rc::unwrap_or_clone(self);
         match action {
             PyAction::Edit(code, preset) => {
                 s.preset = preset;
@@ -151,12 +154,104 @@ impl Reducible for PyState {
                     }
                 }
                 WorkerMessage::Failed(why) => s.run = RunState::Failed(why),
-                WorkerMessage::Unknown => return self,
+                WorkerMessage::Unknown => {}
             },
             PyAction::Cancelled => s.run = RunState::Cancelled,
             PyAction::TimeLimit => s.run = RunState::TimeLimit,
             PyAction::Failed(why) => s.run = RunState::Failed(why),
         }
         Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fresh() -> Rc<PyState> {
+        Rc::new(PyState::new(Rc::from("print(1)"), None))
+    }
+
+    fn after(state: Rc<PyState>, actions: impl IntoIterator<Item = PyAction>) -> Rc<PyState> {
+        actions.into_iter().fold(state, PyState::after)
+    }
+
+    #[test]
+    fn a_run_waits_for_python_then_runs_and_is_done() {
+        let s = after(fresh(), [PyAction::Begin, PyAction::WorkerStarted]);
+        assert_eq!((s.state_key(), s.busy()), ("loading", true));
+        let s = after(s, [PyAction::Message(WorkerMessage::Progress(1e6))]);
+        assert_eq!(s.load, Load::Loading(1e6));
+        let s = after(s, [PyAction::Message(WorkerMessage::Ready(2200.0))]);
+        assert_eq!((s.state_key(), s.load_ms), ("running", Some(2200.0)));
+        let s = after(
+            s,
+            [
+                PyAction::Message(WorkerMessage::Output("1".into(), false)),
+                PyAction::Message(WorkerMessage::Trace("task 1 main\n".into())),
+                PyAction::Message(WorkerMessage::Done(Some(805.0))),
+            ],
+        );
+        assert_eq!((s.state_key(), s.total, s.busy()), ("done", Some(805.0), false));
+        assert_eq!(*s.output, vec![("1".to_string(), false)]);
+    }
+
+    #[test]
+    fn a_program_that_raises_ends_in_error_with_its_line() {
+        let error = WorkerMessage::Error { syntax: false, line: 3, text: "ValueError: boom".into() };
+        let s = after(
+            fresh(),
+            [
+                PyAction::Begin,
+                PyAction::Message(WorkerMessage::Ready(1.0)),
+                PyAction::Message(error),
+                PyAction::Message(WorkerMessage::Done(None)),
+            ],
+        );
+        assert_eq!((s.run.clone(), s.state_key()), (RunState::Error, "error"));
+        assert_eq!(s.error.as_ref().map(|e| (e.syntax, e.line)), Some((false, 3)));
+        let s = after(s, [PyAction::Begin]);
+        assert!(s.error.is_none() && s.output.is_empty() && s.total.is_none(), "a new run starts clean");
+    }
+
+    #[test]
+    fn editing_clears_the_error_and_remembers_the_preset() {
+        let s = after(fresh(), [PyAction::Message(WorkerMessage::Error { syntax: true, line: 1, text: "SyntaxError".into() })]);
+        let s = after(s, [PyAction::Preset(PyPreset::ALL[0], "x".into())]);
+        assert_eq!((s.preset, s.error.clone(), &*s.code), (Some(PyPreset::ALL[0]), None, "x"));
+        let s = after(s, [PyAction::Edit("y".into(), None)]);
+        assert_eq!((s.preset, &*s.code), (None, "y"));
+    }
+
+    #[test]
+    fn cancel_the_time_limit_and_failures_end_a_run() {
+        for (action, key) in [
+            (PyAction::Cancelled, "cancelled"),
+            (PyAction::TimeLimit, "error"),
+            (PyAction::Failed(Failure::NoWorkerHere), "error"),
+            (PyAction::Message(WorkerMessage::Failed(Failure::WorkerDidNotStart)), "error"),
+        ] {
+            let s = after(fresh(), [PyAction::Begin, action.clone()]);
+            assert_eq!((s.state_key(), s.busy()), (key, false), "{action:?}");
+        }
+    }
+
+    #[test]
+    fn a_done_after_the_run_ended_changes_only_the_total() {
+        let s = after(fresh(), [PyAction::Begin, PyAction::Cancelled, PyAction::Message(WorkerMessage::Done(Some(3.0)))]);
+        assert_eq!(s.run, RunState::Cancelled, "a cancelled run stays cancelled");
+    }
+
+    #[test]
+    fn an_unknown_message_changes_nothing() {
+        let s = fresh();
+        assert!(Rc::ptr_eq(&s, &s.clone().after(PyAction::Message(WorkerMessage::Unknown))));
+    }
+
+    #[test]
+    fn before_any_run_the_state_says_whether_python_is_there() {
+        assert_eq!(fresh().state_key(), "idle");
+        assert_eq!(after(fresh(), [PyAction::WorkerStarted]).state_key(), "loading");
+        assert_eq!(after(fresh(), [PyAction::WorkerStarted, PyAction::Message(WorkerMessage::Ready(1.0))]).state_key(), "ready");
     }
 }
