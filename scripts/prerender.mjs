@@ -36,12 +36,14 @@ export const VARIANTS = ["en", "ru"].flatMap((lang) => [
 /// Below this window width the app folds the form (NARROW_PX in src/app/mod.rs).
 const NARROW_PX = 700;
 
-/// The picker, one line, run where the variants end. Must decide as src/app does: `lang` from the
-/// link if it is a language the lab speaks, else the browser's first; `embed=1`; narrow below 700 px.
+/// The picker, one line, run where the variants end. Decides as the app does (model::url_state's
+/// decode): `lang` from the link if it is a language the lab speaks, else the browser's first;
+/// `embed=1` or `embed=true`; the theme `dark` or `light`; narrow below 700 px.
+/// tests/e2e/tests/first_paint.rs checks it against the app's decoder over a table of links.
 export const PICKER =
   `(()=>{const q=new URLSearchParams(location.search),L=document.getElementById("lab"),H=document.documentElement;` +
   `let g=q.get("lang");if(g!=="en"&&g!=="ru"){g="en";for(const l of navigator.languages||[]){const k=l.split(/[-_]/)[0].toLowerCase();if(k==="en"||k==="ru"){g=k;break}}}` +
-  `const e=q.get("embed")==="1",t=document.querySelector('script[data-v="'+g+"-"+(e?"embed":innerWidth<${NARROW_PX}?"narrow":"wide")+'"]');` +
+  `const e=["1","true"].includes(q.get("embed")),t=document.querySelector('script[data-v="'+g+"-"+(e?"embed":innerWidth<${NARROW_PX}?"narrow":"wide")+'"]');` +
   `const m=q.get("theme");if(m==="dark"||m==="light")H.dataset.theme=m;H.classList.toggle("embed",e);H.classList.toggle("framed",top!==self);H.lang=g;if(t)L.innerHTML=t.textContent;` +
   `for(const v of document.querySelectorAll("script[data-v]"))v.remove();document.currentScript.remove();` +
   `L.addEventListener("click",v=>{const b=v.target.closest("[data-testid=run],[data-testid=compare]"),s=L.querySelector(".status.starting");` +
