@@ -17,8 +17,9 @@ use crate::model::lab::screen::{self, ShareLinks};
 use crate::model::lab::{Action, AppState, Carried, Confirm, Edit, ReplayAction, ShareKind};
 use crate::model::plan::Plan;
 use crate::model::presentation::Lang;
-use crate::model::url_state::{decode, Decoded};
+use crate::model::url_state::Decoded;
 use crate::model::{Mode, Strategy};
+use crate::runtime;
 use crate::text::{text, Text};
 use components::controls::Controls;
 use components::explain_section::ExplainSection;
@@ -36,14 +37,14 @@ use components::status::Status;
 use components::totals_chart::TotalsChart;
 use components::waterfall::Waterfall;
 use hooks::{
-    current_query, page_base, use_clipboard, use_embed_probe, use_first_screen_first, use_host_theme, use_page_chrome, use_python_host,
-    use_replay_player, use_runner, use_url_sync, SweepPlan,
+    use_clipboard, use_embed_probe, use_first_screen_first, use_host_theme, use_page_chrome, use_python_host, use_replay_player,
+    use_runner, use_url_sync, SweepPlan,
 };
 
 pub fn start() {
-    let decoded = decode(&current_query());
-    let browser_lang = Lang::from_browser(browser_languages().iter().map(String::as_str));
-    panic_banner::install(text(decoded.presentation.lang.unwrap_or(browser_lang)));
+    let decoded = runtime::page::link();
+    let browser_lang = runtime::page::browser_lang();
+    panic_banner::install(text(decoded.presentation.lang_or(browser_lang)));
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("lab"));
     // A phone's first screen shows Run and a chart: the long form starts folded to one line.
     let narrow = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w < NARROW_PX);
@@ -51,7 +52,10 @@ pub fn start() {
     // status then says "starting…".
     let starting = root.as_ref().is_some_and(|r| r.has_attribute("data-prerender"));
     let carried = root.as_ref().and_then(takeover::take).map(Rc::new);
-    let props = AppProps { link: Rc::new(decoded), browser_lang, narrow, starting, carried };
+    // Prerendered at build time, links start with no address: the build's loopback server is no
+    // reader's (the live page writes them whole at the takeover), and the build is reproducible.
+    let base = if starting { Rc::from("") } else { runtime::page::base().into() };
+    let props = AppProps { link: Rc::new(decoded), base, browser_lang, narrow, starting, carried };
     match root {
         Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),
         None => yew::Renderer::<App>::with_props(props).render(),
@@ -62,6 +66,9 @@ pub fn start() {
 pub struct AppProps {
     /// The link the page was opened with, decoded.
     pub link: Rc<Decoded>,
+    /// The page's address without query (`runtime::page::base`): what the links it hands out start with.
+    #[prop_or_default]
+    pub base: Rc<str>,
     /// The first language of the reader's browser that the lab speaks.
     pub browser_lang: Lang,
     /// The window was phone-narrow when the page opened.
@@ -93,13 +100,6 @@ fn run_or_ask(
     }
 }
 
-/// `navigator.languages`, most preferred first.
-pub(crate) fn browser_languages() -> Vec<String> {
-    let Some(window) = web_sys::window() else { return Vec::new() };
-    let languages = js_sys::Reflect::get(&window.navigator(), &"languages".into()).unwrap_or_default();
-    js_sys::Array::from(&languages).iter().filter_map(|l| l.as_string()).collect()
-}
-
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(|| {
@@ -107,11 +107,11 @@ pub fn App(props: &AppProps) -> Html {
         Rc::unwrap_or_clone(AppState::first(&props.link, props.narrow, &carried))
     });
     let dispatch = state.dispatcher();
-    let lang = state.presentation.lang.unwrap_or(props.browser_lang);
+    let lang = state.presentation.lang_or(props.browser_lang);
     let t: &'static Text = text(lang);
     let runner = use_runner(dispatch.clone());
     let copy = use_clipboard(dispatch.clone());
-    use_url_sync(&state.config, &state.presentation);
+    use_url_sync(&state.config, &state.presentation, &state.program);
     use_page_chrome(&state.presentation, state.theme(), t);
     let whole = use_first_screen_first(state.presentation.embed || props.starting);
     use_host_theme(dispatch.clone(), state.presentation.embed);
@@ -171,8 +171,8 @@ pub fn App(props: &AppProps) -> Html {
     // 10,000-request link is 50 KB of text); the embed's height is measured in a frame of the
     // author's column width once they open the embed code.
     let links = use_memo((state.config.clone(), presentation, t.embed_title, state.embed_size.clone(), state.program.clone()), {
-        let state = state.clone();
-        move |_| ShareLinks::of(&state, &page_base(), t.embed_title)
+        let (state, base) = (state.clone(), props.base.clone());
+        move |_| ShareLinks::of(&state, &base, t.embed_title)
     });
     let probe = links.probe(&state);
     let measuring = probe.is_some();

@@ -189,9 +189,25 @@ pub struct Presentation {
     pub ask_guess: bool,
 }
 
+impl Presentation {
+    /// The page's language: the link's `lang=`, else `browser`'s (the reader's first language we
+    /// speak). The lab, the Python panel and the panic banner all ask here; the prerendered
+    /// picker follows the same rule (`first_paint::the_picker_decides_as_the_apps_decoder_does`).
+    pub fn lang_or(&self, browser: Lang) -> Lang {
+        self.lang.unwrap_or(browser)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_links_language_wins_over_the_browsers() {
+        let ru = Presentation { lang: Some(Lang::Ru), ..Presentation::default() };
+        assert_eq!(ru.lang_or(Lang::En), Lang::Ru);
+        assert_eq!(Presentation::default().lang_or(Lang::Ru), Lang::Ru);
+    }
 
     #[test]
     fn panels_parse_and_list() {

@@ -49,6 +49,10 @@ pub struct Decoded {
     /// The link asked to run at once, but for real requests: held until Run is clicked.
     pub autorun_held: bool,
     pub notices: Vec<Notice>,
+    /// The link's `py=` as it came: the Python panel reads it, and says what it makes of it.
+    pub py: Option<String>,
+    /// The same, as the lab's links and address may carry it on (`carried_program`); "" for none.
+    pub program: String,
 }
 
 pub const MODE_KEYS: [&str; 5] = ["blocking", "sequential", "concurrent", "bounded", "compare"];
@@ -189,7 +193,28 @@ pub fn decode(query: &str) -> Decoded {
             other => notices.push(unknown("guess", other, &FLAG_KEYS)),
         }
     }
-    Decoded { config, presentation, autorun, autorun_held, notices }
+    let py = get("py").filter(|py| !py.is_empty()).map(str::to_string);
+    let program = py.as_deref().and_then(carried_program).unwrap_or_default().to_string();
+    Decoded { config, presentation, autorun, autorun_held, notices, py, program }
+}
+
+/// A `py=` value the lab's links may carry as it is: base64url of at most
+/// `python::link::MAX_LINK_CHARS`. Copied into links unescaped, anything else (a typed
+/// `py=x%26embed%3D1`) would inject parameters; whether it decodes to a program is the panel's
+/// to say (`python::link::decode`), where the reader looks.
+pub fn carried_program(value: &str) -> Option<&str> {
+    let fits = (1..=super::python::link::MAX_LINK_CHARS).contains(&value.len());
+    (fits && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')).then_some(value)
+}
+
+/// The page's whole query (without `?`): the form and how it is shown (`encode`), then the Python
+/// panel's program where there is one. The lab alone writes it into the address bar.
+pub fn address(config: &LabConfig, presentation: &Presentation, program: &str) -> String {
+    let query = encode(config, presentation);
+    match carried_program(program) {
+        Some(program) => format!("{query}&py={program}"),
+        None => query,
+    }
 }
 
 /// Writes a valid configuration and how it is shown as a query string (without `?`). Fields
@@ -507,5 +532,25 @@ mod tests {
         assert_eq!(percent_decode("%zz%4"), "%zz%4");
         assert_eq!(percent_decode("%FF"), "\u{FFFD}");
         assert_eq!(decode("lat=300%2C800").config.latencies, "300, 800");
+    }
+
+    #[test]
+    fn the_address_carries_the_panels_program_only_as_base64url_that_fits() {
+        let link = "lat=300,800&mode=compare&py=eJx_-9";
+        assert_eq!(decode(link).program, "eJx_-9");
+        for bad in ["py=x%26embed%3D1", "py=a+b", "py=", "py=%C3%A9"] {
+            assert_eq!(decode(bad).program, "", "{bad}");
+        }
+        assert_eq!(decode("py=x%26embed%3D1").py.as_deref(), Some("x&embed=1"), "the panel still reads it, to say it cannot");
+        assert_eq!(decode("py=").py, None);
+        let long = "A".repeat(crate::model::python::link::MAX_LINK_CHARS);
+        assert_eq!(decode(&format!("py={long}")).program, long, "the longest the panel writes");
+        assert_eq!(decode(&format!("py={long}A")).program, "", "one more is refused");
+        let d = decode(link);
+        let query = encode(&d.config, &d.presentation);
+        assert_eq!(address(&d.config, &d.presentation, &d.program), format!("{query}&py=eJx_-9"));
+        assert_eq!(address(&d.config, &d.presentation, ""), query, "no program, no py=");
+        assert_eq!(address(&d.config, &d.presentation, "x&embed=1"), query, "a parameter cannot be injected");
+        assert!(decode(link).notices.is_empty(), "py= is no notice: the panel says what it makes of it");
     }
 }

@@ -5,9 +5,11 @@
 //! The lab hands it nothing but the page's address (`PanelInit::from_page`): the language, the
 //! scenario's latencies, k, URLs and processing (the names a program reads) and the link's `py=`
 //! program; "Open in Python" leaves a program on the host element. Python runs in a Web Worker
-//! (`runtime::python_worker`, `use_python`); the program's link is written into the address (`py=`).
+//! (`runtime::python_worker`, `use_python`); the program's link (`py=`) goes to the lab, which
+//! writes the address.
 
 mod editor;
+mod host;
 mod lanes;
 mod moment_view;
 mod steps;
@@ -15,24 +17,24 @@ mod use_python;
 
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use crate::model::number::fixed;
 use crate::model::presentation::Lang;
 use crate::model::python::moment::changes;
 use crate::model::python::panel::{self as state, PyAction, PyState, RunState};
-use crate::model::python::presets::{simulated_url, PyPreset, GIVEN_NAMES};
+use crate::model::python::presets::{PyPreset, GIVEN_NAMES};
 use crate::model::python::protocol::Failure;
 use crate::model::python::timeline::lanes;
 use crate::model::python::{link, DOWNLOAD_BYTES, UNPACKED_BYTES};
-use crate::model::url_state;
 use crate::text::python::{preset_of, py_text};
 use editor::Editor;
 use lanes::Lanes;
 use moment_view::MomentView;
 use steps::Steps;
 use use_python::{use_python, RunRequest};
+
+pub use host::mount;
 
 /// What the panel takes from the lab: all of it read from the page's address, which the lab keeps
 /// up to date, so the lab's own module needs no code to hand it over.
@@ -46,7 +48,7 @@ pub struct PanelInit {
     pub processing_ms: u32,
     /// The link's `py=`, as it came.
     pub link: Option<Rc<str>>,
-    /// Counts the lab's changes of the address: after each, the panel writes its program back.
+    /// Counts the lab's changes of the address: each is news, even where the scenario is the same.
     pub seq: u32,
     /// A program the lab opened here ("Open in Python"), numbered so that opening it again counts.
     pub open: Option<(u32, Rc<str>)>,
@@ -54,70 +56,10 @@ pub struct PanelInit {
     pub host: web_sys::Element,
 }
 
-impl PanelInit {
-    /// The lab's scenario, language and program from the page's address (the lab's own decoder);
-    /// a form that does not validate leaves the note's example.
-    pub fn from_page(seq: u32, host: &web_sys::Element) -> PanelInit {
-        let query = crate::app::hooks::current_query();
-        let query = query.trim_start_matches('?');
-        let decoded = url_state::decode(query);
-        let browser = crate::app::browser_languages();
-        let lang = decoded.presentation.lang.unwrap_or_else(|| Lang::from_browser(browser.iter().map(String::as_str)));
-        let valid = decoded.config.validate().ok();
-        let py = web_sys::UrlSearchParams::new_with_str(query).ok().and_then(|p| p.get("py")).filter(|p| !p.is_empty());
-        PanelInit {
-            lang,
-            latencies: valid.as_ref().map_or_else(|| Rc::from([300, 800]), |v| v.scenario.latencies().into()),
-            limit: valid.as_ref().map_or(2, |v| v.limit),
-            urls: match valid.as_ref() {
-                Some(v) => match &v.real {
-                    Some(real) => real.urls.clone().into(),
-                    None => v.scenario.latencies().into_iter().map(simulated_url).collect(),
-                },
-                None => Rc::from([simulated_url(300), simulated_url(800)]),
-            },
-            processing_ms: valid.as_ref().and_then(|v| v.scenario.processing().first().copied()).unwrap_or(0),
-            link: py.map(Rc::from),
-            seq,
-            open: host.get_attribute("data-program").map(|code| {
-                let opened = host.get_attribute("data-opened").and_then(|n| n.parse().ok()).unwrap_or(0);
-                (opened, Rc::from(code))
-            }),
-            host: host.clone(),
-        }
-    }
-}
-
 fn python_list<T: std::fmt::Display>(items: &[T], quote: bool) -> String {
     let shown: Vec<String> = items.iter().take(6).map(|v| if quote { format!("\"{v}\"") } else { v.to_string() }).collect();
     let more = if items.len() > 6 { ", …" } else { "" };
     format!("[{}{more}]", shown.join(", "))
-}
-
-/// Writes the program into the page's address as `py=` (or takes it out for a preset as it is),
-/// and onto the host element (`data-py`), from which the lab's own links take it
-/// (`runtime::python_panel::program`) — a sandboxed frame may not change its address, and its
-/// "Open the full page" must still carry the program to where Python can run.
-fn write_link(host: &web_sys::Element, program: Option<&str>) -> Option<link::LinkError> {
-    let (encoded, error) = match program.map(link::encode) {
-        Some(Ok(encoded)) => (Some(encoded), None),
-        Some(Err(e)) => (None, Some(e)),
-        None => (None, None),
-    };
-    let _ = host.set_attribute("data-py", encoded.as_deref().unwrap_or(""));
-    let window = web_sys::window()?;
-    if let Ok(event) = web_sys::Event::new("sync-vs-async:program") {
-        let _ = window.dispatch_event(&event);
-    }
-    let url = web_sys::Url::new(&window.location().href().ok()?).ok()?;
-    let params = url.search_params();
-    match &encoded {
-        Some(encoded) => params.set("py", encoded),
-        None => params.delete("py"),
-    }
-    url.set_search(&params.to_string().as_string().unwrap_or_default());
-    let _ = window.history().ok()?.replace_state_with_url(&JsValue::NULL, "", Some(&url.href()));
-    error
 }
 
 #[component]
@@ -177,7 +119,7 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
         let first = use_mut_ref(|| true);
         let read_error = read_error.setter();
         let host = props.host.clone();
-        use_effect_with((state.code.clone(), state.preset, props.seq), move |(code, preset, _)| {
+        use_effect_with((state.code.clone(), state.preset), move |(code, preset)| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 read_error.set(None);
             }
@@ -186,7 +128,7 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
                 Some(preset) => Some(preset.program()),
                 None => Some(&**code),
             };
-            link_error.set(write_link(&host, program));
+            link_error.set(host::hand_over(&host, program));
         });
     }
 
@@ -330,43 +272,6 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
             <p class="hint">{ t.worker_note }</p>
         </div>
     }
-}
-
-#[component]
-fn Nothing() -> Html {
-    Html::default()
-}
-
-/// Two Yew apps from two wasm modules share one DOM: each marks its elements with a subtree id
-/// (`__yew_subtree_id`), counted from 1 in each module, and the lab's app listens in the capture
-/// phase on `#lab`, above the panel. With both at id 1 the lab took a click in the panel for one of
-/// its own elements and ran one of its handlers (a press of Run in Python showed "Link copied").
-/// The panel first uses up the ids the lab's single app could ever hold, so its own differ.
-const IDS_THE_LAB_MAY_USE: usize = 8;
-
-/// Mounts the panel into `host`, and follows the lab's changes of the address for the page's life.
-pub fn mount(host: web_sys::Element) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        for _ in 0..IDS_THE_LAB_MAY_USE {
-            if let Ok(spare) = document.create_element("div") {
-                yew::Renderer::<Nothing>::with_root(spare).render().destroy();
-            }
-        }
-    }
-    let init = PanelInit::from_page(0, &host);
-    let handle = Rc::new(std::cell::RefCell::new(yew::Renderer::<PythonPanel>::with_root_and_props(host.clone(), init).render()));
-    let seq = std::cell::Cell::new(0);
-    let listener = Closure::<dyn Fn()>::new(move || {
-        seq.set(seq.get() + 1);
-        handle.borrow_mut().update(PanelInit::from_page(seq.get(), &host));
-    });
-    if let Some(window) = web_sys::window() {
-        for event in ["sync-vs-async:link", "sync-vs-async:open"] {
-            let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
-        }
-    }
-    // The panel stays for the page's life, and so does its listener.
-    listener.forget();
 }
 
 /// Yew's reducer hook is given the model's panel state.

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod embed_probe;
 pub mod emulator;
 pub mod frames;
+pub mod page;
 pub mod python_panel;
 pub mod python_worker;
 pub mod real;

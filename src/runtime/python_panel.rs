@@ -3,9 +3,9 @@
 //! first load carries only this: a few lines of JavaScript and two calls.
 //!
 //! The panel reads the lab's scenario, language and its own program (`py=`) from the page's
-//! address, which the lab keeps up to date (`hooks::use_url_sync`); `link_changed` tells it the
+//! address, which the lab alone writes (`hooks::use_url_sync`); `link_changed` tells it the
 //! address changed. The panel's program comes back the other way (`program`, `on_program`), for
-//! the links the lab hands out. While the module loads, and if it fails, the words come from the host's
+//! the address and the links the lab hands out. While the module loads, and if it fails, the words come from the host's
 //! `data-opening` / `data-failed` (the lab's text) into the note after it; the lab's button
 //! hides once the host has the panel or is opening (`.python-host[data-state] ~ button`). The
 //! panel's stylesheet (`python/panel.css`) comes with it.
@@ -26,10 +26,7 @@ use wasm_bindgen::prelude::*;
     .catch((e) => { delete host.dataset.state; note.textContent = host.dataset.failed.replace('{}', e && e.message || e); });
 }
 export function link_changed() { dispatchEvent(new Event('sync-vs-async:link')); }
-export function program() {
-  const py = document.querySelector('.python-host')?.dataset.py ?? new URLSearchParams(location.search).get('py') ?? '';
-  return /^[A-Za-z0-9_-]{1,6000}$/.test(py) ? py : '';
-}
+export function program() { return document.querySelector('.python-host')?.dataset.py; }
 let told;
 export function on_program(f) { if (!told) addEventListener('sync-vs-async:program', () => told()); told = f; }
 export function open_program(code) {
@@ -48,17 +45,16 @@ extern "C" {
     #[wasm_bindgen(js_name = open_program)]
     fn open_program_js(code: &str);
     #[wasm_bindgen(js_name = program)]
-    fn program_js() -> String;
+    fn program_js() -> Option<String>;
     #[wasm_bindgen(js_name = on_program)]
     fn on_program_js(f: &Closure<dyn FnMut()>);
 }
 
-/// The panel's program as the lab's links carry it (`py=`, "" for none or a preset as it is): what
-/// the panel last wrote on its host (`data-py`), else the page's own link's. Only base64url of at
-/// most `model::python::link::MAX_LINK_CHARS` is taken: copied into links unescaped, anything else
-/// (a typed `py=x%26embed%3D1`) would inject parameters.
-pub fn program() -> String {
-    program_js()
+/// The program the panel last handed over (`data-py` on its host; "" for none or a preset as it
+/// is), or `None` before it has: the page's link still says. Only what `url_state::carried_program`
+/// takes is passed on.
+pub fn program() -> Option<String> {
+    program_js().map(|py| crate::model::url_state::carried_program(&py).unwrap_or_default().to_string())
 }
 
 /// Calls `f` whenever the panel's program changes, for the page's life (the last `f` given; give

@@ -16,4 +16,4 @@ pub use use_page_chrome::use_page_chrome;
 pub use use_python_host::{use_python_host, PythonHost};
 pub use use_replay_player::use_replay_player;
 pub use use_runner::{use_runner, Runner, SweepPlan};
-pub use use_url_sync::{current_query, page_base, use_url_sync};
+pub use use_url_sync::use_url_sync;

@@ -28,7 +28,11 @@ pub fn use_python_host(dispatch: UseReducerDispatcher<AppState>, shown: bool) ->
     }
     // Once for the page's life: the listener is never dropped.
     use_effect_with((), move |()| {
-        let take = move || dispatch.dispatch(Action::Program(python_panel::program().into()));
+        let take = move || {
+            if let Some(program) = python_panel::program() {
+                dispatch.dispatch(Action::Program(program.into()));
+            }
+        };
         take();
         python_panel::on_program(take);
     });

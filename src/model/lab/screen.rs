@@ -12,7 +12,7 @@ use crate::model::growth::{self, GrowthAxis, Series, SweepRun, Workload};
 use crate::model::presentation::{Panels, Presentation};
 use crate::model::source::RequestOutcome;
 use crate::model::trace::Outcome;
-use crate::model::url_state::encode;
+use crate::model::url_state::address;
 use crate::model::view::View;
 use crate::model::{Mode, Preset, Scenario, Strategy, Trace};
 
@@ -201,11 +201,10 @@ impl ShareLinks {
         let presentation = state.presentation;
         let (requests, strategies) = state.valid().map_or((2, Vec::new()), |v| (v.scenario.len(), v.strategies()));
         let embed_panels = state.embed_panels();
-        let py = if state.program.is_empty() { String::new() } else { format!("&py={}", state.program) };
-        let link = |presentation: Presentation, py: &str| format!("{base}?{}{py}", encode(&state.config, &presentation));
-        let full_page = link(Presentation { embed: false, panels: Panels::default(), ..presentation }, &py);
+        let link = |presentation: Presentation, py: &str| format!("{base}?{}", address(&state.config, &presentation, py));
+        let full_page = link(Presentation { embed: false, panels: Panels::default(), ..presentation }, &state.program);
         let embed_src =
-            link(Presentation { embed: true, panels: embed_panels, ..presentation }, if embed_panels.python { &py } else { "" });
+            link(Presentation { embed: true, panels: embed_panels, ..presentation }, if embed_panels.python { &state.program } else { "" });
         let size = &state.embed_size;
         let measured = size.measured.iter().find(|(src, width, _)| *src == embed_src && *width == size.width).map(|(_, _, h)| *h);
         let estimate = fixed_height(embed_panels, requests, &strategies);

@@ -210,6 +210,14 @@ fn the_same_program_again_changes_nothing() {
 }
 
 #[test]
+fn the_links_program_is_the_state_s_from_the_start_so_handing_it_over_rewrites_nothing() {
+    let s = state("lat=300,800&py=eJw");
+    assert_eq!(&*s.program, "eJw");
+    assert_ignored(&s, Action::Program(Rc::from("eJw")));
+    assert_eq!(&*state("py=x%26embed%3D1").program, "", "what links may not carry is not taken");
+}
+
+#[test]
 fn the_page_around_the_lab() {
     let s =
         after(state("theme=auto"), [Action::HostTheme(Theme::Dark), Action::SetLang(Lang::Ru), Action::ToggleForm, Action::ToggleGuesses]);

@@ -1,0 +1,124 @@
+//! The floors of ARCHITECTURE.md, checked over the source (natively, in `cargo test`): what the
+//! compiler cannot see across one crate's modules.
+//!
+//! - the model and the words (`src/model`, `src/text`) name nothing of the browser or of Yew;
+//! - components draw and emit callbacks: no file under `src/app/components`, and none of the
+//!   Python panel's components, reaches the runtime, a timer, a task or the window;
+//! - only the named gateways reach the runtime or the window (`GATEWAYS`): a new one is added
+//!   here and in ARCHITECTURE.md, on purpose.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The shell's files that may reach the runtime, the window, timers or tasks.
+const GATEWAYS: [&str; 13] = [
+    "src/app/mod.rs",
+    "src/app/panic_banner.rs",
+    "src/app/takeover.rs",
+    "src/app/hooks/use_clipboard.rs",
+    "src/app/hooks/use_first_screen_first.rs",
+    "src/app/hooks/use_host.rs",
+    "src/app/hooks/use_page_chrome.rs",
+    "src/app/hooks/use_python_host.rs",
+    "src/app/hooks/use_replay_player.rs",
+    "src/app/hooks/use_runner.rs",
+    "src/app/hooks/use_url_sync.rs",
+    "src/python/host.rs",
+    "src/python/use_python.rs",
+];
+
+/// What only the runtime and the gateways may name.
+const REACHING_OUT: [&str; 6] = ["runtime::", "gloo", "spawn_local", "window()", "js_sys", "Closure"];
+
+/// What the pure floors may not name at all.
+const BROWSER_OR_YEW: [&str; 6] = ["web_sys", "js_sys", "gloo", "wasm_bindgen", "yew", "runtime::"];
+
+fn files(dir: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)];
+    while let Some(dir) = todo.pop() {
+        for entry in fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn relative(path: &Path) -> String {
+    path.strip_prefix(env!("CARGO_MANIFEST_DIR")).expect("under the crate").to_string_lossy().replace('\\', "/")
+}
+
+/// The file's code, comments left out (`//` to the end of a line; the source has no block comments).
+fn code(path: &Path) -> String {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines().map(|line| line.split("//").next().unwrap_or_default()).collect::<Vec<_>>().join("\n")
+}
+
+/// Each file whose code names one of `words`, with the words it names.
+fn naming<'a>(paths: &'a [PathBuf], words: &[&str]) -> Vec<(&'a Path, Vec<String>)> {
+    paths
+        .iter()
+        .filter_map(|path| {
+            let code = code(path);
+            let named: Vec<String> = words.iter().filter(|w| code.contains(*w)).map(|w| w.to_string()).collect();
+            (!named.is_empty()).then_some((path.as_path(), named))
+        })
+        .collect()
+}
+
+/// As `naming`, with paths relative to the crate.
+fn naming_in_crate(paths: &[PathBuf], words: &[&str]) -> Vec<(String, Vec<String>)> {
+    naming(paths, words).into_iter().map(|(path, named)| (relative(path), named)).collect()
+}
+
+#[test]
+fn the_model_and_the_words_name_nothing_of_the_browser() {
+    let mut pure = files("src/model");
+    pure.extend(files("src/text"));
+    assert!(pure.len() > 20, "the model was found: {}", pure.len());
+    assert_eq!(naming_in_crate(&pure, &BROWSER_OR_YEW), Vec::new());
+}
+
+#[test]
+fn components_draw_and_emit_callbacks() {
+    let mut components = files("src/app/components");
+    components.extend(files("src/python").into_iter().filter(|p| !GATEWAYS.contains(&relative(p).as_str())));
+    assert!(components.iter().any(|p| relative(p) == "src/python/mod.rs"), "the panel's component is checked");
+    assert_eq!(naming_in_crate(&components, &REACHING_OUT), Vec::new());
+}
+
+#[test]
+fn only_the_named_gateways_reach_the_runtime_or_the_window() {
+    let mut shell = files("src/app");
+    shell.extend(files("src/python"));
+    for entry in ["src/main.rs", "src/lib.rs", "src/python_panel.rs"] {
+        shell.push(Path::new(env!("CARGO_MANIFEST_DIR")).join(entry));
+    }
+    let reaching: Vec<String> = naming_in_crate(&shell, &REACHING_OUT).into_iter().map(|(path, _)| path).collect();
+    let strangers: Vec<&String> = reaching.iter().filter(|p| !GATEWAYS.contains(&p.as_str())).collect();
+    assert_eq!(strangers, Vec::<&String>::new(), "not a gateway, yet reaching out");
+    // A gateway that no longer reaches out is taken off the list, so the list stays the truth.
+    let idle: Vec<&str> = GATEWAYS.iter().copied().filter(|g| !reaching.iter().any(|p| p == g)).collect();
+    assert_eq!(idle, Vec::<&str>::new(), "listed as gateways, yet reaching nothing");
+}
+
+#[test]
+fn the_check_sees_a_call_and_not_a_comment() {
+    let dir = std::env::temp_dir().join(format!("architecture-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("a temp folder");
+    let calls = dir.join("calls.rs");
+    let mentions = dir.join("mentions.rs");
+    fs::write(&calls, "fn f() { crate::runtime::frames::next_frame(); } // ok\n").expect("write");
+    fs::write(&mentions, "/// See `runtime::frames`, and gloo.\nfn f() {} // spawn_local\n").expect("write");
+    let paths = [calls, mentions];
+    let found = naming(&paths, &REACHING_OUT);
+    assert_eq!(found, vec![(paths[0].as_path(), vec!["runtime::".to_string()])]);
+    let _ = fs::remove_dir_all(dir);
+}
