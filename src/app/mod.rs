@@ -14,11 +14,9 @@ use yew::prelude::*;
 use crate::model::config::{compare_leaves_out_blocking, ValidConfig};
 use crate::model::explain::Explanation;
 use crate::model::lab::screen::{self, ShareLinks};
-use crate::model::lab::{Action, AppState, Carried, Confirm, Edit, ReplayAction, ShareKind};
-use crate::model::plan::Plan;
+use crate::model::lab::{Action, AppState, Carried, ReplayAction, ShareKind};
 use crate::model::presentation::Lang;
 use crate::model::url_state::Decoded;
-use crate::model::{Mode, Strategy};
 use crate::runtime;
 use crate::text::{text, Text};
 use components::controls::Controls;
@@ -28,6 +26,7 @@ use components::guess::{GuessFields, GuessResults};
 use components::lang_switch::LangSwitch;
 use components::long_run::LongRun;
 use components::notices::Notices;
+use components::python_section::PythonSection;
 use components::race::Race;
 use components::results::Results;
 use components::run_buttons::RunButtons;
@@ -37,8 +36,8 @@ use components::status::Status;
 use components::totals_chart::TotalsChart;
 use components::waterfall::Waterfall;
 use hooks::{
-    use_clipboard, use_embed_probe, use_first_screen_first, use_host_theme, use_page_chrome, use_python_host, use_replay_player,
-    use_runner, use_url_sync, SweepPlan,
+    run_or_ask, use_clipboard, use_embed_probe, use_first_screen_first, use_host_theme, use_lab_actions, use_page_chrome, use_python_host,
+    use_replay_player, use_runner, use_url_sync, LabActions, SweepPlan,
 };
 
 pub fn start() {
@@ -85,21 +84,6 @@ pub struct AppProps {
 /// Narrower than this, the page opens with the form folded to one line.
 const NARROW_PX: f64 = 700.0;
 
-/// Starts a run, or over a minute by the model asks first (the answer starts it).
-fn run_or_ask(
-    valid: ValidConfig,
-    strategies: Vec<Strategy>,
-    start: &Callback<(ValidConfig, Vec<Strategy>)>,
-    dispatch: &UseReducerDispatcher<AppState>,
-) {
-    let plan = Plan::new(&valid.scenario, strategies);
-    if plan.needs_asking() {
-        dispatch.dispatch(Action::Ask(Some(Confirm { valid, plan })));
-    } else {
-        start.emit((valid, plan.strategies));
-    }
-}
-
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(|| {
@@ -121,10 +105,8 @@ pub fn App(props: &AppProps) -> Html {
     let valid = state.valid();
     let errors = validation.as_ref().clone().err().unwrap_or_default();
 
-    // Every press goes through here: a run predicted to take over a minute is asked about first.
-    let request_run = use_callback((runner.start.clone(), dispatch.clone()), |(valid, strategies), (start, dispatch)| {
-        run_or_ask(valid, strategies, start, dispatch)
-    });
+    let LabActions { act, on_edit, on_run, on_compare, on_guess_toggle, on_form_toggle, on_select, on_replay, on_embed_width, on_axis } =
+        use_lab_actions(&dispatch, &runner, &validation, &compare_validation);
     // A link with autorun=1, or a press of Run or Compare on the prerendered screen, starts its run
     // once the page is up and settled, if the form is runnable (the first state holds what was typed).
     {
@@ -140,26 +122,6 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // Callbacks that stay the same from frame to frame, so the form is not redrawn while a run goes on.
-    let act = use_callback(dispatch.clone(), |action, dispatch| dispatch.dispatch(action));
-    let on_edit = use_callback(act.clone(), |edit, act| act.emit(Action::Edit(edit)));
-    let on_run = use_callback((request_run.clone(), validation.clone()), |(), (request_run, validation)| {
-        if let Ok(valid) = validation.as_ref() {
-            request_run.emit((valid.clone(), valid.strategies()));
-        }
-    });
-    let on_compare = use_callback((request_run, act.clone(), compare_validation), |(), (request_run, act, compare)| {
-        if let Some(valid) = compare.as_ref() {
-            act.emit(Action::Edit(Edit::Mode(Mode::Compare)));
-            request_run.emit((valid.clone(), valid.strategies()));
-        }
-    });
-    let on_guess_toggle = use_callback(act.clone(), |(), act| act.emit(Action::ToggleGuesses));
-    let on_form_toggle = use_callback(act.clone(), |(), act| act.emit(Action::ToggleForm));
-    let on_select = use_callback(act.clone(), |i, act| act.emit(Action::Select(i)));
-    let on_replay = use_callback(act.clone(), |r, act| act.emit(Action::Replay(r)));
-    let on_embed_width = use_callback(act.clone(), |width: u32, act| act.emit(Action::EmbedWidth(width)));
-    let on_axis = use_callback(act.clone(), |axis, act| act.emit(Action::GrowthAxis(axis)));
     let on_cancel = runner.cancel.clone();
     // What a press of Run (and of Compare) takes, by the model, written beside the buttons.
     let eta = use_memo((validation.clone(), state.compare_validation.clone(), lang), move |(validation, compare, _)| {
@@ -318,14 +280,7 @@ pub fn App(props: &AppProps) -> Html {
                             on_replay={on_replay} on_open_in_python={python.open_program} />
                     }
                     if panels.python && whole {
-                        <section class="python" aria-labelledby="python-heading" data-testid="python">
-                            <h2 id="python-heading">{ t.python_heading }</h2>
-                            <p class="python-lead">{ t.python_lead }</p>
-                            <div class="python-host" ref={python.host} data-opening={t.python_opening} data-failed={t.python_failed}
-                                data-full-page={links.full_page.clone()} />
-                            <p class="python-note" role="status" />
-                            <button type="button" data-testid="python-open" onclick={python.open}>{ t.python_open }</button>
-                        </section>
+                        <PythonSection t={t} host={python.host} full_page={AttrValue::from(links.full_page.clone())} on_open={python.open} />
                     }
                     if whole {
                         <p class="visually-hidden" aria-live="polite" data-testid="summary">{ summary }</p>

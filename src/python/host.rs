@@ -20,7 +20,6 @@ impl PanelInit {
         let decoded = runtime::page::link();
         let lang = decoded.presentation.lang_or(runtime::page::browser_lang());
         let valid = decoded.config.validate().ok();
-        let py = decoded.py;
         PanelInit {
             lang,
             latencies: valid.as_ref().map_or_else(|| Rc::from([300, 800]), |v| v.scenario.latencies().into()),
@@ -33,7 +32,7 @@ impl PanelInit {
                 None => Rc::from([simulated_url(300), simulated_url(800)]),
             },
             processing_ms: valid.as_ref().and_then(|v| v.scenario.processing().first().copied()).unwrap_or(0),
-            link: py.map(Rc::from),
+            link: decoded.py.map(Rc::from),
             seq,
             open: host.get_attribute("data-program").map(|code| {
                 let opened = host.get_attribute("data-opened").and_then(|n| n.parse().ok()).unwrap_or(0);

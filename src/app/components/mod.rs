@@ -1,5 +1,6 @@
 //! Presentational components: each draws one thing on the screen from its props and emits
-//! callbacks. Architecture invariant: none of them starts a timer, a request or a run.
+//! callbacks. Architecture invariant: none of them starts a timer, a request or a run, nor names
+//! the runtime or the window (`tests/architecture.rs`).
 
 pub mod code_panel;
 pub mod controls;
@@ -10,6 +11,7 @@ pub mod guess;
 pub mod lang_switch;
 pub mod long_run;
 pub mod notices;
+pub mod python_section;
 pub mod race;
 pub mod results;
 pub mod run_buttons;

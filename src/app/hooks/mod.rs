@@ -3,6 +3,7 @@
 mod use_clipboard;
 mod use_first_screen_first;
 mod use_host;
+mod use_lab_actions;
 mod use_page_chrome;
 mod use_python_host;
 mod use_replay_player;
@@ -12,6 +13,7 @@ mod use_url_sync;
 pub use use_clipboard::use_clipboard;
 pub use use_first_screen_first::use_first_screen_first;
 pub use use_host::{use_embed_probe, use_host_theme};
+pub use use_lab_actions::{run_or_ask, use_lab_actions, LabActions};
 pub use use_page_chrome::use_page_chrome;
 pub use use_python_host::{use_python_host, PythonHost};
 pub use use_replay_player::use_replay_player;

@@ -177,6 +177,15 @@ mod tests {
     }
 
     #[test]
+    fn only_run_and_compare_are_presses() {
+        assert_eq!(Press::from_hook("run"), Some(Press::Run));
+        assert_eq!(Press::from_hook("compare"), Some(Press::Compare));
+        for other in ["", "Run", "cancel", "status"] {
+            assert_eq!(Press::from_hook(other), None, "{other}");
+        }
+    }
+
+    #[test]
     fn nothing_carried_is_the_links_own_first_state() {
         let decoded = decode("lat=300,900&mode=concurrent");
         assert_eq!(*AppState::first(&decoded, true, &Carried::default()), AppState::from_link(&decoded, true));

@@ -391,6 +391,72 @@ mod tests {
     }
 
     #[test]
+    fn the_explanation_waits_for_the_shown_run_to_complete() {
+        let s = begun("mode=sequential");
+        assert!(s.shown_completed().is_none(), "nothing measured yet");
+        let mut trace = Trace::new(Strategy::Sequential, 2);
+        trace.requests[0].end = Some(300.0);
+        let s = s.after(Action::Progress { run_id: 1, index: 0, trace: trace.clone(), elapsed: 310.0 });
+        assert!(s.shown_trace().is_some() && s.shown_completed().is_none(), "a run in progress is no explanation yet");
+        trace.total = Some(1100.0);
+        let s = s.after(Action::StrategyEnded { run_id: 1, index: 0, trace });
+        assert_eq!(s.shown_completed().and_then(|t| t.total), Some(1100.0));
+    }
+
+    #[test]
+    fn every_chart_of_a_session_shares_one_time_scale() {
+        assert_eq!(state("lat=300,800").span_ms(1100.0), 1100.0, "before a run: the prediction's");
+        let s = begun("lat=300,800&mode=sequential");
+        assert_eq!(s.span_ms(5.0), 1100.0, "a session's: its predicted total, whatever the chart's own");
+        let s = s.after(Action::Progress { run_id: 1, index: 0, trace: Trace::new(Strategy::Sequential, 2), elapsed: 1500.0 });
+        assert_eq!(s.span_ms(5.0), 1500.0, "a run past its prediction stretches the scale");
+    }
+
+    #[test]
+    fn a_wide_page_never_folds_its_form() {
+        assert!(!state("").foldable(false));
+        assert!(state("").foldable(true) && state("embed=1").foldable(false));
+    }
+
+    #[test]
+    fn the_queued_note_is_for_requests_queued_longer_than_its_threshold_and_a_held_autorun_only() {
+        assert!(state("").run_notes().is_empty(), "no note without a cause");
+        assert!(state("autorun=1").run_notes().is_empty(), "a simulated autorun is not held");
+        let s = begun("src=real&n=1");
+        let mut trace = Trace::new(s.session.as_ref().expect("a session").strategies[0], 1);
+        trace.requests[0].outcome = Some(RequestOutcome::Ok);
+        trace.requests[0].queued = Some(QUEUED_NOTE_MS);
+        let s = s.after(Action::Progress { run_id: 1, index: 0, trace, elapsed: 1.0 });
+        assert!(!s.run_notes().contains(&RunNote::Queued), "at the threshold, no note");
+    }
+
+    #[test]
+    fn the_full_page_link_of_an_embed_is_the_whole_page() {
+        let s = state("lat=300,900&embed=1&panels=totals");
+        let links = ShareLinks::of(&s, "https://x.test/", "Lab");
+        let full = decode(links.full_page.split_once('?').expect("a query").1);
+        assert!(!full.presentation.embed, "{}", links.full_page);
+        assert_eq!(full.presentation.panels, Panels::default(), "{}", links.full_page);
+        let embed = decode(links.embed_src.split_once('?').expect("a query").1);
+        assert_eq!(embed.presentation.panels, s.presentation.panels, "the embed keeps its own panels");
+        let of_the_page = ShareLinks::of(&state(""), "https://x.test/", "Lab");
+        let embed = decode(of_the_page.embed_src.split_once('?').expect("a query").1);
+        assert_eq!(embed.presentation.panels, Panels::EMBED, "the whole page's embed shows an embed's panels");
+    }
+
+    #[test]
+    fn a_height_measured_at_one_width_is_not_another_widths() {
+        let s = state("").after(Action::EmbedWidth(480));
+        let src = ShareLinks::of(&s, "", "Lab").embed_src;
+        let s = s.after(Action::EmbedMeasured { src, width: 480, height: 500 });
+        assert!(ShareLinks::of(&s, "", "Lab").measured);
+        let wider = s.after(Action::EmbedWidth(700));
+        let links = ShareLinks::of(&wider, "", "Lab");
+        assert!(!links.measured, "700 px is measured anew");
+        assert_eq!(links.probe(&wider), Some((links.embed_src.clone(), 700)));
+    }
+
+    #[test]
     fn before_a_run_the_panels_show_the_prediction() {
         let s = state("mode=compare");
         let v = view(&s.session, &s.shown_validation).expect("a prediction");

@@ -49,6 +49,37 @@ fn an_edit_changes_the_form_and_forgets_what_was_shared_or_asked() {
 }
 
 #[test]
+fn the_charts_show_the_last_valid_form_dimmed_while_the_form_is_wrong() {
+    let s = after(state("lat=300,800"), [Action::Edit(Edit::Latencies("100, 200".into()))]);
+    let shown = |s: &AppState| s.shown_validation.as_ref().as_ref().map(|v| v.scenario.latencies()).ok();
+    assert_eq!(shown(&s), Some(vec![100, 200]), "a valid edit is shown at once");
+    assert!(!s.dimmed());
+    let s = after(s, [Action::Edit(Edit::Latencies("100, x".into()))]);
+    assert!(s.validation.is_err());
+    assert_eq!(shown(&s), Some(vec![100, 200]), "the last valid form stays");
+    assert!(s.dimmed(), "dimmed while the form is wrong");
+    let s = after(s, [Action::Edit(Edit::Latencies("700".into()))]);
+    assert_eq!(shown(&s), Some(vec![700]));
+    assert!(!s.dimmed());
+}
+
+#[test]
+fn a_new_run_starts_its_replay_over_at_the_speed_chosen() {
+    let s = state("mode=sequential");
+    let s = after(s, [Action::Replay(ReplayAction::Speed(4.0)), Action::Replay(ReplayAction::Seek { t: 120.0, step: Some(2) })]);
+    let s = after(s.clone(), [begin(1, &s)]);
+    assert_eq!(s.replay, Replay { speed: 4.0, ..Replay::default() });
+}
+
+#[test]
+fn a_seek_while_playing_pauses_there() {
+    let s = after(state(""), [Action::Replay(ReplayAction::Toggle { total: 1000.0 })]);
+    assert!(s.replay.playing);
+    let s = after(s, [Action::Replay(ReplayAction::Seek { t: 250.0, step: None })]);
+    assert_eq!((s.replay.t, s.replay.playing), (250.0, false));
+}
+
+#[test]
 fn a_run_fills_its_session_and_ends() {
     let s = state("mode=compare");
     let s = after(s.clone(), [begin(1, &s)]);
@@ -200,6 +231,10 @@ fn embed_heights_are_kept_per_link_and_width_the_latest_last() {
     assert_eq!(measured.len(), 8);
     assert_eq!(measured.last(), Some(&("link9".to_string(), 480, 999)), "a new height replaces the old one for its link and width");
     assert!(!measured.iter().any(|(src, _, _)| src == "link0" || src == "link1"), "the oldest are forgotten");
+    assert_eq!(measured.iter().filter(|(src, width, _)| src == "link9" && *width == 480).count(), 1, "one height a link and width");
+    s = after(s, [Action::EmbedMeasured { src: "link9".into(), width: 700, height: 500 }]);
+    let heights: Vec<(u32, u32)> = s.embed_size.measured.iter().filter(|(src, _, _)| src == "link9").map(|(_, w, h)| (*w, *h)).collect();
+    assert_eq!(heights, vec![(480, 999), (700, 500)], "another width is another height");
 }
 
 #[test]

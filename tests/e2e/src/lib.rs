@@ -178,7 +178,8 @@ impl Engine {
 pub struct Browser {
     pub client: Client,
     pub engine: Engine,
-    driver: Child,
+    /// The driver, ended with the browser it started when the `Browser` drops.
+    driver: Option<Child>,
 }
 
 impl Browser {
@@ -201,56 +202,54 @@ impl Browser {
         if engine == Engine::WebKit && std::env::var_os("DISPLAY").is_none() {
             panic!("WebKit needs a display: run the tests under `xvfb-run -a` (Debian's xvfb), as ./scripts/test does");
         }
-        let port = free_port();
-        let (driver_path, args) = engine.driver(port);
-        // Its own process group: ending the group ends the browser too, even after a failed test.
-        let driver = Command::new(&driver_path)
-            .process_group(0)
-            .args(&args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {driver_path}: {e} (./scripts/setup.sh installs it)"));
-        let mut caps = engine.capabilities(width, height, port);
-        caps.insert("pageLoadStrategy".into(), json!(page_load));
-        let url = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let client = loop {
-            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-            match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
-                Ok(client) => break client,
-                Err(e) if Instant::now() > deadline => panic!("no WebDriver session in {}: {e}", engine.name()),
-                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        // A browser that dies while it starts leaves its driver waiting for it for good (a WebKit
+        // soak hung 9 minutes in one session request): each attempt gets a bounded time, then
+        // its driver and browser are ended and a fresh pair starts.
+        for attempt in 1..=SESSION_ATTEMPTS {
+            let driver = spawn_driver(engine);
+            let port = driver.1;
+            let mut caps = engine.capabilities(width, height, port);
+            caps.insert("pageLoadStrategy".into(), json!(page_load));
+            match tokio::time::timeout(SESSION_TIME, connect(engine, &format!("http://127.0.0.1:{port}"), caps)).await {
+                Ok(client) => {
+                    // Long waits run inside the page (`wait_until`): let scripts take as long as a run.
+                    let timeouts = fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(300)), None, None);
+                    let browser = Browser { client, engine, driver: Some(driver.0) };
+                    bounded("script timeout", browser.client.update_timeouts(timeouts)).await.expect("script timeout");
+                    if engine != Engine::Chromium {
+                        browser.fit_viewport(width, height).await;
+                    }
+                    return browser;
+                }
+                Err(_) => {
+                    end_driver(driver.0);
+                    eprintln!("{}: no WebDriver session in {SESSION_TIME:?} (attempt {attempt} of {SESSION_ATTEMPTS})", engine.name());
+                }
             }
-        };
-        // Long waits run inside the page (`wait_until`): let scripts take as long as a run.
-        let timeouts = fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(300)), None, None);
-        client.update_timeouts(timeouts).await.expect("script timeout");
-        let browser = Browser { client, engine, driver };
-        if engine != Engine::Chromium {
-            browser.fit_viewport(width, height).await;
         }
-        browser
+        panic!("no WebDriver session from {} in {SESSION_ATTEMPTS} attempts", engine.name());
     }
 
     /// Sizes the window so that its viewport (what the page sees) is `width` × `height`.
     async fn fit_viewport(&self, width: u32, height: u32) {
-        let _ = self.client.set_window_size(width, height).await;
+        let _ = bounded("a window size", self.client.set_window_size(width, height)).await;
         let inner = self.js("return [window.innerWidth, window.innerHeight];").await;
         let (w, h) = (inner[0].as_u64().unwrap_or(0) as u32, inner[1].as_u64().unwrap_or(0) as u32);
         if (w, h) != (width, height) && w > 0 && h > 0 {
-            let _ = self.client.set_window_size(width + width.saturating_sub(w), height + height.saturating_sub(h)).await;
+            let _ =
+                bounded("a window size", self.client.set_window_size(width + width.saturating_sub(w), height + height.saturating_sub(h)))
+                    .await;
         }
     }
 
     /// Runs a DevTools command (Chromium only) and gives its result back.
     pub async fn cdp(&self, cmd: &'static str, params: Value) -> Value {
         assert_eq!(self.engine, Engine::Chromium, "{cmd}: DevTools commands exist in Chromium only");
-        self.client.issue_cmd(Cdp(cmd, params)).await.unwrap_or_else(|e| panic!("{cmd}: {e}"))
+        bounded(cmd, self.client.issue_cmd(Cdp(cmd, params))).await.unwrap_or_else(|e| panic!("{cmd}: {e}"))
     }
 
     pub async fn goto(&self, url: &str) {
-        self.client.goto(url).await.expect("navigation");
+        bounded("a navigation", self.client.goto(url)).await.expect("navigation");
     }
 
     /// Runs a script (its body must `return` a value) and gives the value back.
@@ -416,25 +415,74 @@ impl Browser {
     }
 
     pub async fn screenshot(&self, path: &std::path::Path) {
-        let png = self.client.screenshot().await.expect("screenshot");
+        let png = bounded("a screenshot", self.client.screenshot()).await.expect("screenshot");
         std::fs::write(path, png).expect("write screenshot");
     }
 
     pub async fn close(self) {
-        let _ = self.client.clone().close().await;
+        let _ = tokio::time::timeout(COMMAND_TIME, self.client.clone().close()).await;
     }
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        // The driver leads its own process group, which the browser it started shares.
-        // `pkill -g` names the group explicitly (a bare `kill -<pid>` can be misread as `-1`).
-        let group = self.driver.id();
-        if group > 1 {
-            let _ = Command::new("pkill").args(["-KILL", "-g", &group.to_string()]).status();
+        if let Some(driver) = self.driver.take() {
+            end_driver(driver);
         }
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+    }
+}
+
+/// How long one attempt at a WebDriver session may take, and how many attempts a test makes.
+const SESSION_TIME: Duration = Duration::from_secs(45);
+const SESSION_ATTEMPTS: u32 = 3;
+/// The longest any single WebDriver command may take (a page's own waits are `wait_until`'s).
+const COMMAND_TIME: Duration = Duration::from_secs(90);
+
+/// The engine's driver on a free port, in its own process group: ending the group ends the
+/// browser too, even after a failed test.
+fn spawn_driver(engine: Engine) -> (std::process::Child, u16) {
+    let port = free_port();
+    let (driver_path, args) = engine.driver(port);
+    let child = Command::new(&driver_path)
+        .process_group(0)
+        .args(&args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {driver_path}: {e} (./scripts/setup.sh installs it)"));
+    (child, port)
+}
+
+/// Ends a driver and the browser it started. The driver leads its own process group, which the
+/// browser shares; `pkill -g` names the group explicitly (a bare `kill -<pid>` can be misread as `-1`).
+fn end_driver(mut driver: std::process::Child) {
+    let group = driver.id();
+    if group > 1 {
+        let _ = Command::new("pkill").args(["-KILL", "-g", &group.to_string()]).status();
+    }
+    let _ = driver.kill();
+    let _ = driver.wait();
+}
+
+/// A session from the driver at `url`, asked again while the driver is still starting.
+async fn connect(engine: Engine, url: &str, caps: fantoccini::wd::Capabilities) -> Client {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        match ClientBuilder::new(connector).capabilities(caps.clone()).connect(url).await {
+            Ok(client) => return client,
+            Err(e) if Instant::now() > deadline => panic!("no WebDriver session in {}: {e}", engine.name()),
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+}
+
+/// `command`, or a panic naming it if the driver has not answered in `COMMAND_TIME`: a test
+/// fails where a browser stopped answering, instead of waiting for good.
+async fn bounded<T>(what: &str, command: impl std::future::Future<Output = T>) -> T {
+    match tokio::time::timeout(COMMAND_TIME, command).await {
+        Ok(answer) => answer,
+        Err(_) => panic!("no answer from the browser in {COMMAND_TIME:?} to {what}"),
     }
 }
 
