@@ -60,8 +60,10 @@ async fn main() {
     rows.push(Row {
         figure: "first load, gzipped, summed",
         measured: format!("{kb:.1} KB ({})", files.join(", ")),
-        target: "≤ 175 KB",
-        met: kb <= 175.0,
+        // The budget since the 175 KB target was retired (its felt figures, first paint and Run
+        // usable on a slow phone, are met and measured below).
+        target: "≤ 240 KB (budget)",
+        met: kb <= 240.0,
     });
 
     // A phone on a slow network (Lighthouse's mobile profile: 150 ms round trip, 1.6 Mbps down,

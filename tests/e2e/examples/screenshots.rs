@@ -85,6 +85,43 @@ async fn main() {
         ("blocking-left-out-1440.png", 1440, 1500, "preset=equal&n=100&mode=compare"),
         ("blocking-refused-390.png", 390, 1600, "preset=equal&n=100&mode=blocking&lang=ru"),
     ];
+    // The embed as a notes site shows it: the auto-height snippet, sandboxed, in a 720 px column
+    // of a plain page on another port, after its Compare (Russian, and dark).
+    let host_shots = [
+        ("embed-in-host-720.png", "preset=note&mode=compare&embed=1&lang=ru&autorun=1", "#fff", "#222"),
+        ("embed-in-host-dark-720.png", "preset=note&mode=compare&embed=1&lang=ru&theme=dark&autorun=1", "#1e1e1e", "#ddd"),
+    ];
+    for (name, query, background, color) in host_shots.into_iter().filter(|(name, ..)| name.contains(only.as_str())) {
+        let src = server.url(query);
+        let snippet = sync_vs_async::model::embed::snippet_auto_height(&src, "lab", 600).replacen(
+            "<iframe ",
+            "<iframe sandbox=\"allow-scripts\" ",
+            1,
+        );
+        let dir = e2e::TempDir::new("lab-host-shot");
+        let page = format!(
+            "<!doctype html><html lang=ru><head><meta charset=utf-8><title>Заметка</title></head>\
+             <body style=\"margin:0;background:{background};color:{color};font:16px/1.5 Georgia,serif\">\
+             <div style=\"width:720px;margin:0 auto\"><h1>Синхронное и асинхронное выполнение</h1>\
+             <p>Два запроса подряд занимают сумму задержек, а конкурентно — примерно самую долгую из них.</p>\
+             {snippet}<p>Текст заметки после лаборатории.</p></div></body></html>"
+        );
+        std::fs::write(dir.path().join("index.html"), page).expect("the host page");
+        let host = StaticServer::start(dir.path().to_path_buf(), "/");
+        let b = Browser::start(900, 1300).await;
+        b.goto(&host.url("")).await;
+        b.wait_until(
+            "(() => { try { return document.querySelector('iframe').contentDocument === null; } catch (e) { return true; } })() && document.querySelector('iframe').getBoundingClientRect().height > 620",
+            Duration::from_secs(60),
+            "the embed to size itself after its run",
+        )
+        .await;
+        // The frame's Compare takes ~3.8 s by the model; the host cannot see into the frame.
+        tokio::time::sleep(Duration::from_millis(6000)).await;
+        b.screenshot(&out.join(name)).await;
+        println!("{}", out.join(name).display());
+        b.close().await;
+    }
     for (name, width, height, query) in shots.into_iter().filter(|(name, ..)| name.contains(only.as_str())) {
         let b = Browser::start(width, height).await;
         b.goto(&server.url(query)).await;
