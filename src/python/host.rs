@@ -38,6 +38,7 @@ impl PanelInit {
                 let opened = host.get_attribute("data-opened").and_then(|n| n.parse().ok()).unwrap_or(0);
                 (opened, Rc::from(code))
             }),
+            time_limit_ms: crate::model::python::panel::time_limit_ms(host.get_attribute("data-time-limit-ms").as_deref()),
             host: host.clone(),
         }
     }

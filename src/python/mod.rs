@@ -52,6 +52,8 @@ pub struct PanelInit {
     pub seq: u32,
     /// A program the lab opened here ("Open in Python"), numbered so that opening it again counts.
     pub open: Option<(u32, Rc<str>)>,
+    /// How long one program may run, ms (`model::python::panel::time_limit_ms`).
+    pub time_limit_ms: u32,
     /// The lab's element the panel lives in.
     pub host: web_sys::Element,
 }
@@ -155,6 +157,7 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
             limit: props.limit,
             urls: props.urls.clone(),
             processing_ms: props.processing_ms,
+            time_limit_ms: props.time_limit_ms,
         };
         let run = controls.run.clone();
         Callback::from(move |_: MouseEvent| run.emit(request.clone()))
@@ -172,7 +175,7 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
     let error_line = state.error.as_ref().map(|e| e.line).filter(|l| *l > 0);
     let status = match (&state.run, state.load) {
         (RunState::Failed(why), _) => t.failed(why),
-        (RunState::TimeLimit, _) => t.status_time_limit.to_string(),
+        (RunState::TimeLimit, _) => t.time_limit(props.time_limit_ms),
         (RunState::Cancelled, _) => t.status_cancelled.to_string(),
         (RunState::Error, _) => t.status_error.to_string(),
         (RunState::Done, _) => t.status_done.to_string(),

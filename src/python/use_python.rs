@@ -8,7 +8,6 @@ use std::rc::{Rc, Weak};
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::model::config::MAX_FROZEN_MS;
 use crate::model::python::panel::{PyAction, PyState};
 use crate::model::python::protocol::{Failure, WorkerMessage};
 use crate::runtime::python_worker::PythonWorker;
@@ -21,6 +20,8 @@ pub struct RunRequest {
     pub limit: u32,
     pub urls: Rc<[String]>,
     pub processing_ms: u32,
+    /// How long it may run before the worker is ended, ms.
+    pub time_limit_ms: u32,
 }
 
 #[derive(Default)]
@@ -44,9 +45,10 @@ fn send(cell: &Rc<RefCell<Worker>>, dispatch: &UseReducerDispatcher<PyState>, re
         dispatch.dispatch(PyAction::Failed(Failure::Python(why)));
         return;
     }
-    // The lab's rule: no program runs past 30 s; the worker is ended, and a fresh one loads.
+    // The lab's rule: no program runs past 30 s (a test may give less); the worker is ended, and a
+    // fresh one loads.
     let (weak, d) = (Rc::downgrade(cell), dispatch.clone());
-    w.limit = Some(Timeout::new(MAX_FROZEN_MS as u32, move || {
+    w.limit = Some(Timeout::new(request.time_limit_ms, move || {
         if let Some(cell) = weak.upgrade() {
             restart(&cell, &d);
             d.dispatch(PyAction::TimeLimit);

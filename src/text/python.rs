@@ -103,7 +103,7 @@ pub const PY_EN: PyText = PyText {
     status_done: "Done.",
     status_error: "The program stopped with an error.",
     status_cancelled: "Cancelled. Python restarts for the next run.",
-    status_time_limit: "Stopped after 30 s: the lab's limit for one program.",
+    status_time_limit: "Stopped after {} s: the lab's limit for one program.",
     status_failed: "Python could not run: {}",
     status_no_worker: "Python cannot start inside this embedded frame (a sandboxed frame may start no worker thread): open the full page to run it.",
     worker_did_not_start: "the Python worker could not start",
@@ -182,7 +182,7 @@ pub const PY_RU: PyText = PyText {
     status_done: "Готово.",
     status_error: "Программа завершилась с ошибкой.",
     status_cancelled: "Отменено. Python перезапускается для следующего запуска.",
-    status_time_limit: "Остановлено через 30 с: это предел лаборатории для одной программы.",
+    status_time_limit: "Остановлено через {} с: это предел лаборатории для одной программы.",
     status_failed: "Python не смог выполнить программу: {}",
     status_no_worker: "Внутри этой встроенной рамки Python не запустить (песочница не разрешает отдельный поток): откройте полную страницу.",
     worker_did_not_start: "не удалось запустить рабочий поток Python",
@@ -299,6 +299,11 @@ impl PyText {
 
     pub fn loading(&self, bytes: f64, of: f64) -> String {
         fill(self.status_loading, &[&self.megabytes(bytes), &self.megabytes(of)])
+    }
+
+    /// Why a program was stopped: the limit it ran into (`panel::time_limit_ms`), in whole seconds.
+    pub fn time_limit(&self, limit_ms: u32) -> String {
+        fill(self.status_time_limit, &[&limit_ms.div_ceil(1000).to_string()])
     }
 
     pub fn failed(&self, why: &Failure) -> String {
@@ -465,5 +470,12 @@ mod tests {
         assert_eq!(PY_RU.moment(&moment(&l, 40.5), &l)[1], "Task-2 выполняется в потоке.");
         assert_eq!(PY_EN.moment(&moment(&l, 42.0), &l), ["At 42\u{a0}ms:", "Done: main, Task-2."]);
         assert_eq!(PY_RU.megabytes(12_350_000.0), "12,4\u{a0}МБ");
+    }
+
+    #[test]
+    fn the_time_limit_is_said_in_seconds() {
+        assert_eq!(PY_EN.time_limit(30_000), "Stopped after 30 s: the lab's limit for one program.");
+        assert_eq!(PY_RU.time_limit(30_000), "Остановлено через 30 с: это предел лаборатории для одной программы.");
+        assert!(PY_EN.time_limit(2_000).starts_with("Stopped after 2 s"));
     }
 }

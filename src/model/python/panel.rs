@@ -8,6 +8,14 @@ use super::presets::PyPreset;
 use super::protocol::{Failure, WorkerMessage};
 use super::trace::PyTrace;
 
+/// How long one program may run, in ms: the lab's rule (`config::MAX_FROZEN_MS`, 30 s), or a
+/// shorter limit a test gives the panel's host (`data-time-limit-ms`), so that it need not wait
+/// the 30 s out. Never longer than the rule; anything unreadable is the rule.
+pub fn time_limit_ms(given: Option<&str>) -> u32 {
+    let rule = crate::model::config::MAX_FROZEN_MS as u32;
+    given.and_then(|ms| ms.trim().parse::<u32>().ok()).filter(|ms| (1..=rule).contains(ms)).unwrap_or(rule)
+}
+
 /// Python itself: not loaded, downloading, ready.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Load {
@@ -253,5 +261,15 @@ mod tests {
         assert_eq!(fresh().state_key(), "idle");
         assert_eq!(after(fresh(), [PyAction::WorkerStarted]).state_key(), "loading");
         assert_eq!(after(fresh(), [PyAction::WorkerStarted, PyAction::Message(WorkerMessage::Ready(1.0))]).state_key(), "ready");
+    }
+
+    #[test]
+    fn a_program_runs_30_s_at_most_and_a_test_may_give_it_less() {
+        assert_eq!(time_limit_ms(None), 30_000);
+        assert_eq!(time_limit_ms(Some("2000")), 2_000);
+        assert_eq!(time_limit_ms(Some(" 30000 ")), 30_000);
+        for never in ["30001", "0", "-5", "2 s", "", "99999999999"] {
+            assert_eq!(time_limit_ms(Some(never)), 30_000, "{never}");
+        }
     }
 }
