@@ -51,8 +51,13 @@ pub struct Decoded {
     pub notices: Vec<Notice>,
     /// The link's `py=` as it came: the Python panel reads it, and says what it makes of it.
     pub py: Option<String>,
-    /// The same, as the lab's links and address may carry it on (`carried_program`); "" for none.
-    pub program: String,
+}
+
+impl Decoded {
+    /// The link's `py=` as the lab's links and address may carry it on (`carried_program`); "" for none.
+    pub fn program(&self) -> &str {
+        self.py.as_deref().and_then(carried_program).unwrap_or_default()
+    }
 }
 
 pub const MODE_KEYS: [&str; 5] = ["blocking", "sequential", "concurrent", "bounded", "compare"];
@@ -194,8 +199,7 @@ pub fn decode(query: &str) -> Decoded {
         }
     }
     let py = get("py").filter(|py| !py.is_empty()).map(str::to_string);
-    let program = py.as_deref().and_then(carried_program).unwrap_or_default().to_string();
-    Decoded { config, presentation, autorun, autorun_held, notices, py, program }
+    Decoded { config, presentation, autorun, autorun_held, notices, py }
 }
 
 /// A `py=` value the lab's links may carry as it is: base64url of at most
@@ -537,18 +541,18 @@ mod tests {
     #[test]
     fn the_address_carries_the_panels_program_only_as_base64url_that_fits() {
         let link = "lat=300,800&mode=compare&py=eJx_-9";
-        assert_eq!(decode(link).program, "eJx_-9");
+        assert_eq!(decode(link).program(), "eJx_-9");
         for bad in ["py=x%26embed%3D1", "py=a+b", "py=", "py=%C3%A9"] {
-            assert_eq!(decode(bad).program, "", "{bad}");
+            assert_eq!(decode(bad).program(), "", "{bad}");
         }
         assert_eq!(decode("py=x%26embed%3D1").py.as_deref(), Some("x&embed=1"), "the panel still reads it, to say it cannot");
         assert_eq!(decode("py=").py, None);
         let long = "A".repeat(crate::model::python::link::MAX_LINK_CHARS);
-        assert_eq!(decode(&format!("py={long}")).program, long, "the longest the panel writes");
-        assert_eq!(decode(&format!("py={long}A")).program, "", "one more is refused");
+        assert_eq!(decode(&format!("py={long}")).program(), long, "the longest the panel writes");
+        assert_eq!(decode(&format!("py={long}A")).program(), "", "one more is refused");
         let d = decode(link);
         let query = encode(&d.config, &d.presentation);
-        assert_eq!(address(&d.config, &d.presentation, &d.program), format!("{query}&py=eJx_-9"));
+        assert_eq!(address(&d.config, &d.presentation, d.program()), format!("{query}&py=eJx_-9"));
         assert_eq!(address(&d.config, &d.presentation, ""), query, "no program, no py=");
         assert_eq!(address(&d.config, &d.presentation, "x&embed=1"), query, "a parameter cannot be injected");
         assert!(decode(link).notices.is_empty(), "py= is no notice: the panel says what it makes of it");

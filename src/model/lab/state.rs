@@ -307,7 +307,7 @@ impl AppState {
             confirm: None,
             host_theme: None,
             embed_size: EmbedSize::default(),
-            program: Rc::from(decoded.program.as_str()),
+            program: Rc::from(decoded.program()),
             config: Rc::new(decoded.config.clone()),
             presentation: decoded.presentation,
             share: Share::Nothing,
