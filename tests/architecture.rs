@@ -5,7 +5,8 @@
 //! - components draw and emit callbacks: no file under `src/app/components`, and none of the
 //!   Python panel's components, reaches the runtime, a timer, a task or the window;
 //! - only the named gateways reach the runtime or the window (`GATEWAYS`): a new one is added
-//!   here and in ARCHITECTURE.md, on purpose.
+//!   here and in ARCHITECTURE.md, on purpose;
+//! - an end-to-end test that measures time lives in a module `timing` (run alone by scripts/test).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
@@ -121,4 +122,105 @@ fn the_check_sees_a_call_and_not_a_comment() {
     let found = naming(&paths, &REACHING_OUT);
     assert_eq!(found, vec![(paths[0].as_path(), vec!["runtime::".to_string()])]);
     let _ = fs::remove_dir_all(dir);
+}
+
+/// What holds a measurement to the model: a test that calls one (or calls a helper of its file
+/// that does) measures time.
+const MEASURING: [&str; 2] = ["assert_agrees(", "within_tolerance("];
+
+/// The tests of one end-to-end file that measure time outside a module named `timing`.
+/// The source is rustfmt's: a module ends at the `}` of its own indentation.
+fn timing_outside_timing(source: &str) -> Vec<String> {
+    struct Fn {
+        name: String,
+        test: bool,
+        in_timing: bool,
+        measures: bool,
+        calls: Vec<String>,
+    }
+    let mut modules: Vec<(usize, bool)> = Vec::new();
+    let mut fns: Vec<Fn> = Vec::new();
+    let mut attribute_test = false;
+    for line in source.lines().map(|l| l.split("//").next().unwrap_or_default()) {
+        let indent = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if let Some(name) = trimmed.strip_prefix("pub mod ").or(trimmed.strip_prefix("mod ")).and_then(|r| r.strip_suffix(" {")) {
+            modules.push((indent, name == "timing"));
+        } else if trimmed == "}" && modules.last().is_some_and(|(at, _)| *at == indent) {
+            modules.pop();
+        } else if trimmed.starts_with("#[tokio::test]") || trimmed.starts_with("#[test]") {
+            attribute_test = true;
+        } else if let Some(rest) =
+            trimmed.strip_prefix("async fn ").or(trimmed.strip_prefix("fn ")).or(trimmed.strip_prefix("pub async fn "))
+        {
+            let name = rest.split('(').next().unwrap_or_default().to_string();
+            let in_timing = modules.iter().any(|(_, timing)| *timing);
+            fns.push(Fn { name, test: std::mem::take(&mut attribute_test), in_timing, measures: false, calls: Vec::new() });
+        } else if let Some(f) = fns.last_mut() {
+            f.measures |= MEASURING.iter().any(|m| line.contains(m));
+            f.calls.push(line.to_string());
+        }
+    }
+    let helpers: Vec<&str> = fns.iter().filter(|f| !f.test && f.measures).map(|f| f.name.as_str()).collect();
+    fns.iter()
+        .filter(|f| f.test && !f.in_timing)
+        .filter(|f| f.measures || f.calls.iter().any(|line| helpers.iter().any(|h| line.contains(&format!("{h}(")))))
+        .map(|f| f.name.clone())
+        .collect()
+}
+
+#[test]
+fn an_end_to_end_test_that_measures_time_is_in_a_timing_module() {
+    let e2e = files("tests/e2e/tests");
+    assert!(e2e.len() > 5, "the end-to-end files were found: {}", e2e.len());
+    let outside: Vec<(String, Vec<String>)> = e2e
+        .iter()
+        .map(|p| (relative(p), timing_outside_timing(&fs::read_to_string(p).expect("the file"))))
+        .filter(|(_, tests)| !tests.is_empty())
+        .collect();
+    assert_eq!(outside, Vec::new(), "measuring, yet run with the functional tests (two at a time)");
+}
+
+#[test]
+fn the_timing_check_sees_a_measurement_directly_or_through_a_helper() {
+    let source = "
+async fn totals(b: &B) -> f64 {
+    assert!(within_tolerance(1.0, 1.0));
+    1.0
+}
+
+#[tokio::test]
+async fn direct() {
+    e2e::assert_agrees(&rows);
+}
+
+#[tokio::test]
+async fn through_a_helper() {
+    let t = totals(&b).await;
+}
+
+#[tokio::test]
+async fn functional() {
+    b.click(\"run\").await; // within_tolerance( in a comment
+}
+
+mod every_engine {
+    use super::*;
+
+    mod timing {
+        use super::*;
+
+        #[tokio::test]
+        async fn measured_in_its_place() {
+            e2e::assert_agrees(&rows);
+        }
+    }
+
+    #[tokio::test]
+    async fn after_the_module() {
+        let t = totals(&b).await;
+    }
+}
+";
+    assert_eq!(timing_outside_timing(source), ["direct", "through_a_helper", "after_the_module"]);
 }

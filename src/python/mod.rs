@@ -233,7 +233,7 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
             }
             <p class="py-given"><span>{ t.given }</span>{" "}<code>{ given }</code></p>
             <Editor code={state.code.clone()} label={t.editor_label} hint={t.editor_hint} error_line={error_line} on_edit={on_edit} />
-            <p data-testid="py-status" data-state={state.state_key()} data-load-ms={state.load_ms.map(|ms| fixed(ms, 1))} role="status" class="py-status">{ status }</p>
+            <p data-testid="py-status" data-state={state.state_key()} data-load-ms={state.load_ms.map(|ms| fixed(ms, 1))} data-runs={state.runs.to_string()} role="status" class="py-status">{ status }</p>
             if no_worker {
                 <p><a class="open-full" href={full_page()} target="_blank" rel="noopener" data-testid="py-open-full-page"
                     onclick={Callback::from(move |e: MouseEvent| {

@@ -59,6 +59,9 @@ pub struct PyState {
     pub total: Option<f64>,
     /// How long Python took to load, by the worker's count (the benchmark reads it).
     pub load_ms: Option<f64>,
+    /// How many runs have begun on this page (`py-status`'s `data-runs`: a test waits for its own
+    /// run's end, not the one before).
+    pub runs: u32,
 }
 
 impl PyState {
@@ -73,6 +76,7 @@ impl PyState {
             trace: Rc::default(),
             total: None,
             load_ms: None,
+            runs: 0,
         }
     }
 
@@ -131,6 +135,7 @@ impl PyState {
                 s.error = None;
             }
             PyAction::Begin => {
+                s.runs += 1;
                 s.run = RunState::Running;
                 s.output = Rc::default();
                 s.error = None;
@@ -202,6 +207,10 @@ mod tests {
         );
         assert_eq!((s.state_key(), s.total, s.busy()), ("done", Some(805.0), false));
         assert_eq!(*s.output, vec![("1".to_string(), false)]);
+        // The next run is counted as it begins, whatever the last one ended in.
+        assert_eq!(s.runs, 1);
+        let s = after(s, [PyAction::Begin]);
+        assert_eq!((s.runs, s.state_key(), s.total), (2, "running", None));
     }
 
     #[test]

@@ -174,6 +174,30 @@ impl Engine {
     }
 }
 
+/// The app has mounted: its status line is there.
+const APP_MOUNTED: &str = "document.querySelector('[data-testid=status]')";
+
+/// The script that reads the lab's status hook.
+const STATUS: &str = "const s = document.querySelector('[data-testid=status]'); return s ? s.dataset.state : 'absent';";
+
+/// Why a wait ended without its condition.
+#[derive(Debug)]
+pub enum WaitFailure {
+    /// The page answered, and the condition stayed false.
+    TimedOut,
+    /// The browser's last answer was an error, not the page's: its content process may have died.
+    BrowserFailed(String),
+}
+
+impl std::fmt::Display for WaitFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WaitFailure::TimedOut => write!(f, "the page answered, the condition stayed false"),
+            WaitFailure::BrowserFailed(error) => write!(f, "the browser's last answer: {error}"),
+        }
+    }
+}
+
 /// A WebDriver server process and one browser session; both end on `close` or drop.
 pub struct Browser {
     pub client: Client,
@@ -260,10 +284,27 @@ impl Browser {
         }
     }
 
+    /// Runs a script and gives its value, or the browser's error (a page whose content process
+    /// died answers every script with one).
+    pub async fn try_js(&self, script: &str) -> Result<Value, String> {
+        match tokio::time::timeout(Duration::from_secs(60), self.client.execute(script, vec![])).await {
+            Ok(answer) => answer.map_err(|e| format!("script failed: {e}")),
+            Err(_) => Err(format!("no answer in 60 s from {:?} to the script", self.engine)),
+        }
+    }
+
     /// Waits until `condition` (a JS expression) is truthy; panics with `what` after `timeout`.
-    /// The page checks it every 25 ms and answers once: one WebDriver round trip per wait, not
-    /// forty a second (in WebKit each round trip takes the page's thread for a while).
     pub async fn wait_until(&self, condition: &str, timeout: Duration, what: &str) {
+        if let Err(failure) = self.try_wait_until(condition, timeout).await {
+            let status = self.try_js(STATUS).await.map(|v| v.as_str().unwrap_or("?").to_string()).unwrap_or_else(|e| e);
+            panic!("timed out waiting for {what} (status: {status}; {failure})");
+        }
+    }
+
+    /// Waits until `condition` is truthy, for at most `timeout`. The page checks it every 25 ms and
+    /// answers once: one WebDriver round trip per wait, not forty a second (in WebKit each round
+    /// trip takes the page's thread for a while).
+    pub async fn try_wait_until(&self, condition: &str, timeout: Duration) -> Result<(), WaitFailure> {
         let deadline = Instant::now() + timeout;
         loop {
             let left = deadline.saturating_duration_since(Instant::now()).as_millis();
@@ -279,28 +320,29 @@ impl Browser {
             // A navigation (a reload, a link followed) ends the script early, or (seen once in
             // Firefox) leaves it unanswered: ask again, never waiting past the deadline for long.
             let answer = tokio::time::timeout(Duration::from_millis(left as u64 + 2000), self.client.execute_async(&script, vec![])).await;
-            match answer {
-                Ok(Ok(Value::Bool(true))) => return,
-                _ if Instant::now() >= deadline => {
-                    let status = self.status().await;
-                    panic!("timed out waiting for {what} (status: {status})");
-                }
-                _ => tokio::time::sleep(Duration::from_millis(25)).await,
+            let last_error = match answer {
+                Ok(Ok(Value::Bool(true))) => return Ok(()),
+                Ok(Ok(_)) => None,
+                Ok(Err(e)) => Some(e.to_string()),
+                Err(_) => Some("the browser did not answer".to_string()),
+            };
+            if Instant::now() >= deadline {
+                return Err(match last_error {
+                    Some(error) => WaitFailure::BrowserFailed(error),
+                    None => WaitFailure::TimedOut,
+                });
             }
+            tokio::time::sleep(Duration::from_millis(25)).await;
         }
     }
 
     /// Waits for the app to mount (its status line is there).
     pub async fn wait_for_app(&self) {
-        self.wait_until("document.querySelector('[data-testid=status]')", Duration::from_secs(15), "the app to start").await;
+        self.wait_until(APP_MOUNTED, Duration::from_secs(15), "the app to start").await;
     }
 
     pub async fn status(&self) -> String {
-        self.js("const s = document.querySelector('[data-testid=status]'); return s ? s.dataset.state : 'absent';")
-            .await
-            .as_str()
-            .unwrap_or("?")
-            .to_string()
+        self.js(STATUS).await.as_str().unwrap_or("?").to_string()
     }
 
     /// Waits until the status is one of `states` (e.g. "done", "cancelled"); a page that panicked
@@ -505,12 +547,23 @@ pub struct Bar {
 }
 
 /// The release build served on loopback, opened at `query` in a fresh browser of that size.
+/// A browser whose page stops answering scripts before the app mounts (a WebKit run in CI
+/// answered every script with an empty error for 15 s) is the machine's failure, not the app's:
+/// it gets one fresh browser. A page that answers and never mounts the app fails the test.
 pub async fn open_lab(query: &str, width: u32, height: u32) -> (Browser, StaticServer) {
     let server = StaticServer::start(dist_dir(), "/");
-    let browser = Browser::start(width, height).await;
-    browser.goto(&server.url(query)).await;
-    browser.wait_for_app().await;
-    (browser, server)
+    for attempt in 1..=2 {
+        let browser = Browser::start(width, height).await;
+        browser.goto(&server.url(query)).await;
+        match browser.try_wait_until(APP_MOUNTED, Duration::from_secs(15)).await {
+            Ok(()) => return (browser, server),
+            Err(WaitFailure::BrowserFailed(error)) if attempt == 1 => {
+                eprintln!("{}: the browser failed while the app mounted ({error}); a fresh browser", browser.engine.name());
+            }
+            Err(failure) => panic!("the app did not start at {query:?}: {failure}"),
+        }
+    }
+    unreachable!("the second attempt returns or panics")
 }
 
 /// Every row's measured total is within the lab's tolerance of its prediction.

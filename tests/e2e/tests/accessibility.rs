@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use e2e::{axe_violations, open_lab, Browser};
+use e2e::{axe_violations, dist_dir, open_lab, Browser, StaticServer};
 
 async fn assert_clean(b: &Browser, state: &str) {
     let found = axe_violations(b).await;
@@ -14,46 +14,62 @@ async fn assert_clean(b: &Browser, state: &str) {
 
 #[tokio::test]
 async fn every_state_has_no_axe_violation() {
-    // The bare page, both languages, wide and phone; then after a Compare.
-    for (query, width, state) in [
-        ("", 1280, "the bare page"),
-        ("lang=ru", 1280, "the bare page in Russian"),
-        ("", 390, "the page at 390 px"),
-        ("lang=ru", 390, "the page at 390 px in Russian"),
-        ("embed=1&theme=dark", 720, "the dark embed"),
-        ("embed=1&theme=dark&lang=ru", 390, "the dark embed at 390 px in Russian"),
-        ("src=real", 1280, "the real-request form"),
-    ] {
-        let (b, _server) = open_lab(query, width, 900).await;
-        assert_clean(&b, state).await;
-        b.close().await;
-    }
-    for (query, width, state) in [
-        ("preset=note&mode=compare&autorun=1", 1280, "after Compare"),
-        ("preset=staggered&n=8&mode=compare&limit=3&lang=ru&autorun=1", 1280, "the Russian staggered comparison"),
+    // One browser a width, going from state to state as a reader's tab would.
+    let server = StaticServer::start(dist_dir(), "/");
+    let mut browsers: Vec<(u32, Browser)> = Vec::new();
+    // The bare page, both languages, wide and phone; then after a Compare; then the Python panel,
+    // open (its editor, presets, status), in both languages. Python itself is not loaded here: a
+    // test that loads Pyodide leaves the machine's memory busy for minutes; the panel after a run
+    // (lanes, the moment) is axe-checked in tests/python.rs.
+    for (query, width, then, state) in [
+        ("", 1280, Then::Nothing, "the bare page"),
+        ("lang=ru", 1280, Then::Nothing, "the bare page in Russian"),
+        ("", 390, Then::Nothing, "the page at 390 px"),
+        ("lang=ru", 390, Then::Nothing, "the page at 390 px in Russian"),
+        ("embed=1&theme=dark", 720, Then::Nothing, "the dark embed"),
+        ("embed=1&theme=dark&lang=ru", 390, Then::Nothing, "the dark embed at 390 px in Russian"),
+        ("src=real", 1280, Then::Nothing, "the real-request form"),
+        ("preset=note&mode=compare&autorun=1", 1280, Then::Done, "after Compare"),
+        ("preset=staggered&n=8&mode=compare&limit=3&lang=ru&autorun=1", 1280, Then::Done, "the Russian staggered comparison"),
         (
             "preset=note&mode=compare&embed=1&theme=dark&panels=totals,race,growth&autorun=1",
             720,
+            Then::Done,
             "the dark embed's race, totals and growth after Compare",
         ),
-        ("preset=note&mode=compare&autorun=1", 390, "after Compare at 390 px"),
+        ("preset=note&mode=compare&autorun=1", 390, Then::Done, "after Compare at 390 px"),
+        ("", 1280, Then::OpenPython, "the Python panel"),
+        ("lang=ru", 390, Then::OpenPython, "the Python panel at 390 px in Russian"),
     ] {
-        let (b, _server) = open_lab(query, width, 900).await;
-        b.wait_for_state(&["done"], Duration::from_secs(30)).await;
-        assert_clean(&b, state).await;
+        if !browsers.iter().any(|(w, _)| *w == width) {
+            browsers.push((width, Browser::start(width, 900).await));
+        }
+        let b = &browsers.iter().find(|(w, _)| *w == width).expect("the width's browser").1;
+        b.goto(&server.url(query)).await;
+        b.wait_for_app().await;
+        match then {
+            Then::Nothing => {}
+            Then::Done => b.wait_for_state(&["done"], Duration::from_secs(30)).await,
+            Then::OpenPython => {
+                b.click("python-open").await;
+                b.wait_until("document.querySelector('[data-testid=py-run]')", Duration::from_secs(20), "the Python panel").await;
+            }
+        }
+        assert_clean(b, state).await;
+    }
+    for (_, b) in browsers {
         b.close().await;
     }
-    // The Python panel, open (its editor, presets, status), in both languages. Python itself is
-    // not loaded here: a test that loads Pyodide leaves the machine's memory busy for minutes, and
-    // the lab's tightest timing tests (tests/lab.rs) come after this file; the panel after a run
-    // (lanes, the moment) is axe-checked in tests/python.rs.
-    for (query, width, state) in [("", 1280, "the Python panel"), ("lang=ru", 390, "the Python panel at 390 px in Russian")] {
-        let (b, _server) = open_lab(query, width, 900).await;
-        b.click("python-open").await;
-        b.wait_until("document.querySelector('[data-testid=py-run]')", Duration::from_secs(20), "the Python panel").await;
-        assert_clean(&b, state).await;
-        b.close().await;
-    }
+}
+
+/// What a state of `every_state_has_no_axe_violation` waits for before axe looks.
+#[derive(Clone, Copy)]
+enum Then {
+    Nothing,
+    /// The link's autorun has run.
+    Done,
+    /// The reader has opened the Python panel.
+    OpenPython,
 }
 
 #[tokio::test]

@@ -26,49 +26,6 @@ async fn marks(b: &Browser, selector: &str, measured_attr: &str) -> Vec<(String,
 }
 
 #[tokio::test]
-async fn the_growth_chart_draws_the_model_and_a_sweep_measures_it() {
-    let (b, _server) = e2e::open_lab("lat=40,90&mode=compare&limit=2", 1280, 1000).await;
-    let points = b
-        .js("return [...document.querySelectorAll('[data-testid=growth-series]')].flatMap(s =>
-                [...s.querySelectorAll('[data-testid=growth-point]')].map(p => [s.dataset.strategy, parseInt(p.dataset.n), parseFloat(p.dataset.predictedMs)]));")
-        .await;
-    let points: Vec<(String, usize, f64)> = serde_json::from_value(points).unwrap();
-    let workload = Workload::of(&Scenario::from_latencies(&[40, 90]).unwrap(), Preset::Custom, 42);
-    let strategy = |key: &str| match key {
-        "blocking" => Strategy::Blocking,
-        "sequential" => Strategy::Sequential,
-        "concurrent" => Strategy::Concurrent,
-        _ => Strategy::Bounded(2),
-    };
-    assert_eq!(points.len(), 4 * 20, "four lines, N from 1 to 20");
-    for (key, n, predicted) in &points {
-        assert_eq!(*predicted, predict(&workload.scenario(*n), strategy(key)).total, "{key} at N = {n}");
-    }
-    b.click("measure-curve").await;
-    b.wait_until("document.querySelector('[data-testid=sweep-progress]')", Duration::from_secs(5), "the sweep's progress").await;
-    b.wait_until("document.querySelector('[data-testid=measure-curve]')", Duration::from_secs(60), "the sweep to end").await;
-    let measured = b
-        .js("return [...document.querySelectorAll('[data-testid=growth-point][data-measured-ms]')].map(p =>
-                [p.closest('[data-testid=growth-series]').dataset.strategy, parseInt(p.dataset.n), parseFloat(p.dataset.measuredMs), parseFloat(p.dataset.predictedMs)]);")
-        .await;
-    let measured: Vec<(String, usize, f64, f64)> = serde_json::from_value(measured).unwrap();
-    assert_eq!(measured.len(), 3 * 8, "eight points on each line but blocking's: {measured:?}");
-    assert!(measured.iter().all(|m| m.0 != "blocking"));
-    for (key, n, m, p) in &measured {
-        assert!(within_tolerance(*m, *p), "{key} at N = {n}: measured {m}, predicted {p}");
-    }
-    let said = b.js("return document.querySelector('[data-testid=sweep-status]').textContent;").await;
-    assert_eq!(said, json!("Measured 24 runs."));
-    // Against k: bounded's total for this N, k from 1 to N.
-    b.click("growth-axis").await;
-    b.wait_until("document.querySelector('[data-testid=growth-chart]').dataset.axis === 'k'", Duration::from_secs(2), "the k axis").await;
-    let k = b.js("return [...document.querySelectorAll('[data-testid=growth-point]')].map(p => [parseInt(p.dataset.k), parseFloat(p.dataset.predictedMs)]);").await;
-    let k: Vec<(usize, f64)> = serde_json::from_value(k).unwrap();
-    assert_eq!(k, [(1, 130.0), (2, 90.0)]);
-    b.close().await;
-}
-
-#[tokio::test]
 async fn a_sweep_can_be_cancelled_and_the_lab_runs_again() {
     let (b, _server) = e2e::open_lab("preset=equal&mode=compare", 1280, 1000).await;
     b.click("measure-curve").await;
@@ -194,48 +151,103 @@ async fn on_a_phone_the_first_screen_shows_run_and_a_chart() {
 mod every_engine {
     use super::*;
 
-    #[tokio::test]
-    async fn race_and_totals_show_the_tables_numbers_live_and_after_compare() {
-        for query in ["preset=note&mode=compare", "preset=staggered&n=8&mode=compare"] {
-            let (b, _server) = e2e::open_lab(query, 1280, 1000).await;
-            // Before a run: the predictions, every lane and bar without a measurement.
-            let before = marks(&b, "[data-testid=total-bar]", "measuredMs").await;
-            assert_eq!(before.len(), 4, "{query}");
-            assert!(before.iter().all(|(_, m, _)| m.is_nan()), "{query}: {before:?}");
-            b.click("compare").await;
-            // While Compare runs, strategies not yet run show their prediction and fill in as measured.
-            b.wait_until(
-                "document.querySelector('[data-testid=status]').dataset.state === 'running'
+    /// The tests that measure time (see the file's top-level `timing`): run alone, one at a time.
+    mod timing {
+        use super::*;
+
+        #[tokio::test]
+        async fn race_and_totals_show_the_tables_numbers_live_and_after_compare() {
+            for query in ["preset=note&mode=compare", "preset=staggered&n=8&mode=compare"] {
+                let (b, _server) = e2e::open_lab(query, 1280, 1000).await;
+                // Before a run: the predictions, every lane and bar without a measurement.
+                let before = marks(&b, "[data-testid=total-bar]", "measuredMs").await;
+                assert_eq!(before.len(), 4, "{query}");
+                assert!(before.iter().all(|(_, m, _)| m.is_nan()), "{query}: {before:?}");
+                b.click("compare").await;
+                // While Compare runs, strategies not yet run show their prediction and fill in as measured.
+                b.wait_until(
+                    "document.querySelector('[data-testid=status]').dataset.state === 'running'
                  && document.querySelector('[data-testid=race-lane][data-strategy=blocking]').dataset.totalMs
                  && !document.querySelector('[data-testid=race-lane][data-strategy=concurrent]').dataset.totalMs
                  && document.querySelector('[data-testid=race-lane][data-strategy=concurrent]').dataset.predictedMs",
-                Duration::from_secs(20),
-                "blocking measured while concurrent still shows its prediction",
-            )
-            .await;
-            b.wait_for_state(&["done"], Duration::from_secs(60)).await;
-            let table = b.results().await;
-            e2e::assert_agrees(&table);
-            let bars = marks(&b, "[data-testid=total-bar]", "measuredMs").await;
-            let lanes = marks(&b, "[data-testid=race-lane]", "totalMs").await;
-            assert_eq!(bars.len(), table.len(), "{query}");
-            assert_eq!(lanes.len(), table.len(), "{query}");
-            let v = b.js("return new URLSearchParams(location.search).toString();").await;
-            let scenario = sync_vs_async::model::url_state::decode(v.as_str().unwrap()).config.validate().unwrap();
-            for ((row, bar), lane) in table.iter().zip(&bars).zip(&lanes) {
-                assert_eq!((&bar.0, bar.1, bar.2), (&row.strategy, row.total, row.predicted), "{query}: totals chart");
-                assert_eq!((&lane.0, lane.1, lane.2), (&row.strategy, row.total, row.predicted), "{query}: race");
-                let strategy = scenario.strategies().into_iter().find(|s| s.kind().key() == row.strategy).unwrap();
-                assert_eq!(row.predicted, predict(&scenario.scenario, strategy).total, "{query}: the model's prediction");
+                    Duration::from_secs(20),
+                    "blocking measured while concurrent still shows its prediction",
+                )
+                .await;
+                b.wait_for_state(&["done"], Duration::from_secs(60)).await;
+                let table = b.results().await;
+                e2e::assert_agrees(&table);
+                let bars = marks(&b, "[data-testid=total-bar]", "measuredMs").await;
+                let lanes = marks(&b, "[data-testid=race-lane]", "totalMs").await;
+                assert_eq!(bars.len(), table.len(), "{query}");
+                assert_eq!(lanes.len(), table.len(), "{query}");
+                let v = b.js("return new URLSearchParams(location.search).toString();").await;
+                let scenario = sync_vs_async::model::url_state::decode(v.as_str().unwrap()).config.validate().unwrap();
+                for ((row, bar), lane) in table.iter().zip(&bars).zip(&lanes) {
+                    assert_eq!((&bar.0, bar.1, bar.2), (&row.strategy, row.total, row.predicted), "{query}: totals chart");
+                    assert_eq!((&lane.0, lane.1, lane.2), (&row.strategy, row.total, row.predicted), "{query}: race");
+                    let strategy = scenario.strategies().into_iter().find(|s| s.kind().key() == row.strategy).unwrap();
+                    assert_eq!(row.predicted, predict(&scenario.scenario, strategy).total, "{query}: the model's prediction");
+                }
+                // Blocking froze the page: its bar says so, hatched.
+                let frozen =
+                    b.js("return !!document.querySelector('[data-testid=total-bar][data-strategy=blocking] .total-bar.frozen');").await;
+                assert_eq!(frozen, json!(true), "{query}");
+                // A screen reader hears the totals in words.
+                let summary = b.js("return document.querySelector('[data-testid=totals-summary]').textContent;").await;
+                assert!(summary.as_str().unwrap().contains("Sequential: measured"), "{summary}");
+                b.close().await;
             }
-            // Blocking froze the page: its bar says so, hatched.
-            let frozen =
-                b.js("return !!document.querySelector('[data-testid=total-bar][data-strategy=blocking] .total-bar.frozen');").await;
-            assert_eq!(frozen, json!(true), "{query}");
-            // A screen reader hears the totals in words.
-            let summary = b.js("return document.querySelector('[data-testid=totals-summary]').textContent;").await;
-            assert!(summary.as_str().unwrap().contains("Sequential: measured"), "{summary}");
-            b.close().await;
         }
+    }
+}
+
+/// The tests that measure time against the model (a tolerance, a range, frame gaps). scripts/test
+/// runs them alone, one at a time, after the functional tests: nothing else shares the machine.
+mod timing {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_growth_chart_draws_the_model_and_a_sweep_measures_it() {
+        let (b, _server) = e2e::open_lab("lat=40,90&mode=compare&limit=2", 1280, 1000).await;
+        let points = b
+        .js("return [...document.querySelectorAll('[data-testid=growth-series]')].flatMap(s =>
+                [...s.querySelectorAll('[data-testid=growth-point]')].map(p => [s.dataset.strategy, parseInt(p.dataset.n), parseFloat(p.dataset.predictedMs)]));")
+        .await;
+        let points: Vec<(String, usize, f64)> = serde_json::from_value(points).unwrap();
+        let workload = Workload::of(&Scenario::from_latencies(&[40, 90]).unwrap(), Preset::Custom, 42);
+        let strategy = |key: &str| match key {
+            "blocking" => Strategy::Blocking,
+            "sequential" => Strategy::Sequential,
+            "concurrent" => Strategy::Concurrent,
+            _ => Strategy::Bounded(2),
+        };
+        assert_eq!(points.len(), 4 * 20, "four lines, N from 1 to 20");
+        for (key, n, predicted) in &points {
+            assert_eq!(*predicted, predict(&workload.scenario(*n), strategy(key)).total, "{key} at N = {n}");
+        }
+        b.click("measure-curve").await;
+        b.wait_until("document.querySelector('[data-testid=sweep-progress]')", Duration::from_secs(5), "the sweep's progress").await;
+        b.wait_until("document.querySelector('[data-testid=measure-curve]')", Duration::from_secs(60), "the sweep to end").await;
+        let measured = b
+        .js("return [...document.querySelectorAll('[data-testid=growth-point][data-measured-ms]')].map(p =>
+                [p.closest('[data-testid=growth-series]').dataset.strategy, parseInt(p.dataset.n), parseFloat(p.dataset.measuredMs), parseFloat(p.dataset.predictedMs)]);")
+        .await;
+        let measured: Vec<(String, usize, f64, f64)> = serde_json::from_value(measured).unwrap();
+        assert_eq!(measured.len(), 3 * 8, "eight points on each line but blocking's: {measured:?}");
+        assert!(measured.iter().all(|m| m.0 != "blocking"));
+        for (key, n, m, p) in &measured {
+            assert!(within_tolerance(*m, *p), "{key} at N = {n}: measured {m}, predicted {p}");
+        }
+        let said = b.js("return document.querySelector('[data-testid=sweep-status]').textContent;").await;
+        assert_eq!(said, json!("Measured 24 runs."));
+        // Against k: bounded's total for this N, k from 1 to N.
+        b.click("growth-axis").await;
+        b.wait_until("document.querySelector('[data-testid=growth-chart]').dataset.axis === 'k'", Duration::from_secs(2), "the k axis")
+            .await;
+        let k = b.js("return [...document.querySelectorAll('[data-testid=growth-point]')].map(p => [parseInt(p.dataset.k), parseFloat(p.dataset.predictedMs)]);").await;
+        let k: Vec<(usize, f64)> = serde_json::from_value(k).unwrap();
+        assert_eq!(k, [(1, 130.0), (2, 90.0)]);
+        b.close().await;
     }
 }
