@@ -12,9 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::config::{compare_leaves_out_blocking, ValidConfig};
-use crate::model::explain::Explanation;
-use crate::model::lab::screen::{self, ShareLinks};
-use crate::model::lab::{Action, AppState, Carried, ReplayAction, ShareKind};
+use crate::model::lab::{Action, AppState, Carried, ReplayAction};
 use crate::model::presentation::Lang;
 use crate::model::url_state::Decoded;
 use crate::runtime;
@@ -36,8 +34,8 @@ use components::status::Status;
 use components::totals_chart::TotalsChart;
 use components::waterfall::Waterfall;
 use hooks::{
-    run_or_ask, use_clipboard, use_embed_probe, use_first_screen_first, use_host_theme, use_lab_actions, use_page_chrome, use_python_host,
-    use_replay_player, use_runner, use_url_sync, LabActions, SweepPlan,
+    use_first_screen_first, use_host_theme, use_lab_actions, use_page_chrome, use_python_host, use_replay_player, use_runner, use_share,
+    use_shown, use_start_on_load, use_url_sync, LabActions, Share, Shown, SweepPlan,
 };
 
 pub fn start() {
@@ -94,7 +92,6 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.presentation.lang_or(props.browser_lang);
     let t: &'static Text = text(lang);
     let runner = use_runner(dispatch.clone());
-    let copy = use_clipboard(dispatch.clone());
     use_url_sync(&state.config, &state.presentation, &state.program);
     use_page_chrome(&state.presentation, state.theme(), t);
     let whole = use_first_screen_first(state.presentation.embed || props.starting);
@@ -102,91 +99,38 @@ pub fn App(props: &AppProps) -> Html {
     let (presentation, panels, running) = (state.presentation, state.presentation.panels, state.is_running());
     let python = use_python_host(dispatch.clone(), panels.python && whole);
     let (validation, compare_validation) = (state.validation.clone(), state.compare_validation.clone());
-    let valid = state.valid();
-    let errors = validation.as_ref().clone().err().unwrap_or_default();
-
     let LabActions { act, on_edit, on_run, on_compare, on_guess_toggle, on_form_toggle, on_select, on_replay, on_embed_width, on_axis } =
         use_lab_actions(&dispatch, &runner, &validation, &compare_validation);
-    // A link with autorun=1, or a press of Run or Compare on the prerendered screen, starts its run
-    // once the page is up and settled, if the form is runnable (the first state holds what was typed).
-    {
-        let (start, dispatch, validation, carried) =
-            (runner.start_when_settled.clone(), dispatch.clone(), validation.clone(), props.carried.clone());
-        let pressed = props.link.autorun || carried.as_ref().is_some_and(|c| c.pressed.is_some());
-        use_effect_with((), move |_| {
-            if let Some(carried) = carried {
-                takeover::focus(&carried);
-            }
-            if let (true, Ok(valid)) = (pressed, validation.as_ref()) {
-                run_or_ask(valid.clone(), valid.strategies(), &start, &dispatch);
-            }
-        });
-    }
-    let on_cancel = runner.cancel.clone();
-    // What a press of Run (and of Compare) takes, by the model, written beside the buttons.
-    let eta = use_memo((validation.clone(), state.compare_validation.clone(), lang), move |(validation, compare, _)| {
-        t.eta_line(validation.as_ref().as_ref().ok(), compare.as_ref().as_ref()).map(AttrValue::from)
-    });
-    let eta: Option<AttrValue> = (*eta).clone();
-
-    // The links this page hands out, made once per change of what they depend on (a
-    // 10,000-request link is 50 KB of text); the embed's height is measured in a frame of the
-    // author's column width once they open the embed code.
-    let links = use_memo((state.config.clone(), presentation, t.embed_title, state.embed_size.clone(), state.program.clone()), {
-        let (state, base) = (state.clone(), props.base.clone());
-        move |_| ShareLinks::of(&state, &base, t.embed_title)
-    });
-    let probe = links.probe(&state);
-    let measuring = probe.is_some();
-    use_embed_probe(dispatch.clone(), probe);
-    let on_copy = use_callback((copy, links.clone()), |kind: ShareKind, (copy, links)| {
-        let text = match kind {
-            ShareKind::Link => links.full_page.clone(),
-            ShareKind::Embed => links.snippet_auto.clone(),
-        };
-        copy.emit((kind, text));
-    });
-
-    // What the panels show: the last session, or before any run the prediction for the form (the
-    // last valid one, dimmed, while the form is wrong).
-    let form_scenario = use_memo(validation.clone(), |v| v.as_ref().as_ref().ok().map(|v| Rc::new(v.scenario.clone())));
-    let view = use_memo((state.session.clone(), state.shown_validation.clone()), |(session, shown)| screen::view(session, shown));
-    let shown = state.shown().unwrap_or(0);
-    // The explanation: keyed on the shown run only once it has completed, so a run in progress
-    // does not rebuild it every frame.
-    let explanation = use_memo((state.session.as_ref().map(|s| s.run_id), state.shown_completed(), validation.clone(), shown), {
-        let view = view.clone();
-        move |(_, _, _, shown)| (*view).as_ref().map(|v| Rc::new(v.explanation(*shown)))
-    });
-    let explanation: Option<Rc<Explanation>> = (*explanation).clone();
-    let total = explanation.as_ref().map(|e| e.total).unwrap_or(0.0);
-    let moment = state.moment(total);
+    use_start_on_load(props.link.autorun, props.carried.clone(), &runner, &dispatch, &validation);
+    let Share { links, measuring, on_copy } = use_share(&state, &props.base, t);
+    let Shown {
+        form_scenario,
+        view,
+        index: shown,
+        strategy: shown_strategy,
+        explanation,
+        total,
+        moment,
+        growth,
+        eta,
+        summary,
+        guess_results,
+    } = use_shown(&state, t);
     use_replay_player(dispatch.clone(), state.replay.playing, state.replay.speed, total);
     let on_scrub = on_replay.reform(|t: f64| ReplayAction::Seek { t, step: None });
-    let growth = use_memo(
-        (state.shown_validation.clone(), state.config.preset, state.config.seed, state.growth_axis),
-        |(shown, preset, seed, axis)| screen::growth(shown, *preset, *seed, *axis),
-    );
     let on_measure = use_callback((runner.sweep.clone(), growth.clone(), state.growth_axis), |(), (start, growth, axis)| {
         if let Some((_, runs, scenario)) = growth.as_ref() {
             start.emit(SweepPlan { axis: *axis, runs: runs.clone(), scenario: scenario.clone() });
         }
     });
-    let summary = if running || state.session.is_none() {
-        String::new()
-    } else {
-        (*view).as_ref().map(|v| t.run_summaries(&v.rows)).unwrap_or_default()
-    };
+    let on_cancel = runner.cancel.clone();
+    let valid = state.valid();
+    let errors = validation.as_ref().clone().err().unwrap_or_default();
     let guess_open = panels.guess.then_some(state.guesses.open);
-    let guess_results = match (&state.session, view.as_ref()) {
-        (Some(_), Some(v)) if panels.guess => crate::model::guess::results(&state.guesses.values(), &v.rows),
-        _ => Vec::new(),
-    };
     let (form_shown, strategies) = (state.form_shown(props.narrow), valid.map(ValidConfig::strategies).unwrap_or_default());
     let compare_left_out = compare_leaves_out_blocking(&validation);
     let span = |predicted: f64| state.span_ms(predicted);
     let v = (*view).as_ref();
-    let shown_strategy = v.map(|v| v.strategies[shown.min(v.strategies.len() - 1)]);
 
     html! {
         <>

@@ -8,9 +8,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::Runner;
+use crate::app::takeover;
 use crate::model::config::ValidConfig;
 use crate::model::growth::GrowthAxis;
-use crate::model::lab::{Action, AppState, Confirm, Edit, ReplayAction, Validation};
+use crate::model::lab::{Action, AppState, Carried, Confirm, Edit, ReplayAction, Validation};
 use crate::model::plan::Plan;
 use crate::model::{Mode, Strategy};
 
@@ -74,4 +75,27 @@ pub fn use_lab_actions(
     let on_embed_width = use_callback(act.clone(), |width: u32, act| act.emit(Action::EmbedWidth(width)));
     let on_axis = use_callback(act.clone(), |axis, act| act.emit(Action::GrowthAxis(axis)));
     LabActions { act, on_edit, on_run, on_compare, on_guess_toggle, on_form_toggle, on_select, on_replay, on_embed_width, on_axis }
+}
+
+/// A link with autorun=1, or a press of Run or Compare on the prerendered screen, starts its run
+/// once the page is up and settled, if the form is runnable (the first state holds what was
+/// typed); the focus the reader left on the prerendered screen is given back.
+#[hook]
+pub fn use_start_on_load(
+    autorun: bool,
+    carried: Option<Rc<Carried>>,
+    runner: &Runner,
+    dispatch: &UseReducerDispatcher<AppState>,
+    validation: &Rc<Validation>,
+) {
+    let (start, dispatch, validation) = (runner.start_when_settled.clone(), dispatch.clone(), validation.clone());
+    let pressed = autorun || carried.as_ref().is_some_and(|c| c.pressed.is_some());
+    use_effect_with((), move |_| {
+        if let Some(carried) = carried {
+            takeover::focus(&carried);
+        }
+        if let (true, Ok(valid)) = (pressed, validation.as_ref()) {
+            run_or_ask(valid.clone(), valid.strategies(), &start, &dispatch);
+        }
+    });
 }

@@ -9,6 +9,7 @@ use super::state::{AppState, RunState, SweepState, Validation};
 use crate::model::config::ValidConfig;
 use crate::model::embed::{fixed_height, snippet_auto_height, snippet_fixed_height};
 use crate::model::growth::{self, GrowthAxis, Series, SweepRun, Workload};
+use crate::model::guess::{self, GuessResult};
 use crate::model::presentation::{Panels, Presentation};
 use crate::model::source::RequestOutcome;
 use crate::model::trace::Outcome;
@@ -53,6 +54,15 @@ pub enum RunNote {
 pub type Growth = (Rc<Vec<Series>>, Rc<Vec<SweepRun>>, Rc<Scenario>);
 
 impl AppState {
+    /// The guesses set beside the session's measurements: none before a run or with the guess
+    /// panel closed by the link.
+    pub fn guess_results(&self, view: Option<&View>) -> Vec<GuessResult> {
+        match (&self.session, view) {
+            (Some(_), Some(v)) if self.presentation.panels.guess => guess::results(&self.guesses.values(), &v.rows),
+            _ => Vec::new(),
+        }
+    }
+
     /// The valid form, if it is.
     pub fn valid(&self) -> Option<&ValidConfig> {
         self.validation.as_ref().as_ref().ok()
@@ -260,6 +270,7 @@ mod tests {
     use super::*;
     use crate::model::lab::{Action, Edit};
     use crate::model::source::RequestOutcome;
+    use crate::model::strategy::StrategyKind;
     use crate::model::url_state::decode;
 
     fn state(query: &str) -> Rc<AppState> {
@@ -270,6 +281,26 @@ mod tests {
         let s = state(query);
         let valid = s.valid().expect("valid").clone();
         s.after(Action::Begin { run_id: 1, strategies: valid.strategies(), valid })
+    }
+
+    #[test]
+    fn guesses_are_set_beside_a_finished_runs_measurements_where_the_panel_is() {
+        let guessed = |query: &str| {
+            let s = state(query).after(Action::Guess { kind: StrategyKind::Concurrent, text: "800".into() });
+            let before = view(&s.session, &s.shown_validation);
+            assert_eq!(s.guess_results(before.as_ref()), Vec::new(), "{query}: nothing before a run");
+            let valid = s.valid().expect("valid").clone();
+            let s = s.after(Action::Begin { run_id: 1, strategies: valid.strategies(), valid });
+            let mut trace = Trace::new(Strategy::Concurrent, 2);
+            (trace.total, trace.outcome) = (Some(805.0), Outcome::Completed);
+            let s = s.after(Action::Progress { run_id: 1, index: 0, trace, elapsed: 805.0 });
+            let s = s.after(Action::Finished { run_id: 1, end: Outcome::Completed });
+            let after = view(&s.session, &s.shown_validation);
+            s.guess_results(after.as_ref())
+        };
+        let results = guessed("preset=note&mode=concurrent");
+        assert_eq!(results.iter().map(|r| (r.strategy, r.guess, r.measured)).collect::<Vec<_>>(), [(Strategy::Concurrent, 800.0, 805.0)]);
+        assert_eq!(guessed("preset=note&mode=concurrent&panels=totals"), Vec::new(), "no guess panel, no guesses shown");
     }
 
     #[test]
