@@ -136,14 +136,14 @@ pub fn App(props: &AppProps) -> Html {
         <>
         if !presentation.embed {
             <header class="page-header">
-                <h1>{ t.title }</h1>
-                <p class="tagline">{ t.tagline }</p>
-                <p class="intro">{ t.intro }</p>
+                <h1>{ t.page.title }</h1>
+                <p class="tagline">{ t.page.tagline }</p>
+                <p class="intro">{ t.page.intro }</p>
             </header>
         }
         <main class="lab">
             if presentation.embed {
-                <h1 class="visually-hidden">{ t.title }</h1>
+                <h1 class="visually-hidden">{ t.page.title }</h1>
             }
             <Notices t={t} notices={state.notices.clone()} on_dismiss={act.reform(|()| Action::DismissNotices)} />
             if panels.controls && state.foldable(props.narrow) {
@@ -170,7 +170,7 @@ pub fn App(props: &AppProps) -> Html {
                             embed_width={state.embed_size.width} on_embed_width={on_embed_width} measuring={measuring} />
                     </div>
                     if state.dimmed() {
-                        <p class="invalid-note" data-testid="invalid-note" role="status">{ t.invalid_form_note }</p>
+                        <p class="invalid-note" data-testid="invalid-note" role="status">{ t.real.invalid_form_note }</p>
                     }
                     // Before a real run: where its requests will go, and how many.
                     if let Some(real) = valid.and_then(|v| v.real.as_ref()).filter(|_| state.session.is_none()) {
@@ -208,7 +208,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     if let Some(v) = v.filter(|_| panels.results && whole) {
                         <Results t={t} rows={v.rows.clone()} shown={state.session.as_ref().map(|_| shown)} on_select={on_select}
-                            stale_note={state.stale().then_some(AttrValue::from(t.stale_results))} />
+                            stale_note={state.stale().then_some(AttrValue::from(t.results.stale_results))} />
                     }
                     if let Some((series, runs, scenario)) = growth.as_ref().as_ref().filter(|_| panels.growth && whole) {
                         <GrowthChart t={t} axis={state.growth_axis} series={series.clone()} n={scenario.len()} measured={state.measured_points()}
@@ -233,7 +233,7 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </main>
         if !presentation.embed && whole {
-            <footer class="page-footer"><p>{ t.footer }</p></footer>
+            <footer class="page-footer"><p>{ t.page.footer }</p></footer>
         }
         </>
     }

@@ -26,9 +26,9 @@ fn show(t: &Text, message: &str) {
     let _ = banner.set_attribute("data-testid", "panic");
     let _ = banner.set_attribute("data-message", message);
     banner.set_class_name("panic-banner");
-    let _ = banner.append_child(&document.create_text_node(t.panic_banner));
+    let _ = banner.append_child(&document.create_text_node(t.errors.panic_banner));
     if let Ok(button) = document.create_element("button") {
-        button.set_text_content(Some(t.reload));
+        button.set_text_content(Some(t.errors.reload));
         // A listener, not an inline `onclick`: a strict Content-Security-Policy forbids inline code.
         let reload = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
             if let Some(window) = web_sys::window() {

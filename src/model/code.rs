@@ -15,6 +15,16 @@ pub enum CodeLang {
 impl CodeLang {
     pub const ALL: [CodeLang; 3] = [CodeLang::Python, CodeLang::Rust, CodeLang::Js];
 
+    /// Its place in `ALL` (an exhaustive match: a new variant must be given one), where the
+    /// words keep its name.
+    pub const fn index(self) -> usize {
+        match self {
+            CodeLang::Python => 0,
+            CodeLang::Rust => 1,
+            CodeLang::Js => 2,
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             CodeLang::Python => "python",

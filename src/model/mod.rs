@@ -34,3 +34,31 @@ pub use preset::Preset;
 pub use scenario::{Request, Scenario};
 pub use strategy::{Mode, Strategy};
 pub use trace::{RequestTrace, Trace};
+
+#[cfg(test)]
+mod tests {
+    use super::code::CodeLang;
+    use super::presentation::Lang;
+    use super::python::presets::PyPreset;
+    use super::source::{PhaseKind, RequestOutcome};
+    use super::strategy::StrategyKind;
+    use super::Preset;
+
+    /// The words keep a name per variant in an array in `ALL`'s order: each variant's index is its
+    /// place there, so no lookup can miss or fall back to another's name.
+    #[test]
+    fn every_enum_with_names_is_indexed_by_its_place_in_all() {
+        fn check<T: Copy + std::fmt::Debug>(all: &[T], index: fn(T) -> usize) {
+            for (i, x) in all.iter().enumerate() {
+                assert_eq!(index(*x), i, "{x:?}");
+            }
+        }
+        check(&Preset::ALL, Preset::index);
+        check(&Lang::ALL, Lang::index);
+        check(&RequestOutcome::ALL, RequestOutcome::index);
+        check(&PhaseKind::ALL, PhaseKind::index);
+        check(&CodeLang::ALL, CodeLang::index);
+        check(&PyPreset::ALL, PyPreset::index);
+        check(&StrategyKind::ALL, StrategyKind::index);
+    }
+}

@@ -157,6 +157,15 @@ impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Ru];
     pub const KEYS: [&'static str; 2] = ["en", "ru"];
 
+    /// Its place in `ALL` (an exhaustive match: a new variant must be given one), where the
+    /// words keep its name.
+    pub const fn index(self) -> usize {
+        match self {
+            Lang::En => 0,
+            Lang::Ru => 1,
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Lang::En => "en",

@@ -26,6 +26,19 @@ const RANDOM_MAX_MS: u64 = 1500;
 impl Preset {
     pub const ALL: [Preset; 6] = [Preset::Note, Preset::Equal, Preset::Staggered, Preset::Outlier, Preset::Random, Preset::Custom];
 
+    /// Its place in `ALL` (an exhaustive match: a new variant must be given one), where the
+    /// words keep its name.
+    pub const fn index(self) -> usize {
+        match self {
+            Preset::Note => 0,
+            Preset::Equal => 1,
+            Preset::Staggered => 2,
+            Preset::Outlier => 3,
+            Preset::Random => 4,
+            Preset::Custom => 5,
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Preset::Note => "note",

@@ -205,6 +205,18 @@ impl RequestOutcome {
     pub const ALL: [RequestOutcome; 5] =
         [RequestOutcome::Ok, RequestOutcome::HttpError, RequestOutcome::NetworkError, RequestOutcome::Timeout, RequestOutcome::Cancelled];
 
+    /// Its place in `ALL` (an exhaustive match: a new variant must be given one), where the
+    /// words keep its name.
+    pub const fn index(self) -> usize {
+        match self {
+            RequestOutcome::Ok => 0,
+            RequestOutcome::HttpError => 1,
+            RequestOutcome::NetworkError => 2,
+            RequestOutcome::Timeout => 3,
+            RequestOutcome::Cancelled => 4,
+        }
+    }
+
     /// The hook value: `data-outcome`.
     pub fn key(self) -> &'static str {
         match self {
@@ -229,6 +241,18 @@ pub enum PhaseKind {
 
 impl PhaseKind {
     pub const ALL: [PhaseKind; 5] = [PhaseKind::Queueing, PhaseKind::Dns, PhaseKind::Connect, PhaseKind::Waiting, PhaseKind::Download];
+
+    /// Its place in `ALL` (an exhaustive match: a new variant must be given one), where the
+    /// words keep its name.
+    pub const fn index(self) -> usize {
+        match self {
+            PhaseKind::Queueing => 0,
+            PhaseKind::Dns => 1,
+            PhaseKind::Connect => 2,
+            PhaseKind::Waiting => 3,
+            PhaseKind::Download => 4,
+        }
+    }
 
     pub fn key(self) -> &'static str {
         match self {

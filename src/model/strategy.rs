@@ -46,9 +46,15 @@ impl StrategyKind {
         StrategyKind::ALL.into_iter().find(|k| k.key() == key)
     }
 
-    /// Its place in `ALL`: where per-kind arrays (names, guesses) keep it.
-    pub fn index(self) -> usize {
-        StrategyKind::ALL.iter().position(|k| *k == self).unwrap_or(0)
+    /// Its place in `ALL` (an exhaustive match: a new variant must be given one): where per-kind
+    /// arrays (names, guesses) keep it.
+    pub const fn index(self) -> usize {
+        match self {
+            StrategyKind::Blocking => 0,
+            StrategyKind::Sequential => 1,
+            StrategyKind::Concurrent => 2,
+            StrategyKind::Bounded => 3,
+        }
     }
 
     pub fn with_limit(self, k: u32) -> Strategy {

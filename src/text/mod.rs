@@ -53,17 +53,33 @@ pub struct Text {
     pub run_forms: [&'static str; 3],
     /// Bounded without its k: the line of the k axis.
     pub bounded_any_k: &'static str,
+    pub page: PageText,
+    pub form: FormText,
+    pub waterfall: WaterfallText,
+    pub results: ResultsText,
+    pub status: StatusText,
+    pub errors: ErrorText,
+    pub share: ShareText,
+    pub explain: ExplainText,
+    pub real: RealText,
+    pub glance: GlanceText,
+}
 
+/// The page around the lab: its title, tagline, introduction, footer and language switch.
+pub struct PageText {
     pub title: &'static str,
     pub tagline: &'static str,
     pub intro: &'static str,
     pub footer: &'static str,
     pub language_label: &'static str,
-    pub language_names: [&'static str; 2],
+    pub language_names: [&'static str; Lang::ALL.len()],
+}
 
+/// The scenario form: presets, counts, latencies, processing, the strategies and the buttons.
+pub struct FormText {
     pub controls_heading: &'static str,
     pub preset_label: &'static str,
-    pub presets: [&'static str; 6],
+    pub presets: [&'static str; Preset::ALL.len()],
     pub count_label: &'static str,
     pub seed_label: &'static str,
     pub new_seed: &'static str,
@@ -72,8 +88,8 @@ pub struct Text {
     pub processing_label: &'static str,
     pub processing_hint: &'static str,
     pub strategy_label: &'static str,
-    pub strategy_names: [&'static str; 4],
-    pub strategy_blurbs: [&'static str; 4],
+    pub strategy_names: [&'static str; StrategyKind::ALL.len()],
+    pub strategy_blurbs: [&'static str; StrategyKind::ALL.len()],
     /// Blocking, sequential, concurrent; then bounded as a template for k.
     pub strategy_shorts: [&'static str; 4],
     pub limit_label: &'static str,
@@ -85,7 +101,10 @@ pub struct Text {
     /// Compare's button and option when a comparison leaves blocking out (it would freeze the page).
     pub compare_without_blocking: &'static str,
     pub compare_option_without_blocking: &'static str,
+}
 
+/// The waterfall: its legend, captions and what a bar says.
+pub struct WaterfallText {
     pub legend_waiting: &'static str,
     pub legend_processing: &'static str,
     pub legend_predicted_end: &'static str,
@@ -97,7 +116,10 @@ pub struct Text {
     pub bar_response: &'static str,
     pub bar_done: &'static str,
     pub bar_predicted: &'static str,
+}
 
+/// The results table, the model's formulas and the totals in words.
+pub struct ResultsText {
     pub results_heading: &'static str,
     pub col_strategy: &'static str,
     pub col_measured: &'static str,
@@ -126,7 +148,10 @@ pub struct Text {
     pub formula_slots: &'static str,
     pub run_summary: &'static str,
     pub run_summary_gap: &'static str,
+}
 
+/// The status line.
+pub struct StatusText {
     /// The prerendered first screen, before the app has taken it over (and after Run was pressed there).
     pub status_starting: &'static str,
     pub status_starting_queued: &'static str,
@@ -137,7 +162,10 @@ pub struct Text {
     pub status_running_of: &'static str,
     pub status_progress: &'static str,
     pub blocking_warning: &'static str,
+}
 
+/// What the link's notices and the form's errors say; the panic banner.
+pub struct ErrorText {
     pub notices_heading: &'static str,
     pub notice: &'static str,
     pub notice_unknown: &'static str,
@@ -165,7 +193,10 @@ pub struct Text {
     pub dismiss: &'static str,
     pub panic_banner: &'static str,
     pub reload: &'static str,
+}
 
+/// Sharing: the link, the embed code and its heights.
+pub struct ShareText {
     pub copy_link: &'static str,
     pub copy_embed: &'static str,
     pub link_copied: &'static str,
@@ -177,7 +208,10 @@ pub struct Text {
     pub embed_code_heading: &'static str,
     pub embed_auto_hint: &'static str,
     pub embed_fixed_hint: &'static str,
+}
 
+/// "Why: step by step": the steps, the event loop, the replay, the sequence diagram, the code and the Python section.
+pub struct ExplainText {
     pub explain_heading: &'static str,
     pub explain_from_trace: &'static str,
     pub explain_from_prediction: &'static str,
@@ -231,8 +265,11 @@ pub struct Text {
     pub python_opening: &'static str,
     /// "{}": why the panel's module did not load.
     pub python_failed: &'static str,
-    pub code_lang_names: [&'static str; 3],
+    pub code_lang_names: [&'static str; CodeLang::ALL.len()],
+}
 
+/// Real requests: targets, outcomes, phases, the connection queue, the notes under a real run.
+pub struct RealText {
     pub source_label: &'static str,
     pub source_names: [&'static str; 2],
     pub targets_label: &'static str,
@@ -247,8 +284,8 @@ pub struct Text {
     pub err_target_scheme: &'static str,
     pub err_target_count: &'static str,
     pub err_target_too_many: &'static str,
-    pub outcome_names: [&'static str; 5],
-    pub phase_names: [&'static str; 5],
+    pub outcome_names: [&'static str; RequestOutcome::ALL.len()],
+    pub phase_names: [&'static str; PhaseKind::ALL.len()],
     pub sampled_rows: &'static str,
     /// Under the sequence diagram: arrows for the first {} of {} requests (and lanes sampled to {}).
     pub sequence_first_arrows: &'static str,
@@ -269,7 +306,10 @@ pub struct Text {
     pub invalid_form_note: &'static str,
     /// A run with failed requests: "{failed} of {all} failed: {why}".
     pub failed_run: &'static str,
+}
 
+/// The charts at a glance (totals, race, growth and its sweep), the guesses, the folded form's line, what a press takes and the question before a long run; the embed's width.
+pub struct GlanceText {
     pub totals_heading: &'static str,
     /// Written inside blocking's hatched bar.
     pub totals_frozen: &'static str,
@@ -362,27 +402,26 @@ const FORMULA_SHOWN: usize = 6;
 
 impl Text {
     pub fn preset_name(&self, preset: Preset) -> &'static str {
-        let i = Preset::ALL.iter().position(|p| *p == preset).unwrap_or(0);
-        self.presets[i]
+        self.form.presets[preset.index()]
     }
 
     pub fn strategy_name(&self, kind: StrategyKind) -> &'static str {
-        self.strategy_names[kind.index()]
+        self.form.strategy_names[kind.index()]
     }
 
     pub fn strategy_blurb(&self, kind: StrategyKind) -> &'static str {
-        self.strategy_blurbs[kind.index()]
+        self.form.strategy_blurbs[kind.index()]
     }
 
     pub fn strategy_short(&self, strategy: Strategy) -> String {
         match strategy {
-            Strategy::Bounded(k) => fill(self.strategy_shorts[3], &[&k.to_string()]),
-            other => self.strategy_shorts[other.kind().index()].to_string(),
+            Strategy::Bounded(k) => fill(self.form.strategy_shorts[3], &[&k.to_string()]),
+            other => self.form.strategy_shorts[other.kind().index()].to_string(),
         }
     }
 
     pub fn language_name(&self, lang: Lang) -> &'static str {
-        self.language_names[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)]
+        self.page.language_names[lang.index()]
     }
 
     /// "one request", "3 requests", "3 запроса", "5 запросов".
@@ -477,26 +516,26 @@ impl Text {
             processing.iter().take(SHOWN).map(|p| p.to_string()).collect::<Vec<_>>().join(", ")
                 + if processing.len() > SHOWN { ", …" } else { "" }
         };
-        fill(self.scenario_line, &[&self.requests(scenario.len()), &list.join(", "), &proc])
+        fill(self.glance.scenario_line, &[&self.requests(scenario.len()), &list.join(", "), &proc])
     }
 
     /// How far a guess was from the measurement, in words.
     pub fn guess_off(&self, g: &GuessResult) -> String {
         if g.spot_on() {
-            return self.guess_spot_on.into();
+            return self.glance.guess_spot_on.into();
         }
         let pct = self.int(g.off_percent());
         let by = self.total(g.off_ms().abs());
         if g.off_ms() > 0.0 {
-            fill(self.guess_high, &[&by, &pct])
+            fill(self.glance.guess_high, &[&by, &pct])
         } else {
-            fill(self.guess_low, &[&by, &pct])
+            fill(self.glance.guess_low, &[&by, &pct])
         }
     }
 
     pub fn guess_result(&self, g: &GuessResult) -> String {
         fill(
-            self.guess_result,
+            self.glance.guess_result,
             &[
                 &self.strategy_short(g.strategy),
                 &self.total(g.guess),
@@ -511,10 +550,10 @@ impl Text {
     pub fn real_hosts(&self, hosts: &[(Option<String>, usize)]) -> String {
         let list = hosts
             .iter()
-            .map(|(host, n)| format!("{} → {}", self.requests(*n), host.as_deref().unwrap_or(self.own_site)))
+            .map(|(host, n)| format!("{} → {}", self.requests(*n), host.as_deref().unwrap_or(self.real.own_site)))
             .collect::<Vec<_>>()
             .join(", ");
-        fill(self.real_hosts, &[&list])
+        fill(self.real.real_hosts, &[&list])
     }
 
     /// "3 of 3 failed: HTTP 404" — a run that is no timing to compare.
@@ -523,7 +562,7 @@ impl Text {
             Some(status) => format!("HTTP {status}"),
             None => self.outcome_name(f.first).to_string(),
         };
-        fill(self.failed_run, &[&self.int(f.failed as f64), &self.int(f.of as f64), &why])
+        fill(self.real.failed_run, &[&self.int(f.failed as f64), &self.int(f.of as f64), &why])
     }
 
     /// Names of strategies in a sentence: "Concurrent, Bounded, k = 6".
@@ -539,15 +578,15 @@ impl Text {
     /// Under the results: why blocking is left out of a comparison.
     pub fn blocking_left_out_note(&self, why: LeftOut) -> String {
         match why {
-            LeftOut::Freezes { ms } => self.frozen(self.blocking_left_out, ms),
-            LeftOut::Real(real) => format!("{}{}", self.blocking_left_out_because, lower_first(self.blocking_real(real))),
+            LeftOut::Freezes { ms } => self.frozen(self.errors.blocking_left_out, ms),
+            LeftOut::Real(real) => format!("{}{}", self.errors.blocking_left_out_because, lower_first(self.blocking_real(real))),
         }
     }
 
     pub fn blocking_real(&self, why: BlockingReal) -> &'static str {
         match why {
-            BlockingReal::Unbounded => self.err_blocking_unbounded,
-            BlockingReal::Emulated => self.err_blocking_emulated,
+            BlockingReal::Unbounded => self.errors.err_blocking_unbounded,
+            BlockingReal::Emulated => self.errors.err_blocking_emulated,
         }
     }
 
@@ -561,15 +600,15 @@ impl Text {
 
     /// Under the results where the browser drew the lab slowly (`SLOW_DRAW_MS`).
     pub fn slow_drawing(&self, draw_ms: f64) -> String {
-        fill(self.slow_drawing, &[&self.ms(draw_ms)])
+        fill(self.results.slow_drawing, &[&self.ms(draw_ms)])
     }
 
     /// The longest frame gap, in words: "froze the page for …" where `frozen`.
     pub fn frame_gap(&self, strategy: Strategy, gap_ms: f64, frozen: bool) -> String {
         if frozen {
-            fill(self.frozen_for, &[&self.duration(gap_ms)])
+            fill(self.results.frozen_for, &[&self.duration(gap_ms)])
         } else if strategy.yields_to_event_loop() {
-            fill(self.smooth, &[&self.ms(gap_ms)])
+            fill(self.results.smooth, &[&self.ms(gap_ms)])
         } else {
             self.ms(gap_ms)
         }
@@ -578,14 +617,14 @@ impl Text {
     pub fn status_running(&self, strategy: Strategy, index: usize, of: usize) -> String {
         let name = self.strategy_short(strategy);
         if of > 1 {
-            fill(self.status_running_of, &[&name, &(index + 1).to_string(), &of.to_string()])
+            fill(self.status.status_running_of, &[&name, &(index + 1).to_string(), &of.to_string()])
         } else {
-            fill(self.status_running, &[&name])
+            fill(self.status.status_running, &[&name])
         }
     }
 
     pub fn progress(&self, finished: usize, total: usize, elapsed_ms: f64) -> String {
-        fill(self.status_progress, &[&self.int(finished as f64), &self.int(total as f64), &self.ms(elapsed_ms)])
+        fill(self.status.status_progress, &[&self.int(finished as f64), &self.int(total as f64), &self.ms(elapsed_ms)])
     }
 
     pub fn request_row(&self, index: usize, latency_ms: u32, processing_ms: u32) -> String {
@@ -597,14 +636,14 @@ impl Text {
     }
 
     pub fn bar_title(&self, index: usize, start: f64, response: Option<f64>, end: Option<f64>, predicted_end: f64) -> String {
-        let mut s = fill(self.bar_sent, &[&(index + 1).to_string(), &self.ms(start)]);
+        let mut s = fill(self.waterfall.bar_sent, &[&(index + 1).to_string(), &self.ms(start)]);
         if let Some(r) = response {
-            s.push_str(&fill(self.bar_response, &[&self.ms(r)]));
+            s.push_str(&fill(self.waterfall.bar_response, &[&self.ms(r)]));
         }
         if let Some(e) = end {
-            s.push_str(&fill(self.bar_done, &[&self.ms(e)]));
+            s.push_str(&fill(self.waterfall.bar_done, &[&self.ms(e)]));
         }
-        s.push_str(&fill(self.bar_predicted, &[&self.ms(predicted_end)]));
+        s.push_str(&fill(self.waterfall.bar_predicted, &[&self.ms(predicted_end)]));
         s
     }
 
@@ -614,10 +653,10 @@ impl Text {
     pub fn formula_in_words(&self, formula: &Formula) -> String {
         match formula {
             Formula::Sum { terms, .. } if terms.iter().all(|t| t.processing_ms == 0) => {
-                fill(self.formula_words_sum, &[&self.values_listed(&terms.iter().map(|t| t.latency_ms).collect::<Vec<_>>())])
+                fill(self.results.formula_words_sum, &[&self.values_listed(&terms.iter().map(|t| t.latency_ms).collect::<Vec<_>>())])
             }
             Formula::Max { latencies, queue_ms, .. } if *queue_ms <= 0.0 => {
-                fill(self.formula_words_longest, &[&self.values_listed(latencies)])
+                fill(self.results.formula_words_longest, &[&self.values_listed(latencies)])
             }
             other => self.formula(other),
         }
@@ -627,8 +666,8 @@ impl Text {
     fn values_listed(&self, values: &[u32]) -> String {
         let words: Vec<String> = values.iter().map(|&v| self.int(f64::from(v))).collect();
         match words.split_last() {
-            _ if words.len() > FORMULA_SHOWN => fill(self.formula_values, &[&self.int(words.len() as f64)]),
-            Some((last, rest)) if !rest.is_empty() => format!("{}{}{last}", rest.join(", "), self.list_and),
+            _ if words.len() > FORMULA_SHOWN => fill(self.results.formula_values, &[&self.int(words.len() as f64)]),
+            Some((last, rest)) if !rest.is_empty() => format!("{}{}{last}", rest.join(", "), self.results.list_and),
             _ => words.join(""),
         }
     }
@@ -649,7 +688,7 @@ impl Text {
                     terms.iter().map(term).collect::<Vec<_>>().join(" + ")
                 } else {
                     fill(
-                        self.formula_many,
+                        self.results.formula_many,
                         &[
                             &terms[..3].iter().map(term).collect::<Vec<_>>().join(" + "),
                             &term(&terms[terms.len() - 1]),
@@ -663,33 +702,33 @@ impl Text {
                 let body = if latencies.len() <= SHOWN {
                     latencies.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
                 } else {
-                    fill(self.formula_values, &[&self.int(latencies.len() as f64)])
+                    fill(self.results.formula_values, &[&self.int(latencies.len() as f64)])
                 };
                 if *queue_ms > 0.0 {
-                    fill(self.formula_queue, &[&body, &longest.to_string(), &self.int(*queue_ms), &self.ms(*total)])
+                    fill(self.results.formula_queue, &[&body, &longest.to_string(), &self.int(*queue_ms), &self.ms(*total)])
                 } else {
                     format!("max({body}) = {}", self.ms(*total))
                 }
             }
-            Formula::Slots { k, waves, total } => fill(self.formula_slots, &[&k.to_string(), &waves.to_string(), &self.ms(*total)]),
+            Formula::Slots { k, waves, total } => fill(self.results.formula_slots, &[&k.to_string(), &waves.to_string(), &self.ms(*total)]),
         }
     }
 
     pub fn list_error(&self, e: &ListError) -> String {
         match e {
-            ListError::Empty => self.err_empty.into(),
-            ListError::EmptyItem { item } => fill(self.err_empty_item, &[&item.to_string()]),
-            ListError::NotANumber { item: 0, text } => fill(self.err_not_a_number, &[text]),
-            ListError::NotANumber { item, text } => fill(self.err_item_not_a_number, &[&item.to_string(), text]),
+            ListError::Empty => self.errors.err_empty.into(),
+            ListError::EmptyItem { item } => fill(self.errors.err_empty_item, &[&item.to_string()]),
+            ListError::NotANumber { item: 0, text } => fill(self.errors.err_not_a_number, &[text]),
+            ListError::NotANumber { item, text } => fill(self.errors.err_item_not_a_number, &[&item.to_string(), text]),
             ListError::OutOfRange { item: 0, value, max } => {
-                fill(self.err_too_large, &[&self.int(*value as f64), &self.int(f64::from(*max))])
+                fill(self.errors.err_too_large, &[&self.int(*value as f64), &self.int(f64::from(*max))])
             }
             ListError::OutOfRange { item, value, max } => {
-                fill(self.err_item_too_large, &[&item.to_string(), &self.int(*value as f64), &self.int(f64::from(*max))])
+                fill(self.errors.err_item_too_large, &[&item.to_string(), &self.int(*value as f64), &self.int(f64::from(*max))])
             }
-            ListError::TooMany { count, max } => fill(self.err_too_many, &[&self.int(*count as f64), &self.int(*max as f64)]),
+            ListError::TooMany { count, max } => fill(self.errors.err_too_many, &[&self.int(*count as f64), &self.int(*max as f64)]),
             ListError::WrongLength { expected, found } => {
-                fill(self.err_wrong_length, &[&found.to_string(), &self.requests(*expected), &expected.to_string()])
+                fill(self.errors.err_wrong_length, &[&found.to_string(), &self.requests(*expected), &expected.to_string()])
             }
         }
     }
@@ -697,9 +736,9 @@ impl Text {
     pub fn field_error(&self, e: &FieldError) -> String {
         match e {
             FieldError::List(e) => self.list_error(e),
-            FieldError::BelowMinimum { min } => fill(self.err_below_minimum, &[&min.to_string()]),
-            FieldError::Freezes { ms } => self.frozen(self.err_freezes, *ms),
-            FieldError::TooBusy { ms } => self.frozen(self.err_too_busy, *ms),
+            FieldError::BelowMinimum { min } => fill(self.errors.err_below_minimum, &[&min.to_string()]),
+            FieldError::Freezes { ms } => self.frozen(self.errors.err_freezes, *ms),
+            FieldError::TooBusy { ms } => self.frozen(self.errors.err_too_busy, *ms),
             FieldError::BlockingReal(why) => self.blocking_real(*why).into(),
         }
     }
@@ -707,17 +746,17 @@ impl Text {
     pub fn notice(&self, notice: &Notice) -> String {
         let what = match &notice.problem {
             Problem::Field(e) => self.field_error(e),
-            Problem::Unknown { value, allowed } => fill(self.notice_unknown, &[value, &allowed.join(", ")]),
-            Problem::NotASeed { value } => fill(self.notice_not_a_seed, &[value]),
+            Problem::Unknown { value, allowed } => fill(self.errors.notice_unknown, &[value, &allowed.join(", ")]),
+            Problem::NotASeed { value } => fill(self.errors.notice_not_a_seed, &[value]),
             Problem::Target(e) => self.target_error(e),
         };
-        fill(self.notice, &[notice.param, &lower_first(&what)])
+        fill(self.errors.notice, &[notice.param, &lower_first(&what)])
     }
 
     pub fn run_summary(&self, strategy: Strategy, measured: f64, predicted: f64, gap: Option<f64>) -> String {
-        let mut s = fill(self.run_summary, &[&self.strategy_short(strategy), &self.ms(measured), &self.ms(predicted)]);
+        let mut s = fill(self.results.run_summary, &[&self.strategy_short(strategy), &self.ms(measured), &self.ms(predicted)]);
         if let Some(gap) = gap {
-            s.push_str(&fill(self.run_summary_gap, &[&self.duration(gap)]));
+            s.push_str(&fill(self.results.run_summary_gap, &[&self.duration(gap)]));
         }
         s.push('.');
         s
@@ -733,24 +772,28 @@ impl Text {
     /// in one line beside the buttons; `None` where neither can run.
     pub fn eta_line(&self, run: Option<&ValidConfig>, compare: Option<&ValidConfig>) -> Option<String> {
         let length = |v: &ValidConfig| Plan::new(&v.scenario, v.strategies()).length_ms();
-        let run = run.filter(|v| v.mode != crate::model::Mode::Compare).map(|v| fill(self.eta_run, &[&self.total(length(v))]));
-        let compare = compare.map(|v| fill(self.eta_compare, &[&self.total(length(v))]));
+        let run = run.filter(|v| v.mode != crate::model::Mode::Compare).map(|v| fill(self.glance.eta_run, &[&self.total(length(v))]));
+        let compare = compare.map(|v| fill(self.glance.eta_compare, &[&self.total(length(v))]));
         let line = [run, compare].into_iter().flatten().collect::<Vec<_>>().join(" · ");
         (!line.is_empty()).then_some(line)
     }
 
     /// The waterfall's caption: measured or predicted, and for which strategy.
     pub fn waterfall_caption(&self, measured: bool, strategy: Strategy) -> String {
-        format!("{} {}", if measured { self.caption_measured } else { self.caption_predicted }, self.strategy_short(strategy))
+        format!(
+            "{} {}",
+            if measured { self.waterfall.caption_measured } else { self.waterfall.caption_predicted },
+            self.strategy_short(strategy)
+        )
     }
 
     /// A note under a real run's waterfall: its test hook and its words.
     pub fn run_note(&self, note: &RunNote) -> (String, String) {
         let (hook, words) = match note {
             RunNote::OutcomeCounts(counts) => ("outcome-counts", self.outcome_counts(counts)),
-            RunNote::Queued => ("queue-note", self.queue_note.to_string()),
-            RunNote::EmulatorUnavailable => ("emulator-note", self.emulator_unavailable.to_string()),
-            RunNote::AutorunHeld => ("autorun-held", self.real_autorun_held.to_string()),
+            RunNote::Queued => ("queue-note", self.real.queue_note.to_string()),
+            RunNote::EmulatorUnavailable => ("emulator-note", self.real.emulator_unavailable.to_string()),
+            RunNote::AutorunHeld => ("autorun-held", self.real.real_autorun_held.to_string()),
         };
         (hook.to_string(), words)
     }
@@ -778,50 +821,53 @@ impl Text {
     /// One row of the step table, in the note's voice.
     pub fn step(&self, kind: &StepKind) -> String {
         match *kind {
-            StepKind::Send { n: 1 } => self.step_send_first.into(),
-            StepKind::Send { n } => fill(self.step_send_nth, &[&self.ordinal(n)]),
-            StepKind::WaitBlocked { .. } => self.step_wait_blocked.into(),
-            StepKind::WaitAwait { .. } => self.step_wait_await.into(),
-            StepKind::Respond { .. } => self.step_respond.into(),
-            StepKind::Process { .. } => self.step_process.into(),
-            StepKind::Repeat { from, to, blocking } => {
-                fill(if blocking { self.step_repeat_blocked } else { self.step_repeat_await }, &[&from.to_string(), &to.to_string()])
-            }
-            StepKind::WaitAndSend { from, to } if from == to => fill(self.step_wait_and_send_one, &[&self.ordinal(to)]),
-            StepKind::WaitAndSend { from, to } => fill(self.step_wait_and_send_many, &[&from.to_string(), &to.to_string()]),
-            StepKind::SendFirst { k } => fill(self.step_send_first_k, &[&self.requests(k)]),
-            StepKind::Refill { last, .. } => fill(self.step_refill, &[&self.requests(last)]),
-            StepKind::RespondAll => self.step_respond_all.into(),
-            StepKind::ProcessAll => self.step_process_all.into(),
+            StepKind::Send { n: 1 } => self.explain.step_send_first.into(),
+            StepKind::Send { n } => fill(self.explain.step_send_nth, &[&self.ordinal(n)]),
+            StepKind::WaitBlocked { .. } => self.explain.step_wait_blocked.into(),
+            StepKind::WaitAwait { .. } => self.explain.step_wait_await.into(),
+            StepKind::Respond { .. } => self.explain.step_respond.into(),
+            StepKind::Process { .. } => self.explain.step_process.into(),
+            StepKind::Repeat { from, to, blocking } => fill(
+                if blocking { self.explain.step_repeat_blocked } else { self.explain.step_repeat_await },
+                &[&from.to_string(), &to.to_string()],
+            ),
+            StepKind::WaitAndSend { from, to } if from == to => fill(self.explain.step_wait_and_send_one, &[&self.ordinal(to)]),
+            StepKind::WaitAndSend { from, to } => fill(self.explain.step_wait_and_send_many, &[&from.to_string(), &to.to_string()]),
+            StepKind::SendFirst { k } => fill(self.explain.step_send_first_k, &[&self.requests(k)]),
+            StepKind::Refill { last, .. } => fill(self.explain.step_refill, &[&self.requests(last)]),
+            StepKind::RespondAll => self.explain.step_respond_all.into(),
+            StepKind::ProcessAll => self.explain.step_process_all.into(),
         }
     }
 
     /// What the one thread is doing, in words.
     pub fn thread(&self, thread: Thread) -> String {
         match thread {
-            Thread::NotStarted => self.thread_not_started.into(),
-            Thread::Blocked { i } => fill(self.thread_blocked, &[&(i + 1).to_string()]),
-            Thread::Processing { i } => fill(self.thread_processing, &[&(i + 1).to_string()]),
-            Thread::Idle => self.thread_idle.into(),
-            Thread::Finished => self.thread_finished.into(),
+            Thread::NotStarted => self.explain.thread_not_started.into(),
+            Thread::Blocked { i } => fill(self.explain.thread_blocked, &[&(i + 1).to_string()]),
+            Thread::Processing { i } => fill(self.explain.thread_processing, &[&(i + 1).to_string()]),
+            Thread::Idle => self.explain.thread_idle.into(),
+            Thread::Finished => self.explain.thread_finished.into(),
         }
     }
 
     pub fn target_error(&self, e: &TargetError) -> String {
         match e {
-            TargetError::Empty => self.err_target_empty.into(),
-            TargetError::Scheme { scheme } => fill(self.err_target_scheme, &[scheme]),
-            TargetError::WrongCount { expected, found } => fill(self.err_target_count, &[&found.to_string(), &self.requests(*expected)]),
-            TargetError::TooMany { count, max } => fill(self.err_target_too_many, &[&self.requests(*count), &max.to_string()]),
+            TargetError::Empty => self.real.err_target_empty.into(),
+            TargetError::Scheme { scheme } => fill(self.real.err_target_scheme, &[scheme]),
+            TargetError::WrongCount { expected, found } => {
+                fill(self.real.err_target_count, &[&found.to_string(), &self.requests(*expected)])
+            }
+            TargetError::TooMany { count, max } => fill(self.real.err_target_too_many, &[&self.requests(*count), &max.to_string()]),
         }
     }
 
     pub fn outcome_name(&self, o: RequestOutcome) -> &'static str {
-        self.outcome_names[RequestOutcome::ALL.iter().position(|x| *x == o).unwrap_or(0)]
+        self.real.outcome_names[o.index()]
     }
 
     pub fn phase_name(&self, p: PhaseKind) -> &'static str {
-        self.phase_names[PhaseKind::ALL.iter().position(|x| *x == p).unwrap_or(0)]
+        self.real.phase_names[p.index()]
     }
 
     /// "8 ok · 2 HTTP error · 1 timed out"
@@ -830,7 +876,7 @@ impl Text {
     }
 
     pub fn code_lang_name(&self, lang: CodeLang) -> &'static str {
-        self.code_lang_names[CodeLang::ALL.iter().position(|l| *l == lang).unwrap_or(0)]
+        self.explain.code_lang_names[lang.index()]
     }
 }
 

@@ -3,13 +3,20 @@
 //! so that a field added to one language only, or a `{}` dropped in translation, fails here.
 
 /// The `{}` count of every string of every field, by field name, in the struct literal that
-/// starts at `start` in `source` (a word table: `name: "…"`, `name: ["…", "…"]`, one field a line).
+/// starts at `start` in `source` (a word table: `name: "…"`, `name: ["…", "…"]`, one field a line;
+/// its domains' tables within it).
 fn placeholders(source: &str, start: &str) -> Vec<(String, Vec<usize>)> {
     let body = &source[source.find(start).unwrap_or_else(|| panic!("{start} not found"))..];
     let body = &body[..body.find("\n};").expect("the table ends")];
     let mut fields: Vec<(String, Vec<usize>)> = Vec::new();
     for line in body.lines().skip(1) {
-        let field = line.strip_prefix("    ").filter(|l| !l.starts_with(' ')).and_then(|l| l.split_once(':')).map(|(name, _)| name);
+        // A field starts a line at the table's indentation or its domain's (`form: FormText {`).
+        let field = ["        ", "    "]
+            .iter()
+            .find_map(|indent| line.strip_prefix(indent))
+            .filter(|l| !l.starts_with(' '))
+            .and_then(|l| l.split_once(':'))
+            .map(|(name, _)| name);
         if let Some(name) = field.filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')) {
             fields.push((name.to_string(), Vec::new()));
         }

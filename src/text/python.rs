@@ -54,8 +54,8 @@ pub struct PyText {
     pub awaits: [&'static str; 8],
     /// "{name}: on the thread {ms}, blocked {ms}, awaiting {ms}, ready {ms}"
     pub lane_summary: &'static str,
-    pub lessons: [&'static str; 10],
-    pub titles: [&'static str; 10],
+    pub lessons: [&'static str; PyPreset::ALL.len()],
+    pub titles: [&'static str; PyPreset::ALL.len()],
     pub moment_heading: &'static str,
     pub moment_scrub: &'static str,
     pub step_back: &'static str,
@@ -274,7 +274,7 @@ pub fn py_text(lang: Lang) -> &'static PyText {
 
 impl PyText {
     pub fn title(&self, preset: PyPreset) -> &'static str {
-        self.titles[PyPreset::ALL.iter().position(|p| *p == preset).unwrap_or(0)]
+        self.titles[preset.index()]
     }
 
     /// A preset's program with its comments and printed words in this language.
@@ -283,7 +283,7 @@ impl PyText {
     }
 
     pub fn lesson(&self, preset: PyPreset) -> &'static str {
-        self.lessons[PyPreset::ALL.iter().position(|p| *p == preset).unwrap_or(0)]
+        self.lessons[preset.index()]
     }
 
     /// Megabytes with one decimal: "6.1 MB" / "6,1 МБ".

@@ -27,7 +27,7 @@ pub fn CodePanel(props: &CodePanelProps) -> Html {
     let open = use_state(|| CodeLang::Python);
     html! {
         <section class="code-panel" aria-labelledby="code-heading">
-            <h3 id="code-heading">{ t.code_heading }</h3>
+            <h3 id="code-heading">{ t.explain.code_heading }</h3>
             <div class="tabs" role="tablist">
                 { for CodeLang::ALL.iter().map(|&lang| {
                     let open_setter = open.clone();
@@ -55,7 +55,7 @@ pub fn CodePanel(props: &CodePanelProps) -> Html {
                 <button type="button" class="open-in-python" data-testid="open-in-python" onclick={{
                     let kind = props.kind;
                     props.on_open_in_python.reform(move |_| runnable_python(kind))
-                }}>{ t.open_in_python }</button>
+                }}>{ t.explain.open_in_python }</button>
             }
         </section>
     }

@@ -72,9 +72,9 @@ pub fn Controls(props: &ControlsProps) -> Html {
 
     html! {
         <form class="controls" id="controls" onsubmit={on_submit} novalidate=true aria-labelledby="controls-heading">
-            <h2 id="controls-heading">{ t.controls_heading }</h2>
+            <h2 id="controls-heading">{ t.form.controls_heading }</h2>
             <div class="field">
-                <label for="preset">{ t.preset_label }</label>
+                <label for="preset">{ t.form.preset_label }</label>
                 <select id="preset" data-testid="preset" onchange={on_preset} disabled={props.running}>
                     { for Preset::ALL.iter().map(|&p| html! {
                         <option value={p.key()} selected={p == c.preset}>{ t.preset_name(p) }</option>
@@ -82,41 +82,41 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 </select>
             </div>
             <div class="field-row">
-                { field(t, "count", t.count_label, None, &e.count, html! {
+                { field(t, "count", t.form.count_label, None, &e.count, html! {
                     <input id="count" data-testid="count" type="text" inputmode="numeric" value={c.count.clone()}
                         oninput={edit(Edit::Count)} disabled={props.running}
                         aria-invalid={e.count.is_some().to_string()} aria-describedby="count-error" />
                 }) }
                 if c.preset == Preset::Random {
                     <div class="field">
-                        <label for="seed">{ t.seed_label }</label>
+                        <label for="seed">{ t.form.seed_label }</label>
                         <div class="inline">
                             <input id="seed" data-testid="seed" type="text" inputmode="numeric" value={c.seed.to_string()}
                                 oninput={on_seed} disabled={props.running} />
-                            <button type="button" class="secondary" onclick={on_new_seed} disabled={props.running}>{ t.new_seed }</button>
+                            <button type="button" class="secondary" onclick={on_new_seed} disabled={props.running}>{ t.form.new_seed }</button>
                         </div>
                     </div>
                 }
             </div>
-            { field(t, "latencies", t.latencies_label, Some(t.latencies_hint), &e.latencies, html! {
+            { field(t, "latencies", t.form.latencies_label, Some(t.form.latencies_hint), &e.latencies, html! {
                 <textarea id="latencies" data-testid="latencies" rows="2" value={c.latencies.clone()}
                     oninput={edit_textarea(&props.on_edit)} disabled={props.running} spellcheck="false"
                     aria-invalid={e.latencies.is_some().to_string()} aria-describedby="latencies-hint latencies-error" />
             }) }
-            { field(t, "processing", t.processing_label, Some(t.processing_hint), &e.processing, html! {
+            { field(t, "processing", t.form.processing_label, Some(t.form.processing_hint), &e.processing, html! {
                 <input id="processing" data-testid="processing" type="text" value={c.processing.clone()}
                     oninput={edit(Edit::Processing)} disabled={props.running}
                     aria-invalid={e.processing.is_some().to_string()} aria-describedby="processing-hint processing-error" />
             }) }
             <fieldset class="source" disabled={props.running}>
-                <legend>{ t.source_label }</legend>
+                <legend>{ t.real.source_label }</legend>
                 { for [SourceKind::Simulated, SourceKind::Real].into_iter().enumerate().map(|(i, source)| {
                     let on_edit = props.on_edit.clone();
                     html! {
                         <label class="source-option">
                             <input type="radio" name="source" value={source.key()} data-testid="source"
                                 checked={c.source == source} onchange={Callback::from(move |_| on_edit.emit(Edit::Source(source)))} />
-                            { t.source_names[i] }
+                            { t.real.source_names[i] }
                         </label>
                     }
                 }) }
@@ -125,14 +125,14 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 { real_targets(props) }
             }
             <fieldset class="strategies" disabled={props.running}>
-                <legend>{ t.strategy_label }</legend>
+                <legend>{ t.form.strategy_label }</legend>
                 { for modes.map(|mode| {
                     let on_edit = props.on_edit.clone();
                     let id = format!("mode-{}", mode.key());
                     let (name, blurb) = match mode {
                         Mode::Single(k) => (t.strategy_name(k), Some(t.strategy_blurb(k))),
-                        Mode::Compare if props.compare_left_out => (t.compare_option_without_blocking, None),
-                        Mode::Compare => (t.compare_option, None),
+                        Mode::Compare if props.compare_left_out => (t.form.compare_option_without_blocking, None),
+                        Mode::Compare => (t.form.compare_option, None),
                     };
                     html! {
                         <label class={classes!("strategy", (mode == c.mode).then_some("checked"))} for={id.clone()}>
@@ -149,7 +149,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 </p>
             </fieldset>
             if c.mode.uses_limit() {
-                { field(t, "limit", t.limit_label, Some(t.limit_hint), &e.limit, html! {
+                { field(t, "limit", t.form.limit_label, Some(t.form.limit_hint), &e.limit, html! {
                     <input id="limit" data-testid="limit" type="text" inputmode="numeric" value={c.limit.clone()}
                         oninput={edit(Edit::Limit)} disabled={props.running}
                         aria-invalid={e.limit.is_some().to_string()} aria-describedby="limit-hint limit-error" />
@@ -184,32 +184,32 @@ fn real_targets(props: &ControlsProps) -> Html {
     html! {
         <div class="real-targets">
             <div class="field">
-                <label for="target-preset">{ t.targets_label }</label>
+                <label for="target-preset">{ t.real.targets_label }</label>
                 <select id="target-preset" data-testid="target-preset" onchange={on_preset} disabled={props.running}>
                     { for TargetPreset::ALL.iter().enumerate().map(|(i, p)| html! {
-                        <option value={i.to_string()} selected={chosen == Some(*p)}>{ t.target_presets[i] }</option>
+                        <option value={i.to_string()} selected={chosen == Some(*p)}>{ t.real.target_presets[i] }</option>
                     }) }
-                    <option value="custom" selected={chosen.is_none()}>{ t.target_presets[3] }</option>
+                    <option value="custom" selected={chosen.is_none()}>{ t.real.target_presets[3] }</option>
                 </select>
             </div>
             <div class={classes!("field", target_error.is_some().then_some("invalid"))}>
                 <input id="target" data-testid="target" type="text" value={c.target.clone()} oninput={on_target}
-                    disabled={props.running} spellcheck="false" aria-label={t.targets_label}
+                    disabled={props.running} spellcheck="false" aria-label={t.real.targets_label}
                     aria-describedby="target-hint target-error" />
-                <p class="hint" id="target-hint">{ t.target_hint }</p>
-                <label for="target-list" class="sub-label">{ t.target_list_label }</label>
+                <p class="hint" id="target-hint">{ t.real.target_hint }</p>
+                <label for="target-list" class="sub-label">{ t.real.target_list_label }</label>
                 <textarea id="target-list" data-testid="target-list" rows="2" value={c.target_list.clone()} oninput={on_list}
                     disabled={props.running} spellcheck="false" aria-describedby="target-list-hint" />
-                <p class="hint" id="target-list-hint">{ t.target_list_hint }</p>
+                <p class="hint" id="target-list-hint">{ t.real.target_list_hint }</p>
                 <p class="field-error" id="target-error" data-testid="field-error" data-field="targets"
                     hidden={target_error.is_none()} aria-live="polite">{ target_error.unwrap_or_default() }</p>
             </div>
-            { field(t, "timeout", t.timeout_label, Some(t.timeout_hint), &e.timeout, html! {
+            { field(t, "timeout", t.real.timeout_label, Some(t.real.timeout_hint), &e.timeout, html! {
                 <input id="timeout" data-testid="timeout" type="text" inputmode="numeric" value={c.timeout.clone()}
                     oninput={on_timeout} disabled={props.running}
                     aria-invalid={e.timeout.is_some().to_string()} aria-describedby="timeout-hint timeout-error" />
             }) }
-            <p class="hint real-note">{ t.real_note }</p>
+            <p class="hint real-note">{ t.real.real_note }</p>
         </div>
     }
 }

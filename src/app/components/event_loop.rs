@@ -28,7 +28,7 @@ const CHIPS: usize = 24;
 
 fn chips(t: &Text, ids: &[usize], class: &'static str) -> Html {
     if ids.is_empty() {
-        return html! { <span class="muted">{ t.loop_empty }</span> };
+        return html! { <span class="muted">{ t.explain.loop_empty }</span> };
     }
     html! {
         <>
@@ -75,18 +75,18 @@ pub fn EventLoop(props: &EventLoopProps) -> Html {
     html! {
         <section class="event-loop" tabindex="0" onkeydown={onkeydown} aria-labelledby="loop-heading"
             data-testid="event-loop" data-moment-ms={fixed(props.moment, 1)}>
-            <h3 id="loop-heading">{ t.loop_heading }</h3>
+            <h3 id="loop-heading">{ t.explain.loop_heading }</h3>
             <div class="replay">
                 <button type="button" data-testid="replay-back" onclick={props.on_back.reform(|_| ())}
-                    >{ "← " }{ t.replay_back }</button>
+                    >{ "← " }{ t.explain.replay_back }</button>
                 <button type="button" class="primary" data-testid="replay-play" onclick={props.on_toggle.reform(|_| ())}
                     aria-pressed={props.playing.to_string()}>
-                    { if props.playing { t.replay_pause } else { t.replay_play } }
+                    { if props.playing { t.explain.replay_pause } else { t.explain.replay_play } }
                 </button>
                 <button type="button" data-testid="replay-forward" onclick={props.on_forward.reform(|_| ())}
-                    >{ t.replay_forward }{ " →" }</button>
+                    >{ t.explain.replay_forward }{ " →" }</button>
                 <label class="speed">
-                    <span>{ t.replay_speed }</span>
+                    <span>{ t.explain.replay_speed }</span>
                     <select data-testid="replay-speed" onchange={on_speed}>
                         { for SPEEDS.iter().enumerate().map(|(i, &v)| html! {
                             <option value={i.to_string()} selected={v == props.speed}>{ format!("{}×", t.decimal(v, if v < 1.0 { 2 } else { 0 })) }</option>
@@ -95,23 +95,23 @@ pub fn EventLoop(props: &EventLoopProps) -> Html {
                 </label>
             </div>
             <label class="scrub">
-                <span>{ t.replay_moment }{ ": " }<strong>{ t.ms(props.moment) }</strong></span>
+                <span>{ t.explain.replay_moment }{ ": " }<strong>{ t.ms(props.moment) }</strong></span>
                 <input type="range" min="0" max={fixed(props.total.max(1.0), 0)} step="1"
                     value={fixed(props.moment, 0)} oninput={on_scrub} data-testid="replay-scrub" />
             </label>
             <dl class="loop-state">
-                <dt>{ t.loop_thread }</dt>
+                <dt>{ t.explain.loop_thread }</dt>
                 <dd class="thread" data-testid="thread-state">{ t.thread(s.thread) }</dd>
-                <dt>{ t.loop_waiting }</dt>
+                <dt>{ t.explain.loop_waiting }</dt>
                 <dd>{ chips(t, &s.waiting, "waiting") }</dd>
-                <dt>{ t.loop_ready }</dt>
+                <dt>{ t.explain.loop_ready }</dt>
                 <dd>{ chips(t, &s.ready, "ready") }</dd>
-                <dt>{ t.loop_done }</dt>
+                <dt>{ t.explain.loop_done }</dt>
                 <dd>{ t.int(s.done as f64) }</dd>
-                <dt>{ t.loop_not_sent }</dt>
+                <dt>{ t.explain.loop_not_sent }</dt>
                 <dd>{ t.int(s.not_sent as f64) }</dd>
             </dl>
-            <p class="hint">{ t.replay_keys }</p>
+            <p class="hint">{ t.explain.replay_keys }</p>
         </section>
     }
 }

@@ -61,9 +61,9 @@ pub fn ExplainSection(props: &ExplainSectionProps) -> Html {
     let panels = props.panels;
     html! {
         <section class="explain" aria-labelledby="explain-heading" data-testid="explain">
-            <h2 id="explain-heading">{ t.explain_heading }</h2>
+            <h2 id="explain-heading">{ t.explain.explain_heading }</h2>
             <p class="explain-source">
-                { if props.measured { t.explain_from_trace } else { t.explain_from_prediction } }
+                { if props.measured { t.explain.explain_from_trace } else { t.explain.explain_from_prediction } }
                 { " " }<strong>{ t.strategy_short(props.strategy) }</strong>
             </p>
             <div class="explain-grid">

@@ -73,7 +73,7 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
             let (first, last) = (s.points.first()?, s.points.last()?);
             let x_name = if props.axis == GrowthAxis::N { "N" } else { "k" };
             Some(fill(
-                t.growth_summary,
+                t.glance.growth_summary,
                 &[
                     &series_name(s.strategy),
                     &t.total(first.predicted),
@@ -89,19 +89,19 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
         .join(" ");
     let status = match props.status {
         SweepStatus::None => None,
-        SweepStatus::Running { done, of } => Some(fill(t.sweep_progress, &[&done.to_string(), &of.to_string()])),
-        SweepStatus::Done { done } => Some(fill(t.sweep_done, &[&done.to_string()])),
-        SweepStatus::Cancelled { done, of } => Some(fill(t.sweep_cancelled, &[&done.to_string(), &of.to_string()])),
+        SweepStatus::Running { done, of } => Some(fill(t.glance.sweep_progress, &[&done.to_string(), &of.to_string()])),
+        SweepStatus::Done { done } => Some(fill(t.glance.sweep_done, &[&done.to_string()])),
+        SweepStatus::Cancelled { done, of } => Some(fill(t.glance.sweep_cancelled, &[&done.to_string(), &of.to_string()])),
     };
     let sweeping = matches!(props.status, SweepStatus::Running { .. });
     let (other_axis, toggle_label) = match props.axis {
-        GrowthAxis::N => (GrowthAxis::K, t.growth_to_k),
-        GrowthAxis::K => (GrowthAxis::N, t.growth_to_n),
+        GrowthAxis::N => (GrowthAxis::K, t.glance.growth_to_k),
+        GrowthAxis::K => (GrowthAxis::N, t.glance.growth_to_n),
     };
     html! {
         <section class="growth" aria-labelledby="growth-heading">
             <div class="growth-head">
-                <h2 id="growth-heading">{ t.growth_heading }</h2>
+                <h2 id="growth-heading">{ t.glance.growth_heading }</h2>
                 <button type="button" class="secondary" data-testid="growth-axis" disabled={sweeping}
                     onclick={props.on_axis.reform(move |_| other_axis)}>{ toggle_label }</button>
             </div>
@@ -129,24 +129,24 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
                 </div>
                 <figcaption class="growth-caption">
                     { match props.axis {
-                        GrowthAxis::N => t.growth_axis_n.to_string(),
-                        GrowthAxis::K => fill(t.growth_axis_k, &[&props.n.to_string()]),
+                        GrowthAxis::N => t.glance.growth_axis_n.to_string(),
+                        GrowthAxis::K => fill(t.glance.growth_axis_k, &[&props.n.to_string()]),
                     } }
                 </figcaption>
             </figure>
             <p class="chart-note">
-                { if props.axis == GrowthAxis::N { t.growth_note_n } else { t.growth_note_k } }
-                if !props.measured.is_empty() { { " " }{ t.growth_measured_note } }
+                { if props.axis == GrowthAxis::N { t.glance.growth_note_n } else { t.glance.growth_note_k } }
+                if !props.measured.is_empty() { { " " }{ t.glance.growth_measured_note } }
             </p>
             <div class="growth-actions">
                 if sweeping {
                     <progress data-testid="sweep-progress" max={props.sweep_runs.max(1).to_string()}
                         value={match props.status { SweepStatus::Running { done, .. } => done.to_string(), _ => "0".into() }}></progress>
-                    <button type="button" class="secondary" data-testid="sweep-cancel" onclick={props.on_cancel.reform(|_| ())}>{ t.cancel }</button>
+                    <button type="button" class="secondary" data-testid="sweep-cancel" onclick={props.on_cancel.reform(|_| ())}>{ t.form.cancel }</button>
                 } else {
                     <button type="button" data-testid="measure-curve" disabled={props.busy || props.sweep_runs == 0}
-                        onclick={props.on_measure.reform(|_| ())}>{ t.measure_curve }</button>
-                    <span class="eta">{ fill(t.measure_curve_eta, &[&t.runs(props.sweep_runs), &t.total(props.sweep_ms)]) }</span>
+                        onclick={props.on_measure.reform(|_| ())}>{ t.glance.measure_curve }</button>
+                    <span class="eta">{ fill(t.glance.measure_curve_eta, &[&t.runs(props.sweep_runs), &t.total(props.sweep_ms)]) }</span>
                 }
                 if let Some(s) = status { <span class="sweep-status" data-testid="sweep-status" role="status">{ s }</span> }
             </div>

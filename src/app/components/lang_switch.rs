@@ -16,7 +16,7 @@ pub struct LangSwitchProps {
 pub fn LangSwitch(props: &LangSwitchProps) -> Html {
     let t = props.t;
     html! {
-        <div class="lang-switch" role="group" aria-label={t.language_label} data-testid="lang">
+        <div class="lang-switch" role="group" aria-label={t.page.language_label} data-testid="lang">
             { for Lang::ALL.iter().map(|&lang| {
                 let on_change = props.on_change.clone();
                 html! {

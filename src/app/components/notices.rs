@@ -20,13 +20,13 @@ pub fn Notices(props: &NoticesProps) -> Html {
     let t = props.t;
     html! {
         <section class="notices" data-testid="notice" role="alert">
-            <h2>{ t.notices_heading }</h2>
+            <h2>{ t.errors.notices_heading }</h2>
             <ul>
                 { for props.notices.iter().map(|n| html! {
                     <li data-param={n.param}>{ t.notice(n) }</li>
                 }) }
             </ul>
-            <button type="button" class="secondary" onclick={props.on_dismiss.reform(|_| ())}>{ t.dismiss }</button>
+            <button type="button" class="secondary" onclick={props.on_dismiss.reform(|_| ())}>{ t.errors.dismiss }</button>
         </section>
     }
 }

@@ -20,12 +20,12 @@ pub fn PythonSection(props: &PythonSectionProps) -> Html {
     let t = props.t;
     html! {
         <section class="python" aria-labelledby="python-heading" data-testid="python">
-            <h2 id="python-heading">{ t.python_heading }</h2>
-            <p class="python-lead">{ t.python_lead }</p>
-            <div class="python-host" ref={props.host.clone()} data-opening={t.python_opening} data-failed={t.python_failed}
+            <h2 id="python-heading">{ t.explain.python_heading }</h2>
+            <p class="python-lead">{ t.explain.python_lead }</p>
+            <div class="python-host" ref={props.host.clone()} data-opening={t.explain.python_opening} data-failed={t.explain.python_failed}
                 data-full-page={props.full_page.clone()} />
             <p class="python-note" role="status" />
-            <button type="button" data-testid="python-open" onclick={props.on_open.clone()}>{ t.python_open }</button>
+            <button type="button" data-testid="python-open" onclick={props.on_open.clone()}>{ t.explain.python_open }</button>
         </section>
     }
 }

@@ -49,7 +49,7 @@ pub fn Race(props: &RaceProps) -> Html {
         .join(" ");
     html! {
         <figure class="race" data-testid="race">
-            <figcaption class="race-caption">{ t.race_heading }</figcaption>
+            <figcaption class="race-caption">{ t.glance.race_heading }</figcaption>
             <p class="visually-hidden">{ summary }</p>
             <div class="race-axis" aria-hidden="true">
                 <span></span>
@@ -77,8 +77,8 @@ pub fn Race(props: &RaceProps) -> Html {
                 let label = match (measured, elapsed) {
                     _ if failures.is_some() => failures.as_ref().map(|f| t.failures(f)).unwrap_or_default(),
                     (Some(m), _) => t.total(m),
-                    (None, Some(e)) => format!("{} {}", t.race_running, t.total(e)),
-                    (None, None) => format!("{} {}", t.race_not_run, t.total(schedule.total)),
+                    (None, Some(e)) => format!("{} {}", t.glance.race_running, t.total(e)),
+                    (None, None) => format!("{} {}", t.glance.race_not_run, t.total(schedule.total)),
                 };
                 let on_select = props.on_select.clone();
                 let chart = lane_markup(&LaneGeometry { end, ticks: &ticks, drawn: &drawn, row_h, bar_h, height }, schedule, trace.as_deref(), measured, elapsed);
@@ -102,7 +102,7 @@ pub fn Race(props: &RaceProps) -> Html {
                     </div>
                 }
             }) }
-            <p class="chart-note">{ t.race_note }</p>
+            <p class="chart-note">{ t.glance.race_note }</p>
         </figure>
     }
 }

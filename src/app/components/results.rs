@@ -21,17 +21,17 @@ pub fn Results(props: &ResultsProps) -> Html {
     let t = props.t;
     html! {
         <section class="results" aria-labelledby="results-heading">
-            <h2 id="results-heading">{ t.results_heading }</h2>
+            <h2 id="results-heading">{ t.results.results_heading }</h2>
             if let Some(note) = &props.stale_note { <p class="stale">{ note.clone() }</p> }
             <div class="table-scroll">
             <table>
                 <thead><tr>
-                    <th scope="col">{ t.col_strategy }</th>
-                    <th scope="col" class="num">{ t.col_measured }</th>
-                    <th scope="col" class="num">{ t.col_predicted }</th>
-                    <th scope="col">{ t.col_formula }</th>
-                    <th scope="col" class="num">{ t.col_speedup }</th>
-                    <th scope="col">{ t.col_frame_gap }</th>
+                    <th scope="col">{ t.results.col_strategy }</th>
+                    <th scope="col" class="num">{ t.results.col_measured }</th>
+                    <th scope="col" class="num">{ t.results.col_predicted }</th>
+                    <th scope="col">{ t.results.col_formula }</th>
+                    <th scope="col" class="num">{ t.results.col_speedup }</th>
+                    <th scope="col">{ t.results.col_frame_gap }</th>
                 </tr></thead>
                 <tbody>
                 { for props.rows.iter().enumerate().map(|(i, row)| {
@@ -47,15 +47,15 @@ pub fn Results(props: &ResultsProps) -> Html {
                                 }
                                 if let Some(ok) = row.agrees {
                                     <span class={classes!("agree", (!ok).then_some("off"))}
-                                        title={if ok { t.within_tolerance } else { t.off_prediction }}
-                                        aria-label={if ok { t.within_tolerance } else { t.off_prediction }}>
+                                        title={if ok { t.results.within_tolerance } else { t.results.off_prediction }}
+                                        aria-label={if ok { t.results.within_tolerance } else { t.results.off_prediction }}>
                                         { if ok { "✓" } else { "≠" } }
                                     </span>
                                 }
                             </>
                         },
-                        (None, true) => html! { <span class="muted">{ t.cancelled_cell }</span> },
-                        (None, false) => html! { <span class="muted">{ t.not_run_yet }</span> },
+                        (None, true) => html! { <span class="muted">{ t.results.cancelled_cell }</span> },
+                        (None, false) => html! { <span class="muted">{ t.results.not_run_yet }</span> },
                     };
                     html! {
                         <tr class={classes!(shown.then_some("shown"))} data-testid={testid}
@@ -70,10 +70,10 @@ pub fn Results(props: &ResultsProps) -> Html {
                                     { t.strategy_short(row.strategy) }
                                 </button>
                             </th>
-                            <td class="num" data-label={t.col_measured}>{ measured }</td>
-                            <td class="num" data-label={t.col_predicted}>{ t.total(row.predicted) }</td>
-                            <td class="formula" data-label={t.col_formula}>{ t.formula(&row.formula) }</td>
-                            <td class="num" data-label={t.col_speedup}>
+                            <td class="num" data-label={t.results.col_measured}>{ measured }</td>
+                            <td class="num" data-label={t.results.col_predicted}>{ t.total(row.predicted) }</td>
+                            <td class="formula" data-label={t.results.col_formula}>{ t.formula(&row.formula) }</td>
+                            <td class="num" data-label={t.results.col_speedup}>
                                 if row.failures.is_some() {
                                     { "—" }
                                 } else {
@@ -82,7 +82,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                                 }
                             </td>
                             <td class={classes!("gap", row.frozen_ms().is_some().then_some("frozen"))}
-                                data-label={t.col_frame_gap}>
+                                data-label={t.results.col_frame_gap}>
                                 { row.max_frame_gap.map(|g| t.frame_gap(row.strategy, g, row.frozen_ms().is_some())).unwrap_or_else(|| "—".into()) }
                             </td>
                         </tr>
@@ -91,9 +91,9 @@ pub fn Results(props: &ResultsProps) -> Html {
                 </tbody>
             </table>
             </div>
-            <p class="footnote">{ t.speedup_meaning }</p>
+            <p class="footnote">{ t.results.speedup_meaning }</p>
             if props.rows.iter().any(|r| !r.speedup_measured) {
-                <p class="footnote">{ "* " }{ t.speedup_predicted_note }</p>
+                <p class="footnote">{ "* " }{ t.results.speedup_predicted_note }</p>
             }
             if let Some(draw) = slowest_draw(&props.rows) {
                 <p class="footnote" data-testid="slow-drawing" data-max-draw-ms={fixed(draw, 1)}>{ t.slow_drawing(draw) }</p>

@@ -42,15 +42,15 @@ pub fn RunButtons(props: &RunButtonsProps) -> Html {
     html! {
         <div class="actions">
             <button type={if props.submits { "submit" } else { "button" }} class="primary" data-testid="run"
-                disabled={props.invalid || props.running} onclick={run_click}>{ t.run }</button>
+                disabled={props.invalid || props.running} onclick={run_click}>{ t.form.run }</button>
             <button type="button" data-testid="compare" disabled={props.compare_invalid || props.running}
                 onclick={props.on_compare.reform(|_| ())}>
-                { if props.compare_left_out { t.compare_without_blocking } else { t.compare } }</button>
+                { if props.compare_left_out { t.form.compare_without_blocking } else { t.form.compare } }</button>
             <button type="button" class="secondary" data-testid="cancel" disabled={!props.running}
-                onclick={props.on_cancel.reform(|_| ())}>{ t.cancel }</button>
+                onclick={props.on_cancel.reform(|_| ())}>{ t.form.cancel }</button>
             if let Some(open) = props.guess_open {
                 <button type="button" class="secondary" data-testid="guess-toggle" aria-pressed={open.to_string()}
-                    onclick={props.on_guess.reform(|_| ())}>{ t.guess_toggle }</button>
+                    onclick={props.on_guess.reform(|_| ())}>{ t.glance.guess_toggle }</button>
             }
             if let Some(eta) = &props.eta {
                 <p class="eta" data-testid="eta">{ eta.clone() }</p>

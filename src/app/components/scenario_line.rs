@@ -24,7 +24,7 @@ pub fn ScenarioLine(props: &ScenarioLineProps) -> Html {
             <span class="scenario-text" data-testid="scenario-line" title={line.clone()}>{ line }</span>
             <button type="button" class="secondary" data-testid="edit-scenario" aria-expanded={props.open.to_string()}
                 aria-controls="controls" onclick={props.on_toggle.reform(|_| ())}>
-                { if props.open { t.close_scenario } else { t.edit_scenario } }
+                { if props.open { t.glance.close_scenario } else { t.glance.edit_scenario } }
             </button>
         </div>
     }

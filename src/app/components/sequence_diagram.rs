@@ -96,22 +96,22 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
     let note = (n > MAX_ARROWS).then(|| {
         let (first, all) = (t.int(MAX_ARROWS as f64), t.int(n as f64));
         if drawn.len() < n {
-            crate::text::fill(t.sequence_sampled, &[&first, &all, &t.int(drawn.len() as f64)])
+            crate::text::fill(t.real.sequence_sampled, &[&first, &all, &t.int(drawn.len() as f64)])
         } else {
-            crate::text::fill(t.sequence_first_arrows, &[&first, &all])
+            crate::text::fill(t.real.sequence_first_arrows, &[&first, &all])
         }
     });
     html! {
         <figure class="sequence" data-testid="sequence-diagram" data-moment-ms={fixed(props.moment, 1)}>
-            <figcaption>{ t.sequence_heading }</figcaption>
-            <svg width="100%" height={short(height)} role="img" aria-label={t.sequence_heading}>
+            <figcaption>{ t.explain.sequence_heading }</figcaption>
+            <svg width="100%" height={short(height)} role="img" aria-label={t.explain.sequence_heading}>
                 <defs>
                     <marker id="seq-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" class="seq-arrowhead" />
                     </marker>
                 </defs>
-                <text class="seq-lane-label" x={pct(CLIENT_X)} y="16" text-anchor="middle">{ t.lane_client }</text>
-                <text class="seq-lane-label" x={pct(SERVER_X)} y="16" text-anchor="middle">{ t.lane_server }</text>
+                <text class="seq-lane-label" x={pct(CLIENT_X)} y="16" text-anchor="middle">{ t.explain.lane_client }</text>
+                <text class="seq-lane-label" x={pct(SERVER_X)} y="16" text-anchor="middle">{ t.explain.lane_server }</text>
                 <line class="seq-lane" x1={pct(CLIENT_X)} x2={pct(CLIENT_X)} y1={short(TOP)} y2={short(height - BOTTOM)} />
                 <line class="seq-lane" x1={pct(SERVER_X)} x2={pct(SERVER_X)} y1={short(TOP)} y2={short(height - BOTTOM)} />
                 { for client_spans }
@@ -122,8 +122,8 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
             </svg>
             <ul class="legend">
                 <li><span class={classes!("swatch", if blocking { "blocked" } else { "awaiting" })}></span>
-                    { if blocking { t.legend_blocked } else { t.legend_awaiting } }</li>
-                <li><span class="swatch proc"></span>{ t.legend_processing }</li>
+                    { if blocking { t.explain.legend_blocked } else { t.explain.legend_awaiting } }</li>
+                <li><span class="swatch proc"></span>{ t.waterfall.legend_processing }</li>
             </ul>
             if let Some(note) = note {
                 <p class="wf-note" data-testid="sequence-note">{ note }</p>

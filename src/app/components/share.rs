@@ -32,8 +32,8 @@ pub struct ShareProps {
 pub fn ShareBar(props: &ShareProps) -> Html {
     let t = props.t;
     let said = match &props.share {
-        Share::Copied(ShareKind::Link) => Some(t.link_copied),
-        Share::Copied(ShareKind::Embed) => Some(t.embed_copied),
+        Share::Copied(ShareKind::Link) => Some(t.share.link_copied),
+        Share::Copied(ShareKind::Embed) => Some(t.share.embed_copied),
         _ => None,
     };
     let by_hand = match &props.share {
@@ -44,14 +44,14 @@ pub fn ShareBar(props: &ShareProps) -> Html {
         <div class="share">
             <div class="share-buttons">
                 <button type="button" class="secondary" data-testid="copy-link"
-                    onclick={props.on_copy.reform(|_| ShareKind::Link)}>{ t.copy_link }</button>
+                    onclick={props.on_copy.reform(|_| ShareKind::Link)}>{ t.share.copy_link }</button>
                 if !props.embed {
                     <button type="button" class="secondary" data-testid="copy-embed"
-                        onclick={props.on_copy.reform(|_| ShareKind::Embed)}>{ t.copy_embed }</button>
+                        onclick={props.on_copy.reform(|_| ShareKind::Embed)}>{ t.share.copy_embed }</button>
                 }
                 if props.embed {
                     <a class="open-full" href={props.full_page.clone()} target="_blank" rel="noopener"
-                        data-testid="open-full-page">{ t.open_full_page }</a>
+                        data-testid="open-full-page">{ t.share.open_full_page }</a>
                 }
                 <span class="share-said" role="status" data-testid="share-status">{ said.unwrap_or_default() }</span>
             </div>
@@ -67,9 +67,9 @@ pub fn ShareBar(props: &ShareProps) -> Html {
                         }
                     })
                 }}>
-                    <summary>{ t.embed_code_heading }</summary>
+                    <summary>{ t.share.embed_code_heading }</summary>
                     <label class="embed-width">
-                        <span>{ t.embed_width_label }</span>
+                        <span>{ t.glance.embed_width_label }</span>
                         <select data-testid="embed-width" onchange={props.on_embed_width.reform(|e: Event| {
                             e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(700)
                         })}>
@@ -78,11 +78,11 @@ pub fn ShareBar(props: &ShareProps) -> Html {
                             }) }
                         </select>
                     </label>
-                    <p class="hint">{ t.embed_auto_hint }</p>
+                    <p class="hint">{ t.share.embed_auto_hint }</p>
                     <textarea readonly=true rows="9" spellcheck="false" data-testid="embed-auto"
                         value={props.snippet_auto.clone()} />
                     <p class="hint" data-testid="embed-fixed-hint">
-                        { if props.measuring { t.embed_measuring.to_string() } else { fill(t.embed_fixed_hint_width, &[&props.embed_width.to_string()]) } }
+                        { if props.measuring { t.glance.embed_measuring.to_string() } else { fill(t.glance.embed_fixed_hint_width, &[&props.embed_width.to_string()]) } }
                     </p>
                     <textarea readonly=true rows="2" spellcheck="false" data-testid="embed-fixed" data-state={if props.measuring { "measuring" } else { "ready" }}
                         value={props.snippet_fixed.clone()} />
@@ -113,8 +113,8 @@ fn CopyByHand(props: &CopyByHandProps) -> Html {
         });
     }
     let label = match props.kind {
-        ShareKind::Link => props.t.copy_link_by_hand,
-        ShareKind::Embed => props.t.copy_embed_by_hand,
+        ShareKind::Link => props.t.share.copy_link_by_hand,
+        ShareKind::Embed => props.t.share.copy_embed_by_hand,
     };
     html! {
         <label class="copy-by-hand">

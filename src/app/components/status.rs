@@ -29,24 +29,24 @@ pub struct StatusProps {
 pub fn Status(props: &StatusProps) -> Html {
     let t = props.t;
     let (state, text) = match (&props.run, props.current) {
-        _ if props.starting => ("starting", t.status_starting.to_string()),
+        _ if props.starting => ("starting", t.status.status_starting.to_string()),
         (RunState::Running { .. }, Some((strategy, index, of))) => {
             let mut s = t.status_running(strategy, index, of);
             if strategy == Strategy::Blocking {
-                s = format!("{s} {}", t.blocking_warning);
+                s = format!("{s} {}", t.status.blocking_warning);
             } else if let Some((done, all, elapsed)) = props.progress {
                 s = format!("{s} {}", t.progress(done, all, elapsed));
             }
             ("running", s)
         }
-        (RunState::Running { .. }, None) => ("running", t.status_idle.to_string()),
-        (RunState::Idle, _) => ("idle", t.status_idle.to_string()),
-        (RunState::Ended(Outcome::Cancelled), _) => ("cancelled", t.status_cancelled.to_string()),
-        (RunState::Ended(_), _) => ("done", t.status_done.to_string()),
+        (RunState::Running { .. }, None) => ("running", t.status.status_idle.to_string()),
+        (RunState::Idle, _) => ("idle", t.status.status_idle.to_string()),
+        (RunState::Ended(Outcome::Cancelled), _) => ("cancelled", t.status.status_cancelled.to_string()),
+        (RunState::Ended(_), _) => ("done", t.status.status_done.to_string()),
     };
     html! {
         <p class={classes!("status", state)} data-testid={props.live.then_some("status")} data-state={state} role="status"
-            data-queued-text={props.starting.then_some(t.status_starting_queued)}>
+            data-queued-text={props.starting.then_some(t.status.status_starting_queued)}>
             <span class="status-dot" aria-hidden="true"></span><span class="status-text">{ text }</span>
         </p>
     }

@@ -20,12 +20,12 @@ pub fn StepTable(props: &StepTableProps) -> Html {
     let t = props.t;
     html! {
         <section class="steps" aria-labelledby="steps-heading" data-testid="steps" data-current-step={props.current.to_string()}>
-            <h3 id="steps-heading">{ t.steps_heading }</h3>
+            <h3 id="steps-heading">{ t.explain.steps_heading }</h3>
             <table>
                 <thead><tr>
-                    <th scope="col" class="num">{ t.col_step }</th>
-                    <th scope="col">{ t.col_what }</th>
-                    <th scope="col" class="num">{ t.col_when }</th>
+                    <th scope="col" class="num">{ t.explain.col_step }</th>
+                    <th scope="col">{ t.explain.col_what }</th>
+                    <th scope="col" class="num">{ t.explain.col_when }</th>
                 </tr></thead>
                 <tbody>
                 { for props.steps.iter().enumerate().map(|(i, step)| {

@@ -147,15 +147,15 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
                         <li><span class={classes!("swatch", "phase", k.key())}></span>{ t.phase_name(*k) }</li>
                     }) }
                 }
-                <li><span class="swatch wait"></span>{ t.legend_waiting }</li>
-                <li><span class="swatch proc"></span>{ t.legend_processing }</li>
-                <li><span class="swatch ghost"></span>{ t.legend_predicted_end }</li>
-                <li><span class="swatch line-measured"></span>{ t.legend_measured_total }</li>
-                <li><span class="swatch line-predicted"></span>{ t.legend_predicted_total }</li>
+                <li><span class="swatch wait"></span>{ t.waterfall.legend_waiting }</li>
+                <li><span class="swatch proc"></span>{ t.waterfall.legend_processing }</li>
+                <li><span class="swatch ghost"></span>{ t.waterfall.legend_predicted_end }</li>
+                <li><span class="swatch line-measured"></span>{ t.waterfall.legend_measured_total }</li>
+                <li><span class="swatch line-predicted"></span>{ t.waterfall.legend_predicted_total }</li>
             </ul>
             if drawn.len() < n {
                 <p class="wf-note" data-testid="sampled-note">
-                    { crate::text::fill(t.sampled_rows, &[&t.int(drawn.len() as f64), &t.int(n as f64)]) }
+                    { crate::text::fill(t.real.sampled_rows, &[&t.int(drawn.len() as f64), &t.int(n as f64)]) }
                 </p>
             }
             { for props.notes.iter().map(|(testid, text)| html! {
@@ -209,10 +209,10 @@ fn Row(props: &RowProps) -> Html {
         if let Some(outcome) = r.outcome {
             title.push_str(&format!(" — {}", t.outcome_name(outcome)));
             if let Some(status) = r.status {
-                title.push_str(&crate::text::fill(t.bar_status, &[&status.to_string()]));
+                title.push_str(&crate::text::fill(t.real.bar_status, &[&status.to_string()]));
             }
             if let Some(size) = r.size {
-                title.push_str(&crate::text::fill(t.bar_size, &[&t.int(size as f64)]));
+                title.push_str(&crate::text::fill(t.real.bar_size, &[&t.int(size as f64)]));
             }
             if let Some(url) = &props.url {
                 title.push_str(&format!("\n{url}"));
@@ -225,13 +225,13 @@ fn Row(props: &RowProps) -> Html {
                 }
                 None if !in_flight && outcome != RequestOutcome::Cancelled => {
                     title.push('\n');
-                    title.push_str(t.timing_hidden);
+                    title.push_str(t.real.timing_hidden);
                 }
                 None => {}
             }
             if outcome == RequestOutcome::NetworkError {
                 title.push('\n');
-                title.push_str(t.network_error_hint);
+                title.push_str(t.real.network_error_hint);
             }
         }
         let failed = r.outcome.filter(|o| !matches!(o, RequestOutcome::Ok));

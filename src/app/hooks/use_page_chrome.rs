@@ -19,7 +19,7 @@ pub fn use_page_chrome(presentation: &Presentation, theme: Theme, t: &'static Te
     });
     use_effect_with(t.lang, move |_| {
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(t.title);
+            document.set_title(t.page.title);
             if let Some(html) = document.document_element() {
                 let _ = html.set_attribute("lang", t.lang.key());
             }

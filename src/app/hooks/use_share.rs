@@ -21,10 +21,11 @@ pub struct Share {
 #[hook]
 pub fn use_share(state: &UseReducerHandle<AppState>, base: &Rc<str>, t: &'static Text) -> Share {
     let copy = use_clipboard(state.dispatcher());
-    let links = use_memo((state.config.clone(), state.presentation, t.embed_title, state.embed_size.clone(), state.program.clone()), {
-        let (state, base) = (state.clone(), base.clone());
-        move |_| ShareLinks::of(&state, &base, t.embed_title)
-    });
+    let links =
+        use_memo((state.config.clone(), state.presentation, t.share.embed_title, state.embed_size.clone(), state.program.clone()), {
+            let (state, base) = (state.clone(), base.clone());
+            move |_| ShareLinks::of(&state, &base, t.share.embed_title)
+        });
     let probe = links.probe(state);
     let measuring = probe.is_some();
     use_embed_probe(state.dispatcher(), probe);

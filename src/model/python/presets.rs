@@ -59,6 +59,23 @@ impl PyPreset {
         PyPreset::TaskGroup,
     ];
 
+    /// Its place in `ALL` (an exhaustive match: a new variant must be given one), where the
+    /// words keep its name.
+    pub const fn index(self) -> usize {
+        match self {
+            PyPreset::Sync => 0,
+            PyPreset::Gather => 1,
+            PyPreset::AwaitInLoop => 2,
+            PyPreset::CreateTask => 3,
+            PyPreset::Semaphore => 4,
+            PyPreset::SleepInAsync => 5,
+            PyPreset::CpuBound => 6,
+            PyPreset::ForgottenAwait => 7,
+            PyPreset::WaitFor => 8,
+            PyPreset::TaskGroup => 9,
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             PyPreset::Sync => "sync",

@@ -190,10 +190,13 @@ mod every_engine {
 
         // And forward again.
         b.click("replay-forward").await;
-        assert_eq!(panels(&b).await["step"], json!(6));
+        b.wait_until(&at_step(6), Duration::from_secs(5), "step 7 after a press forward").await;
 
         // Scrub to 150 ms with the slider: the first request's wait, step 2.
         b.set_field("replay-scrub", "150").await;
+        // Each change is waited for (WebKit has answered a read before drawing the change).
+        let at_moment = |ms: &str| format!("document.querySelector('[data-testid=event-loop]').dataset.momentMs === '{ms}'");
+        b.wait_until(&at_moment("150.0"), Duration::from_secs(5), "the slider's moment").await;
         let p = panels(&b).await;
         assert_eq!(same_moment(&p), "150.0");
         assert_eq!(p["step"], json!(1));
@@ -202,15 +205,18 @@ mod every_engine {
         // Keyboard: the arrows step, from the event-loop panel.
         let panel = b.client.find(Locator::Css("[data-testid=event-loop]")).await.unwrap();
         panel.send_keys(&Key::Right).await.unwrap();
-        assert_eq!(panels(&b).await["step"], json!(2));
+        b.wait_until(&at_step(2), Duration::from_secs(5), "step 3 after the right arrow").await;
         panel.send_keys(&Key::Left).await.unwrap();
+        b.wait_until(&at_step(1), Duration::from_secs(5), "step 2 after the left arrow").await;
         panel.send_keys(&Key::Left).await.unwrap();
-        assert_eq!(panels(&b).await["step"], json!(0));
+        b.wait_until(&at_step(0), Duration::from_secs(5), "step 1 after the left arrow twice").await;
+        let before = panels(&b).await["loop"].clone();
 
         // Click on the waterfall near its right edge: the moment jumps there, in every panel.
         b.js("const svg = document.querySelector('.wf-chart'); const r = svg.getBoundingClientRect();
               svg.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: r.left + r.width * 0.5, clientY: r.top + 5})); return 0;")
             .await;
+        b.wait_until(&format!("!({})", at_moment(before.as_str().unwrap_or_default())), Duration::from_secs(5), "the clicked moment").await;
         let p = panels(&b).await;
         let m: f64 = same_moment(&p).parse().unwrap();
         assert!(m > 300.0 && m < 1100.0, "half-way along the axis: {m}");

@@ -31,11 +31,11 @@ fn the_served_page_holds_the_heading_and_run_before_any_script() {
     let page = fetch_page(&server);
     let lab = lab_html(&page);
     let en = text(Lang::En);
-    assert!(lab.contains(&format!("<h1>{}</h1>", en.title)), "the heading, as plain HTML in #lab");
+    assert!(lab.contains(&format!("<h1>{}</h1>", en.page.title)), "the heading, as plain HTML in #lab");
     let run = lab.find("data-testid=\"run\"").expect("the Run button, as plain HTML in #lab");
     let button = &lab[lab[..run].rfind("<button").expect("Run is a <button>")..];
     let label = &button[..button.find("</button>").expect("the button ends")];
-    assert!(label.ends_with(&format!(">{}", en.run)), "the button says {:?}: {label}", en.run);
+    assert!(label.ends_with(&format!(">{}", en.form.run)), "the button says {:?}: {label}", en.form.run);
     assert!(lab.contains("class=\"totals\""), "the prediction's totals chart is in the first screen");
     // Only the app's own page has the hooks tests wait on: nothing to click before it is there.
     assert!(!lab.contains("data-testid=\"status\""), "no live status hook before the app");
@@ -46,7 +46,7 @@ fn the_served_page_holds_the_heading_and_run_before_any_script() {
         let body = &page[at..at + page[at..].find("</script>").expect("the variant ends")];
         assert!(body.contains("data-testid=\"run\""), "{key} has Run");
         if key.starts_with("ru") {
-            assert!(body.contains(ru.title), "{key} speaks Russian");
+            assert!(body.contains(ru.page.title), "{key} speaks Russian");
         }
     }
 }
@@ -81,7 +81,7 @@ pub mod every_engine {
         field.send_keys("200, 400").await.expect("type");
         b.client.find(Locator::Css("[data-testid=compare]")).await.expect("Compare").click().await.expect("press");
         let words = b.js("return document.querySelector('#lab .status').textContent;").await;
-        assert_eq!(words.as_str(), Some(text(Lang::En).status_starting_queued), "the page says the run waits for the lab");
+        assert_eq!(words.as_str(), Some(text(Lang::En).status.status_starting_queued), "the page says the run waits for the lab");
         gate.open();
         b.wait_for_state(&["done"], Duration::from_secs(60)).await;
         let rows = b.results().await;
@@ -156,7 +156,7 @@ pub mod every_engine {
                     sync_vs_async::model::presentation::Theme::Auto => "",
                     other => other.key(),
                 };
-                let expected = serde_json::json!([lang.key(), app.embed, theme, app.embed || width < 700, text(lang).title]);
+                let expected = serde_json::json!([lang.key(), app.embed, theme, app.embed || width < 700, text(lang).page.title]);
                 assert_eq!(seen, expected, "?{query} at {width} px: [lang, embed, theme, folded, heading]");
             }
             b.close().await;
