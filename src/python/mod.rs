@@ -22,7 +22,7 @@ use yew::prelude::*;
 use crate::model::number::fixed;
 use crate::model::presentation::Lang;
 use crate::model::python::moment::changes;
-use crate::model::python::panel::{self as state, PyAction, PyState, RunState};
+use crate::model::python::panel::{self as state, ProgramRun, PyAction, PyState};
 use crate::model::python::presets::{PyPreset, GIVEN_NAMES};
 use crate::model::python::protocol::Failure;
 use crate::model::python::timeline::lanes;
@@ -174,26 +174,26 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
     let predicted = state.preset.map(|p| p.predicted_ms(&props.latencies, props.limit));
     let error_line = state.error.as_ref().map(|e| e.line).filter(|l| *l > 0);
     let status = match (&state.run, state.load) {
-        (RunState::Failed(why), _) => t.failed(why),
-        (RunState::TimeLimit, _) => t.time_limit(props.time_limit_ms),
-        (RunState::Cancelled, _) => t.status_cancelled.to_string(),
-        (RunState::Error, _) => t.status_error.to_string(),
-        (RunState::Done, _) => t.status_done.to_string(),
-        (RunState::Running, state::Load::Ready) => t.status_running.to_string(),
+        (ProgramRun::Failed(why), _) => t.failed(why),
+        (ProgramRun::TimeLimit, _) => t.time_limit(props.time_limit_ms),
+        (ProgramRun::Cancelled, _) => t.status_cancelled.to_string(),
+        (ProgramRun::Error, _) => t.status_error.to_string(),
+        (ProgramRun::Done, _) => t.status_done.to_string(),
+        (ProgramRun::Running, state::Load::Ready) => t.status_running.to_string(),
         (_, state::Load::Loading(bytes)) => t.loading(bytes, UNPACKED_BYTES),
         (_, state::Load::Ready) => t.status_ready.to_string(),
         _ => t.idle(DOWNLOAD_BYTES),
     };
     // Where no worker may start (a notes site's sandboxed embed), the way to where one may: the
     // lab's own full-page link, which carries the program (`data-full-page` on the host).
-    let no_worker = state.run == RunState::Failed(Failure::NoWorkerHere);
+    let no_worker = state.run == ProgramRun::Failed(Failure::NoWorkerHere);
     let full_page = {
         let host = props.host.clone();
         move || host.get_attribute("data-full-page").unwrap_or_default()
     };
     let loading = match (&state.run, state.load) {
-        (RunState::Running, state::Load::Loading(bytes)) => Some(bytes),
-        (RunState::Running, state::Load::NotLoaded) => Some(0.0),
+        (ProgramRun::Running, state::Load::Loading(bytes)) => Some(bytes),
+        (ProgramRun::Running, state::Load::NotLoaded) => Some(0.0),
         _ => None,
     };
     let given = format!(

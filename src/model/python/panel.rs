@@ -26,7 +26,7 @@ pub enum Load {
 
 /// The last run of a program.
 #[derive(Clone, Debug, PartialEq)]
-pub enum RunState {
+pub enum ProgramRun {
     Idle,
     /// Pressed; it starts when Python is ready.
     Running,
@@ -52,7 +52,7 @@ pub struct PyState {
     /// The preset the code came from, while it is unchanged.
     pub preset: Option<PyPreset>,
     pub load: Load,
-    pub run: RunState,
+    pub run: ProgramRun,
     pub output: Rc<Vec<(String, bool)>>,
     pub error: Option<PyError>,
     pub trace: Rc<PyTrace>,
@@ -70,7 +70,7 @@ impl PyState {
             code,
             preset,
             load: Load::NotLoaded,
-            run: RunState::Idle,
+            run: ProgramRun::Idle,
             output: Rc::default(),
             error: None,
             trace: Rc::default(),
@@ -83,19 +83,19 @@ impl PyState {
     /// The `data-state` of `py-status`.
     pub fn state_key(&self) -> &'static str {
         match (&self.run, self.load) {
-            (RunState::Running, Load::Ready) => "running",
-            (RunState::Running, _) => "loading",
-            (RunState::Done, _) => "done",
-            (RunState::Error | RunState::TimeLimit | RunState::Failed(_), _) => "error",
-            (RunState::Cancelled, _) => "cancelled",
-            (RunState::Idle, Load::Loading(_)) => "loading",
-            (RunState::Idle, Load::Ready) => "ready",
-            (RunState::Idle, Load::NotLoaded) => "idle",
+            (ProgramRun::Running, Load::Ready) => "running",
+            (ProgramRun::Running, _) => "loading",
+            (ProgramRun::Done, _) => "done",
+            (ProgramRun::Error | ProgramRun::TimeLimit | ProgramRun::Failed(_), _) => "error",
+            (ProgramRun::Cancelled, _) => "cancelled",
+            (ProgramRun::Idle, Load::Loading(_)) => "loading",
+            (ProgramRun::Idle, Load::Ready) => "ready",
+            (ProgramRun::Idle, Load::NotLoaded) => "idle",
         }
     }
 
     pub fn busy(&self) -> bool {
-        self.run == RunState::Running
+        self.run == ProgramRun::Running
     }
 }
 
@@ -136,7 +136,7 @@ impl PyState {
             }
             PyAction::Begin => {
                 s.runs += 1;
-                s.run = RunState::Running;
+                s.run = ProgramRun::Running;
                 s.output = Rc::default();
                 s.error = None;
                 s.trace = Rc::default();
@@ -162,16 +162,16 @@ impl PyState {
                 WorkerMessage::Error { syntax, line, text } => s.error = Some(PyError { syntax, line, text }),
                 WorkerMessage::Done(total) => {
                     s.total = total;
-                    if s.run == RunState::Running {
-                        s.run = if s.error.is_some() { RunState::Error } else { RunState::Done };
+                    if s.run == ProgramRun::Running {
+                        s.run = if s.error.is_some() { ProgramRun::Error } else { ProgramRun::Done };
                     }
                 }
-                WorkerMessage::Failed(why) => s.run = RunState::Failed(why),
+                WorkerMessage::Failed(why) => s.run = ProgramRun::Failed(why),
                 WorkerMessage::Unknown => {}
             },
-            PyAction::Cancelled => s.run = RunState::Cancelled,
-            PyAction::TimeLimit => s.run = RunState::TimeLimit,
-            PyAction::Failed(why) => s.run = RunState::Failed(why),
+            PyAction::Cancelled => s.run = ProgramRun::Cancelled,
+            PyAction::TimeLimit => s.run = ProgramRun::TimeLimit,
+            PyAction::Failed(why) => s.run = ProgramRun::Failed(why),
         }
         Rc::new(s)
     }
@@ -225,7 +225,7 @@ mod tests {
                 PyAction::Message(WorkerMessage::Done(None)),
             ],
         );
-        assert_eq!((s.run.clone(), s.state_key()), (RunState::Error, "error"));
+        assert_eq!((s.run.clone(), s.state_key()), (ProgramRun::Error, "error"));
         assert_eq!(s.error.as_ref().map(|e| (e.syntax, e.line)), Some((false, 3)));
         let s = after(s, [PyAction::Begin]);
         assert!(s.error.is_none() && s.output.is_empty() && s.total.is_none(), "a new run starts clean");
@@ -256,7 +256,7 @@ mod tests {
     #[test]
     fn a_done_after_the_run_ended_changes_only_the_total() {
         let s = after(fresh(), [PyAction::Begin, PyAction::Cancelled, PyAction::Message(WorkerMessage::Done(Some(3.0)))]);
-        assert_eq!(s.run, RunState::Cancelled, "a cancelled run stays cancelled");
+        assert_eq!(s.run, ProgramRun::Cancelled, "a cancelled run stays cancelled");
     }
 
     #[test]

@@ -297,7 +297,14 @@ impl Browser {
     pub async fn wait_until(&self, condition: &str, timeout: Duration, what: &str) {
         if let Err(failure) = self.try_wait_until(condition, timeout).await {
             let status = self.try_js(STATUS).await.map(|v| v.as_str().unwrap_or("?").to_string()).unwrap_or_else(|e| e);
-            panic!("timed out waiting for {what} (status: {status}; {failure})");
+            // How the page stood: a page not loaded, hidden or unfocused gets no animation frames
+            // in some engines, and the lab waits for two before a link's autorun.
+            let page = self
+                .try_js("return `${document.readyState}, ${document.visibilityState}, focus ${document.hasFocus()}`;")
+                .await
+                .map(|v| v.as_str().unwrap_or("?").to_string())
+                .unwrap_or_else(|e| e);
+            panic!("timed out waiting for {what} (status: {status}; page: {page}; {failure})");
         }
     }
 
