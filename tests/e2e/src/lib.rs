@@ -177,6 +177,9 @@ impl Engine {
 /// The app has mounted: its status line is there.
 const APP_MOUNTED: &str = "document.querySelector('[data-testid=status]')";
 
+/// How long the app may take to mount.
+const APP_START: Duration = Duration::from_secs(15);
+
 /// The script that reads the lab's status hook.
 const STATUS: &str = "const s = document.querySelector('[data-testid=status]'); return s ? s.dataset.state : 'absent';";
 
@@ -278,10 +281,7 @@ impl Browser {
 
     /// Runs a script (its body must `return` a value) and gives the value back.
     pub async fn js(&self, script: &str) -> Value {
-        match tokio::time::timeout(Duration::from_secs(60), self.client.execute(script, vec![])).await {
-            Ok(answer) => answer.unwrap_or_else(|e| panic!("script failed: {e}\n{script}")),
-            Err(_) => panic!("no answer in 60 s from {:?} to the script\n{script}", self.engine),
-        }
+        self.try_js(script).await.unwrap_or_else(|e| panic!("{e}\n{script}"))
     }
 
     /// Runs a script and gives its value, or the browser's error (a page whose content process
@@ -293,17 +293,18 @@ impl Browser {
         }
     }
 
+    /// What a script that returns a string says, or the browser's error: for a failure's message.
+    async fn said(&self, script: &str) -> String {
+        self.try_js(script).await.map(|v| v.as_str().unwrap_or("?").to_string()).unwrap_or_else(|e| e)
+    }
+
     /// Waits until `condition` (a JS expression) is truthy; panics with `what` after `timeout`.
     pub async fn wait_until(&self, condition: &str, timeout: Duration, what: &str) {
         if let Err(failure) = self.try_wait_until(condition, timeout).await {
-            let status = self.try_js(STATUS).await.map(|v| v.as_str().unwrap_or("?").to_string()).unwrap_or_else(|e| e);
+            let status = self.said(STATUS).await;
             // How the page stood: a page not loaded, hidden or unfocused gets no animation frames
             // in some engines, and the lab waits for two before a link's autorun.
-            let page = self
-                .try_js("return `${document.readyState}, ${document.visibilityState}, focus ${document.hasFocus()}`;")
-                .await
-                .map(|v| v.as_str().unwrap_or("?").to_string())
-                .unwrap_or_else(|e| e);
+            let page = self.said("return `${document.readyState}, ${document.visibilityState}, focus ${document.hasFocus()}`;").await;
             panic!("timed out waiting for {what} (status: {status}; page: {page}; {failure})");
         }
     }
@@ -345,7 +346,7 @@ impl Browser {
 
     /// Waits for the app to mount (its status line is there).
     pub async fn wait_for_app(&self) {
-        self.wait_until(APP_MOUNTED, Duration::from_secs(15), "the app to start").await;
+        self.wait_until(APP_MOUNTED, APP_START, "the app to start").await;
     }
 
     pub async fn status(&self) -> String {
@@ -562,7 +563,7 @@ pub async fn open_lab(query: &str, width: u32, height: u32) -> (Browser, StaticS
     for attempt in 1..=2 {
         let browser = Browser::start(width, height).await;
         browser.goto(&server.url(query)).await;
-        match browser.try_wait_until(APP_MOUNTED, Duration::from_secs(15)).await {
+        match browser.try_wait_until(APP_MOUNTED, APP_START).await {
             Ok(()) => return (browser, server),
             Err(WaitFailure::BrowserFailed(error)) if attempt == 1 => {
                 eprintln!("{}: the browser failed while the app mounted ({error}); a fresh browser", browser.engine.name());
