@@ -38,13 +38,16 @@ const NARROW_PX = 700;
 
 /// The picker, one line, run where the variants end. Decides as the app does (model::url_state's
 /// decode): `lang` from the link if it is a language the lab speaks, else the browser's first;
-/// `embed=1` or `embed=true`; the theme `dark` or `light`; narrow below 700 px.
+/// `embed=1` or `embed=true`; the theme `dark` or `light`; narrow below 700 px. Then the window's
+/// title and the preview tags in the variant's language, as its prerender found them.
 /// tests/e2e/tests/first_paint.rs checks it against the app's decoder over a table of links.
 export const PICKER =
   `(()=>{const q=new URLSearchParams(location.search),L=document.getElementById("lab"),H=document.documentElement;` +
   `let g=q.get("lang");if(g!=="en"&&g!=="ru"){g="en";for(const l of navigator.languages||[]){const k=l.split(/[-_]/)[0].toLowerCase();if(k==="en"||k==="ru"){g=k;break}}}` +
   `const e=["1","true"].includes(q.get("embed")),t=document.querySelector('script[data-v="'+g+"-"+(e?"embed":innerWidth<${NARROW_PX}?"narrow":"wide")+'"]');` +
   `const m=q.get("theme");if(m==="dark"||m==="light")H.dataset.theme=m;H.classList.toggle("embed",e);H.classList.toggle("framed",top!==self);H.lang=g;if(t)L.innerHTML=t.textContent;` +
+  `const P=L.querySelector("[data-page-title]");if(P){document.title=P.dataset.pageTitle;for(const x of document.querySelectorAll('meta[property$=":title"],meta[name$=":title"]'))x.content=P.dataset.pageTitle;` +
+  `for(const x of document.querySelectorAll('meta[name=description],meta[property$=":description"],meta[name$=":description"]'))x.content=P.dataset.pageDescription;P.remove()}` +
   `for(const v of document.querySelectorAll("script[data-v]"))v.remove();document.currentScript.remove();` +
   `L.addEventListener("click",v=>{const b=v.target.closest("[data-testid=run],[data-testid=compare]"),s=L.querySelector(".status.starting");` +
   `if(!b||!L.hasAttribute("data-prerendered"))return;L.dataset.queued=b.dataset.testid;b.classList.add("queued");` +
@@ -70,6 +73,12 @@ const finish = () => {
     if (e.dataset.testid !== "run" && e.dataset.testid !== "compare") e.removeAttribute("data-testid");
   }
   lab.removeAttribute("data-prerender");
+  // The window's title and the preview's description in the variant's language, for the picker.
+  const said = document.createElement("span");
+  said.hidden = true;
+  said.dataset.pageTitle = document.title;
+  said.dataset.pageDescription = document.querySelector("meta[name=description]").content;
+  lab.append(said);
   document.title = "prerendered";
 };
 // Taken once the app has drawn its whole page: the mark it makes when interactive, and the hook

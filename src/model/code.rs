@@ -32,14 +32,6 @@ impl CodeLang {
             CodeLang::Js => "js",
         }
     }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            CodeLang::Python => "Python (asyncio)",
-            CodeLang::Rust => "Rust (this lab)",
-            CodeLang::Js => "JavaScript",
-        }
-    }
 }
 
 use CodeRole::{Process as P, Send as S, Wait as W};

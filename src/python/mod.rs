@@ -158,6 +158,7 @@ pub fn PythonPanel(props: &PanelInit) -> Html {
             urls: props.urls.clone(),
             processing_ms: props.processing_ms,
             time_limit_ms: props.time_limit_ms,
+            words: &t.runner,
         };
         let run = controls.run.clone();
         Callback::from(move |_: MouseEvent| run.emit(request.clone()))

@@ -10,7 +10,8 @@ use yew::prelude::*;
 
 use crate::model::python::panel::{PyAction, PyState};
 use crate::model::python::protocol::{Failure, WorkerMessage};
-use crate::runtime::python_worker::PythonWorker;
+use crate::runtime::python_worker::{Given, PythonWorker};
+use crate::text::python::RunnerWords;
 
 /// A program and the lab's names it runs with.
 #[derive(Clone, PartialEq)]
@@ -22,6 +23,8 @@ pub struct RunRequest {
     pub processing_ms: u32,
     /// How long it may run before the worker is ended, ms.
     pub time_limit_ms: u32,
+    /// The lab's own messages from Python, in the reader's language.
+    pub words: &'static RunnerWords,
 }
 
 #[derive(Default)]
@@ -41,7 +44,8 @@ pub struct PythonControls {
 fn send(cell: &Rc<RefCell<Worker>>, dispatch: &UseReducerDispatcher<PyState>, request: RunRequest) {
     let mut w = cell.borrow_mut();
     let Some(worker) = w.worker.as_ref() else { return };
-    if let Err(why) = worker.run(&request.source, &request.latencies, request.limit, &request.urls, request.processing_ms) {
+    let given = Given { latencies: &request.latencies, limit: request.limit, urls: &request.urls, processing_ms: request.processing_ms };
+    if let Err(why) = worker.run(&request.source, &given, &request.words.entries()) {
         dispatch.dispatch(PyAction::Failed(Failure::Python(why)));
         return;
     }

@@ -79,22 +79,40 @@ impl PythonWorker {
         self.worker.post_message(&message).map_err(describe)
     }
 
-    /// Runs `source` with the lab's names: LATENCIES and URLS as lists, LIMIT and PROCESSING_MS numbers.
-    pub fn run(&self, source: &str, latencies: &[u32], limit: u32, urls: &[String], processing_ms: u32) -> Result<(), String> {
-        let given = Object::new();
-        let list: Array = latencies.iter().map(|&ms| JsValue::from(ms)).collect();
-        let urls: Array = urls.iter().map(|u| JsValue::from_str(u)).collect();
+    /// Runs `source` with the lab's names (`given`) and its messages in the reader's language
+    /// (`words`: key, message).
+    pub fn run(&self, source: &str, given: &Given, words: &[(&str, &str)]) -> Result<(), String> {
+        let names = Object::new();
+        let list: Array = given.latencies.iter().map(|&ms| JsValue::from(ms)).collect();
+        let urls: Array = given.urls.iter().map(|u| JsValue::from_str(u)).collect();
         let fields = [
             ("LATENCIES", JsValue::from(list)),
-            ("LIMIT", JsValue::from(limit)),
+            ("LIMIT", JsValue::from(given.limit)),
             ("URLS", JsValue::from(urls)),
-            ("PROCESSING_MS", JsValue::from(processing_ms)),
+            ("PROCESSING_MS", JsValue::from(given.processing_ms)),
         ];
         for (name, value) in fields {
-            Reflect::set(&given, &JsValue::from_str(name), &value).map_err(describe)?;
+            Reflect::set(&names, &JsValue::from_str(name), &value).map_err(describe)?;
         }
-        self.post(&[("type", JsValue::from_str("run")), ("source", JsValue::from_str(source)), ("given", given.into())])
+        let said = Object::new();
+        for (key, message) in words {
+            Reflect::set(&said, &JsValue::from_str(key), &JsValue::from_str(message)).map_err(describe)?;
+        }
+        self.post(&[
+            ("type", JsValue::from_str("run")),
+            ("source", JsValue::from_str(source)),
+            ("given", names.into()),
+            ("words", said.into()),
+        ])
     }
+}
+
+/// The lab's names a program runs with: LATENCIES and URLS as lists, LIMIT and PROCESSING_MS numbers.
+pub struct Given<'a> {
+    pub latencies: &'a [u32],
+    pub limit: u32,
+    pub urls: &'a [String],
+    pub processing_ms: u32,
 }
 
 impl Drop for PythonWorker {

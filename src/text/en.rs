@@ -1,5 +1,6 @@
 use super::{
-    ErrorText, ExplainText, FormText, GlanceText, Lang, PageText, RealText, ResultsText, ShareText, StatusText, Text, WaterfallText,
+    Counted, ErrorText, ExplainText, FormText, GlanceText, Lang, Noun, PageText, RealText, ResultsText, ShareText, StatusText, Text,
+    WaterfallText,
 };
 
 pub static EN: Text = Text {
@@ -10,12 +11,17 @@ pub static EN: Text = Text {
     unit_s: "s",
     unit_min: "min",
     unit_h: "h",
-    request_forms: ["request", "requests", "requests"],
-    run_forms: ["run", "runs", "runs"],
+    counted: Counted {
+        requests: Noun { nominative: ["request", "requests", "requests"], genitive: ["request", "requests", "requests"] },
+        runs: Noun { nominative: ["run", "runs", "runs"], genitive: ["run", "runs", "runs"] },
+        values: Noun { nominative: ["value", "values", "values"], genitive: ["value", "values", "values"] },
+    },
     bounded_any_k: "Bounded",
 
     page: PageText {
         title: "Sync vs async: the lab",
+        description: "N requests one after another take the sum of their latencies; made concurrently, about the longest one. \
+                      Run them for real in your browser, measured beside the prediction.",
         tagline: "N requests one after another take the sum of their latencies; made concurrently, about the longest one.",
         intro: "Every run below is real: simulated requests wait on the browser’s own timers, as futures on its one event loop, \
                 and are measured with performance.now(). The prediction beside each measurement comes from the scenario alone.",
@@ -79,7 +85,7 @@ pub static EN: Text = Text {
         not_run_yet: "not run yet",
         cancelled_cell: "cancelled",
         within_tolerance: "within timer tolerance",
-        off_prediction: "off the prediction by more than 15 ms + 2 %",
+        off_prediction: "off the prediction by more than 15\u{a0}ms + 2\u{a0}%",
         speedup_meaning: "Speed-up: sequential’s total divided by this one’s.",
         speedup_predicted_note: "from the prediction: run sequential (or Compare) to measure it.",
         stale_results: "These results are for the scenario as it was when you pressed Run; the form has changed since.",
@@ -87,7 +93,6 @@ pub static EN: Text = Text {
         smooth: "{} (smooth)",
         slow_drawing: "This browser took up to {} to draw one frame of the lab: every strategy's frame gap includes that time.",
         formula_many: "{} + … + {} ({})",
-        formula_values: "{} values",
         formula_words_sum: "the sum of {}",
         formula_words_longest: "the longest of {}",
         list_and: " and ",
@@ -105,7 +110,7 @@ pub static EN: Text = Text {
         status_cancelled: "Cancelled.",
         status_running: "Running {}…",
         status_running_of: "Running {} ({} of {})…",
-        status_progress: "{} of {} requests finished · {}",
+        status_progress: "{} of {} finished · {}",
         blocking_warning: "Blocking run: the page will freeze until it ends.",
     },
 
@@ -220,10 +225,20 @@ pub static EN: Text = Text {
         err_target_count: "{} URLs for {}: give exactly one per request.",
         err_target_too_many: "{}: a real run sends at most {}.",
         outcome_names: ["ok", "HTTP error", "network error (often CORS)", "timed out", "cancelled"],
+        outcome_counted: [
+            Noun { nominative: ["succeeded", "succeeded", "succeeded"], genitive: ["succeeded", "succeeded", "succeeded"] },
+            Noun { nominative: ["HTTP error", "HTTP errors", "HTTP errors"], genitive: ["HTTP error", "HTTP errors", "HTTP errors"] },
+            Noun {
+                nominative: ["network error (often CORS)", "network errors (often CORS)", "network errors (often CORS)"],
+                genitive: ["network error (often CORS)", "network errors (often CORS)", "network errors (often CORS)"],
+            },
+            Noun { nominative: ["timed out", "timed out", "timed out"], genitive: ["timed out", "timed out", "timed out"] },
+            Noun { nominative: ["cancelled", "cancelled", "cancelled"], genitive: ["cancelled", "cancelled", "cancelled"] },
+        ],
         phase_names: ["Queueing: waiting for a connection", "DNS lookup", "Connecting", "Waiting for the server (TTFB)", "Downloading"],
-        sampled_rows: "{} of {} requests drawn, evenly spaced; the totals and counts include every request.",
-        sequence_first_arrows: "Arrows for the first {} of {} requests; the lanes show every one.",
-        sequence_sampled: "Arrows for the first {} of {} requests; the lanes show {} of them, evenly spaced.",
+        sampled_rows: "{} of {} drawn, evenly spaced; the totals and counts include every request.",
+        sequence_first_arrows: "Arrows for the first {} of {}; the lanes show every one.",
+        sequence_sampled: "Arrows for the first {} of {}; the lanes show {} of them, evenly spaced.",
         timing_hidden: "The server hides its timing (no Timing-Allow-Origin header).",
         queue_note: "A browser opens at most six connections per HTTP/1.1 host: the rest wait in a queue (grey). Bounded with k = 6 predicts exactly that.",
         network_error_hint: "fetch() was refused. The usual cause is CORS: the server does not allow this page to read it.",
@@ -258,16 +273,16 @@ pub static EN: Text = Text {
         growth_measured_note: "Dots: measured by real runs.",
         measure_curve: "Measure the curve",
         measure_curve_eta: "{}, about {}",
-        sweep_progress: "Measuring: {} of {} runs done",
-        sweep_done: "Measured {} runs.",
-        sweep_cancelled: "Measuring cancelled after {} of {} runs.",
+        sweep_progress: "Measuring: {} of {} done",
+        sweep_done: "Measured {}.",
+        sweep_cancelled: "Measuring cancelled after {} of {}.",
         growth_summary: "{}: {} at {} = {}, {} at {} = {}.",
         guess_toggle: "Guess first",
         guess_prompt: "How long will each take? Your guess, ms:",
         guess_heading: "Your guesses",
         guess_result: "{}: you guessed {}, measured {}, predicted {} — {}.",
-        guess_high: "{} too high ({} %)",
-        guess_low: "{} too low ({} %)",
+        guess_high: "{} too high ({}\u{a0}%)",
+        guess_low: "{} too low ({}\u{a0}%)",
         guess_spot_on: "spot on",
         scenario_line: "{}: {} · processing {}",
         edit_scenario: "Edit",
@@ -280,6 +295,6 @@ pub static EN: Text = Text {
         confirm_back: "Back",
         embed_width_label: "Your notes site’s column, px",
         embed_measuring: "Measuring the embed at that width…",
-        embed_fixed_hint_width: "Without JavaScript: a fixed height, measured for a column {} px wide.",
+        embed_fixed_hint_width: "Without JavaScript: a fixed height, measured for a column {}\u{a0}px wide.",
     },
 };

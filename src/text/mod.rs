@@ -47,10 +47,7 @@ pub struct Text {
     pub unit_s: &'static str,
     pub unit_min: &'static str,
     pub unit_h: &'static str,
-    /// Plural forms of "request": one, few (2–4, Russian), many.
-    pub request_forms: [&'static str; 3],
-    /// Plural forms of "run" (a sweep's runs).
-    pub run_forms: [&'static str; 3],
+    pub counted: Counted,
     /// Bounded without its k: the line of the k axis.
     pub bounded_any_k: &'static str,
     pub page: PageText,
@@ -65,9 +62,34 @@ pub struct Text {
     pub glance: GlanceText,
 }
 
+/// A noun as it follows a number, in the forms for one, few (Russian 2–4, 22–24…) and many
+/// (`plural_form`): in the nominative ("3 requests", "3 запроса") and in the genitive, as after
+/// "of" ("of 21 requests", "из 21 запроса").
+pub struct Noun {
+    pub nominative: [&'static str; 3],
+    pub genitive: [&'static str; 3],
+}
+
+/// The case a counted noun takes: the genitive after "of" / "из", the nominative elsewhere.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Case {
+    Nominative,
+    Genitive,
+}
+
+/// The nouns the lab counts: requests, runs (a sweep's), values (of a formula).
+pub struct Counted {
+    pub requests: Noun,
+    pub runs: Noun,
+    pub values: Noun,
+}
+
 /// The page around the lab: its title, tagline, introduction, footer and language switch.
 pub struct PageText {
+    /// The window's title, and a shared link's preview title.
     pub title: &'static str,
+    /// A shared link's preview text (the page's `description` and Open Graph tags).
+    pub description: &'static str,
     pub tagline: &'static str,
     pub intro: &'static str,
     pub footer: &'static str,
@@ -138,7 +160,6 @@ pub struct ResultsText {
     pub smooth: &'static str,
     pub slow_drawing: &'static str,
     pub formula_many: &'static str,
-    pub formula_values: &'static str,
     /// The model's total in words, for screen readers: "the sum of 300 and 800", "the longest of …".
     pub formula_words_sum: &'static str,
     pub formula_words_longest: &'static str,
@@ -285,6 +306,8 @@ pub struct RealText {
     pub err_target_count: &'static str,
     pub err_target_too_many: &'static str,
     pub outcome_names: [&'static str; RequestOutcome::ALL.len()],
+    /// How many requests ended so: "2 HTTP errors", "2 ошибки HTTP".
+    pub outcome_counted: [Noun; RequestOutcome::ALL.len()],
     pub phase_names: [&'static str; PhaseKind::ALL.len()],
     pub sampled_rows: &'static str,
     /// Under the sequence diagram: arrows for the first {} of {} requests (and lanes sampled to {}).
@@ -424,14 +447,24 @@ impl Text {
         self.page.language_names[lang.index()]
     }
 
-    /// "one request", "3 requests", "3 запроса", "5 запросов".
+    /// A number and its noun, agreeing: "1 request", "3 запроса", "5 запросов", "из 21 запроса".
+    /// Every count the lab writes goes through here.
+    pub fn count(&self, n: usize, noun: &Noun, case: Case) -> String {
+        let forms = match case {
+            Case::Nominative => &noun.nominative,
+            Case::Genitive => &noun.genitive,
+        };
+        format!("{} {}", self.int(n as f64), forms[plural_form(self.lang, n)])
+    }
+
+    /// "1 request", "3 requests", "3 запроса", "5 запросов".
     pub fn requests(&self, n: usize) -> String {
-        format!("{} {}", self.int(n as f64), self.request_forms[plural_form(self.lang, n)])
+        self.count(n, &self.counted.requests, Case::Nominative)
     }
 
     /// "1 run", "24 runs", "24 запуска".
     pub fn runs(&self, n: usize) -> String {
-        format!("{} {}", self.int(n as f64), self.run_forms[plural_form(self.lang, n)])
+        self.count(n, &self.counted.runs, Case::Nominative)
     }
 
     /// A whole number with thousands grouped: "12,345" / "12 345".
@@ -624,7 +657,10 @@ impl Text {
     }
 
     pub fn progress(&self, finished: usize, total: usize, elapsed_ms: f64) -> String {
-        fill(self.status.status_progress, &[&self.int(finished as f64), &self.int(total as f64), &self.ms(elapsed_ms)])
+        fill(
+            self.status.status_progress,
+            &[&self.int(finished as f64), &self.count(total, &self.counted.requests, Case::Genitive), &self.ms(elapsed_ms)],
+        )
     }
 
     pub fn request_row(&self, index: usize, latency_ms: u32, processing_ms: u32) -> String {
@@ -652,21 +688,22 @@ impl Text {
     /// slots, the formula itself.
     pub fn formula_in_words(&self, formula: &Formula) -> String {
         match formula {
-            Formula::Sum { terms, .. } if terms.iter().all(|t| t.processing_ms == 0) => {
-                fill(self.results.formula_words_sum, &[&self.values_listed(&terms.iter().map(|t| t.latency_ms).collect::<Vec<_>>())])
-            }
+            Formula::Sum { terms, .. } if terms.iter().all(|t| t.processing_ms == 0) => fill(
+                self.results.formula_words_sum,
+                &[&self.values_listed(&terms.iter().map(|t| t.latency_ms).collect::<Vec<_>>(), Case::Genitive)],
+            ),
             Formula::Max { latencies, queue_ms, .. } if *queue_ms <= 0.0 => {
-                fill(self.results.formula_words_longest, &[&self.values_listed(latencies)])
+                fill(self.results.formula_words_longest, &[&self.values_listed(latencies, Case::Genitive)])
             }
             other => self.formula(other),
         }
     }
 
-    /// "300, 800 and 500"; past `FORMULA_SHOWN` values, how many.
-    fn values_listed(&self, values: &[u32]) -> String {
+    /// "300, 800 and 500"; past `FORMULA_SHOWN` values, how many, in `case`.
+    fn values_listed(&self, values: &[u32], case: Case) -> String {
         let words: Vec<String> = values.iter().map(|&v| self.int(f64::from(v))).collect();
         match words.split_last() {
-            _ if words.len() > FORMULA_SHOWN => fill(self.results.formula_values, &[&self.int(words.len() as f64)]),
+            _ if words.len() > FORMULA_SHOWN => self.count(words.len(), &self.counted.values, case),
             Some((last, rest)) if !rest.is_empty() => format!("{}{}{last}", rest.join(", "), self.results.list_and),
             _ => words.join(""),
         }
@@ -702,10 +739,10 @@ impl Text {
                 let body = if latencies.len() <= SHOWN {
                     latencies.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
                 } else {
-                    fill(self.results.formula_values, &[&self.int(latencies.len() as f64)])
+                    self.count(latencies.len(), &self.counted.values, Case::Nominative)
                 };
                 if *queue_ms > 0.0 {
-                    fill(self.results.formula_queue, &[&body, &longest.to_string(), &self.int(*queue_ms), &self.ms(*total)])
+                    fill(self.results.formula_queue, &[&body, &self.ms(f64::from(*longest)), &self.ms(*queue_ms), &self.ms(*total)])
                 } else {
                     format!("max({body}) = {}", self.ms(*total))
                 }
@@ -800,7 +837,7 @@ impl Text {
 }
 
 impl Text {
-    /// "2nd" / "2ой" (the note's own spelling), "3rd" / "3-й".
+    /// "2nd" / "2-й", "3rd" / "3-й" (the note writes "2ой"; the lab's rows write it as print does).
     pub fn ordinal(&self, n: usize) -> String {
         match self.lang {
             Lang::En => {
@@ -813,7 +850,6 @@ impl Text {
                 };
                 format!("{n}{suffix}")
             }
-            Lang::Ru if n == 2 => "2ой".into(),
             Lang::Ru => format!("{n}-й"),
         }
     }
@@ -870,9 +906,37 @@ impl Text {
         self.real.phase_names[p.index()]
     }
 
-    /// "8 ok · 2 HTTP error · 1 timed out"
+    /// "8 succeeded · 2 HTTP errors · 1 timed out", "2 ошибки HTTP · 5 сетевых ошибок".
     pub fn outcome_counts(&self, counts: &[(RequestOutcome, usize)]) -> String {
-        counts.iter().map(|(o, n)| format!("{} {}", self.int(*n as f64), self.outcome_name(*o))).collect::<Vec<_>>().join(" · ")
+        let counted = |(o, n): &(RequestOutcome, usize)| self.count(*n, &self.real.outcome_counted[o.index()], Case::Nominative);
+        counts.iter().map(counted).collect::<Vec<_>>().join(" · ")
+    }
+
+    /// Under a waterfall of many requests: how many rows of how many are drawn.
+    pub fn sampled_rows(&self, drawn: usize, of: usize) -> String {
+        fill(self.real.sampled_rows, &[&self.int(drawn as f64), &self.count(of, &self.counted.requests, Case::Genitive)])
+    }
+
+    /// Under a sequence diagram of many requests: arrows for the first `arrows`, and the lanes
+    /// sampled to `lanes` where they are fewer than all.
+    pub fn sequence_note(&self, arrows: usize, of: usize, lanes: Option<usize>) -> String {
+        let (first, all) = (self.int(arrows as f64), self.count(of, &self.counted.requests, Case::Genitive));
+        match lanes {
+            Some(lanes) => fill(self.real.sequence_sampled, &[&first, &all, &self.int(lanes as f64)]),
+            None => fill(self.real.sequence_first_arrows, &[&first, &all]),
+        }
+    }
+
+    pub fn sweep_progress(&self, done: usize, of: usize) -> String {
+        fill(self.glance.sweep_progress, &[&self.int(done as f64), &self.count(of, &self.counted.runs, Case::Genitive)])
+    }
+
+    pub fn sweep_done(&self, done: usize) -> String {
+        fill(self.glance.sweep_done, &[&self.runs(done)])
+    }
+
+    pub fn sweep_cancelled(&self, done: usize, of: usize) -> String {
+        fill(self.glance.sweep_cancelled, &[&self.int(done as f64), &self.count(of, &self.counted.runs, Case::Genitive)])
     }
 
     pub fn code_lang_name(&self, lang: CodeLang) -> &'static str {
@@ -969,12 +1033,75 @@ mod tests {
         assert_eq!(EN.int(-5.0), "−5");
     }
 
+    /// The Russian rule, written out by hand for 0–125 and 1,001: one (1, 21, 101, but not 11,
+    /// 111), few (2–4, 22–24, but not 12–14), many (0, 5–20, 25–30, …).
     #[test]
-    fn russian_plurals() {
-        let forms: Vec<String> = [1, 2, 5, 11, 21, 22, 112].iter().map(|&n| RU.requests(n)).collect();
-        assert_eq!(forms, ["1 запрос", "2 запроса", "5 запросов", "11 запросов", "21 запрос", "22 запроса", "112 запросов"]);
+    fn russian_plurals_0_to_125_and_1001() {
+        let expected = |n: usize| match (n % 10, n % 100) {
+            (_, 11..=14) => 2,
+            (1, _) => 0,
+            (2..=4, _) => 1,
+            _ => 2,
+        };
+        for n in (0..=125).chain([1001, 1011, 1022]) {
+            assert_eq!(plural_form(Lang::Ru, n), expected(n), "{n}");
+            assert_eq!(plural_form(Lang::En, n), if n == 1 { 0 } else { 2 }, "{n}");
+        }
+        let forms: Vec<String> = [0, 1, 2, 5, 11, 12, 14, 21, 22, 25, 111, 112, 121, 1001].iter().map(|&n| RU.requests(n)).collect();
+        assert_eq!(
+            forms,
+            [
+                "0 запросов",
+                "1 запрос",
+                "2 запроса",
+                "5 запросов",
+                "11 запросов",
+                "12 запросов",
+                "14 запросов",
+                "21 запрос",
+                "22 запроса",
+                "25 запросов",
+                "111 запросов",
+                "112 запросов",
+                "121 запрос",
+                "1\u{202f}001 запрос",
+            ]
+        );
+        // After "из" / "of": the genitive.
+        let of = |n| RU.count(n, &RU.counted.requests, Case::Genitive);
+        assert_eq!(
+            [of(1), of(2), of(5), of(21), of(41), of(1001)],
+            ["1 запроса", "2 запросов", "5 запросов", "21 запроса", "41 запроса", "1\u{202f}001 запроса"]
+        );
         assert_eq!(EN.requests(1), "1 request");
         assert_eq!(EN.requests(3), "3 requests");
+        assert_eq!(EN.count(1001, &EN.counted.requests, Case::Genitive), "1,001 requests");
+    }
+
+    /// Every count the lab writes agrees with its number: outcomes, formulas, sampled rows, sweeps.
+    #[test]
+    fn counts_agree_in_every_sentence() {
+        use RequestOutcome::*;
+        let counts = [(Ok, 8), (HttpError, 2), (NetworkError, 5), (Timeout, 3), (Cancelled, 1)];
+        assert_eq!(RU.outcome_counts(&counts), "8 успешных · 2 ошибки HTTP · 5 сетевых ошибок (часто CORS) · 3 тайм-аута · 1 отменённый");
+        assert_eq!(EN.outcome_counts(&counts), "8 succeeded · 2 HTTP errors · 5 network errors (often CORS) · 3 timed out · 1 cancelled");
+        assert_eq!(RU.outcome_counts(&[(HttpError, 21), (Timeout, 1)]), "21 ошибка HTTP · 1 тайм-аут");
+        assert!(RU.sampled_rows(100, 41).starts_with("Показано 100 из 41 запроса,"));
+        assert!(RU.sequence_note(40, 21, None).contains("первых 40 из 21 запроса;"));
+        assert!(RU.sequence_note(40, 10_000, Some(100)).contains("из 10\u{202f}000 запросов; полосы показывают 100 из них"));
+        assert_eq!(RU.sweep_cancelled(3, 21), "Измерение отменено после 3 из 21 запуска.");
+        assert_eq!(RU.sweep_done(24), "Измерено 24 запуска.");
+        assert_eq!(EN.sweep_done(24), "Measured 24 runs.");
+        assert_eq!(RU.progress(3, 41, 500.0), "завершено 3 из 41 запроса · 500\u{a0}мс");
+        let of = |latencies: &[u32], st| {
+            let s = Scenario::from_latencies(latencies).unwrap();
+            formula(&s, st, &predict(&s, st))
+        };
+        let sum7 = of(&[10; 7], Strategy::Sequential);
+        assert_eq!(RU.formula_in_words(&sum7), "сумма 7 значений");
+        let max21 = of(&[10; 21], Strategy::Concurrent);
+        assert_eq!(RU.formula_in_words(&max21), "самая долгая из 21 значения");
+        assert_eq!(RU.formula(&max21), "max(21 значение) = 10\u{a0}мс");
     }
 
     #[test]
@@ -992,8 +1119,10 @@ mod tests {
         assert_eq!(Lang::from_browser([]), Lang::En);
     }
 
+    /// The note's step tables (../shared/seed), row for row as the note writes them, typeset as
+    /// the lab writes Russian: "HTTP-запрос", "ждёт", "2-й" (and the note's typo "отправляеть" mended).
     #[test]
-    fn the_notes_step_tables_word_for_word() {
+    fn the_notes_step_tables_in_the_notes_words_typeset() {
         use crate::model::explain::Explanation;
         use crate::model::predict;
         let s = Scenario::from_latencies(&[300, 800]).unwrap();
@@ -1001,28 +1130,31 @@ mod tests {
             let e = Explanation::new(st, predict(&s, st).timings, vec![0.0, 0.0]);
             e.steps().iter().map(|step| t.step(&step.kind)).collect::<Vec<_>>()
         };
-        assert_eq!(
-            table(&RU, Strategy::Blocking),
-            [
-                "Клиент отправляет HTTP запрос к серверу.",
-                "Программа ждет ответа от сервера, выполнение программы блокируется.",
-                "Сервер отправляет ответ клиенту.",
-                "Клиент обрабатывает ответ.",
-                "Клиент отправляет 2ой HTTP запрос к серверу.",
-                "Программа ждет ответа от сервера, выполнение программы блокируется.",
-                "Сервер отправляет ответ клиенту.",
-                "Клиент обрабатывает ответ.",
-            ]
-        );
-        assert_eq!(
-            table(&RU, Strategy::Concurrent),
-            [
-                "Клиент отправляет HTTP запрос к серверу.",
-                "Программа ждет ответа от сервера и отправляет 2ой HTTP запрос к серверу.",
-                "Сервер отправляет ответы клиенту.",
-                "Клиент обрабатывает ответы.",
-            ]
-        );
+        let typeset = |rows: &[&str]| {
+            let typeset = |row: &str| {
+                row.replace("HTTP запрос", "HTTP-запрос").replace("ждет", "ждёт").replace("2ой", "2-й").replace("отправляеть", "отправляет")
+            };
+            rows.iter().map(|r| typeset(r)).collect::<Vec<_>>()
+        };
+        let synchronous = [
+            "Клиент отправляет HTTP запрос к серверу.",
+            "Программа ждет ответа от сервера, выполнение программы блокируется.",
+            "Сервер отправляет ответ клиенту.",
+            "Клиент обрабатывает ответ.",
+            "Клиент отправляеть 2ой HTTP запрос к серверу.",
+            "Программа ждет ответа от сервера, выполнение программы блокируется.",
+            "Сервер отправляет ответ клиенту.",
+            "Клиент обрабатывает ответ.",
+        ];
+        let asynchronous = [
+            "Клиент отправляет HTTP запрос к серверу.",
+            "Программа ждет ответа от сервера и отправляет 2ой HTTP запрос к серверу.",
+            "Сервер отправляет ответы клиенту.",
+            "Клиент обрабатывает ответы.",
+        ];
+        assert_eq!(table(&RU, Strategy::Blocking), typeset(&synchronous));
+        assert_eq!(table(&RU, Strategy::Concurrent), typeset(&asynchronous));
+        assert_eq!(table(&RU, Strategy::Concurrent)[1], "Программа ждёт ответа от сервера и отправляет 2-й HTTP-запрос к серверу.");
         assert_eq!(
             table(&EN, Strategy::Concurrent)[1],
             "The program waits for the server’s response and sends the 2nd HTTP request to the server."
@@ -1033,7 +1165,7 @@ mod tests {
     fn ordinals() {
         let en: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22].iter().map(|&n| EN.ordinal(n)).collect();
         assert_eq!(en, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]);
-        assert_eq!(RU.ordinal(2), "2ой");
+        assert_eq!(RU.ordinal(2), "2-й");
         assert_eq!(RU.ordinal(5), "5-й");
     }
 
@@ -1082,8 +1214,8 @@ mod tests {
     #[test]
     fn a_guess_in_words() {
         let g = GuessResult { strategy: Strategy::Sequential, guess: 800.0, measured: 1102.0, predicted: 1100.0 };
-        assert_eq!(EN.guess_off(&g), "302\u{a0}ms too low (27 %)");
-        assert_eq!(RU.guess_off(&GuessResult { guess: 1500.0, ..g }), "на 398\u{a0}мс больше (36 %)");
+        assert_eq!(EN.guess_off(&g), "302\u{a0}ms too low (27\u{a0}%)");
+        assert_eq!(RU.guess_off(&GuessResult { guess: 1500.0, ..g }), "на 398\u{a0}мс больше (36\u{a0}%)");
         assert_eq!(EN.guess_off(&GuessResult { guess: 1100.0, ..g }), "spot on");
     }
 

@@ -8,7 +8,7 @@ use crate::model::python::presets::PyPreset;
 use crate::model::python::protocol::Failure;
 use crate::model::python::timeline::{Lane, SegmentKind};
 use crate::model::python::trace::Awaited;
-use crate::text::{fill, Text};
+use crate::text::{fill, Case, Noun, Text};
 
 pub struct PyText {
     pub base: &'static Text,
@@ -50,6 +50,8 @@ pub struct PyText {
     pub worker_note: &'static str,
     pub truncated: &'static str,
     pub link_too_long: &'static str,
+    /// A program's length in a link.
+    pub character: Noun,
     pub link_unreadable: &'static str,
     pub awaits: [&'static str; 8],
     /// "{name}: on the thread {ms}, blocked {ms}, awaiting {ms}, ready {ms}"
@@ -78,6 +80,34 @@ pub struct PyText {
     /// The presets' comments and printed words in this language, as (English, this language):
     /// the programs themselves are `model::python::presets`'s, in English.
     pub program_words: &'static [(&'static str, &'static str)],
+    /// What the lab's own Python code says to the program's reader (static/python/lab_runner.py's
+    /// `WORDS`), sent with each run.
+    pub runner: RunnerWords,
+}
+
+/// The lab's messages that its Python code raises or reports, in the reader's language.
+#[derive(PartialEq)]
+pub struct RunnerWords {
+    /// `input()`: a program here has no keyboard; how to give it a value instead.
+    pub no_keyboard: &'static str,
+    /// `asyncio.run()` called anywhere but as a statement of the program's top level.
+    pub nested_run: &'static str,
+    /// After "CancelledError: ": the program's main task was cancelled.
+    pub main_cancelled: &'static str,
+    /// A URL that starts as a simulated request and is not one; `{}` is the URL.
+    pub simulated_url: &'static str,
+}
+
+impl RunnerWords {
+    /// As the worker takes them: (key in `WORDS`, message).
+    pub fn entries(&self) -> [(&'static str, &'static str); 4] {
+        [
+            ("no_keyboard", self.no_keyboard),
+            ("nested_run", self.nested_run),
+            ("main_cancelled", self.main_cancelled),
+            ("simulated_url", self.simulated_url),
+        ]
+    }
 }
 
 pub const PY_EN: PyText = PyText {
@@ -103,7 +133,7 @@ pub const PY_EN: PyText = PyText {
     status_done: "Done.",
     status_error: "The program stopped with an error.",
     status_cancelled: "Cancelled. Python restarts for the next run.",
-    status_time_limit: "Stopped after {} s: the lab's limit for one program.",
+    status_time_limit: "Stopped after {}\u{a0}s: the lab's limit for one program.",
     status_failed: "Python could not run: {}",
     status_no_worker: "Python cannot start inside this embedded frame (a sandboxed frame may start no worker thread): open the full page to run it.",
     worker_did_not_start: "the Python worker could not start",
@@ -113,7 +143,8 @@ pub const PY_EN: PyText = PyText {
     error_line: "line {}",
     worker_note: "Python runs in a worker thread of its own: a program that blocks freezes that thread (drawn as blocked), never this page, and Cancel always works.",
     truncated: "The program made more than the lanes can hold: the first part is drawn.",
-    link_too_long: "This program is too long for a link ({} characters compressed, at most {}).",
+    link_too_long: "This program is too long for a link ({} compressed, at most {}).",
+    character: Noun { nominative: ["character", "characters", "characters"], genitive: ["character", "characters", "characters"] },
     link_unreadable: "The program in the link could not be read; the preset is shown instead.",
     awaits: ["a sleep", "a task", "gather", "a lock", "an event", "a request", "one turn of the loop", "a future"],
     lane_summary: "{}: on the thread {}, blocking it {}, awaiting {}, ready {}.",
@@ -157,6 +188,14 @@ pub const PY_EN: PyText = PyText {
     ends: ["done", "cancelled", "failed with an exception"],
     steps_window: "Steps {}–{} of {}, around the moment shown.",
     program_words: &[],
+    runner: RunnerWords {
+        no_keyboard: "a program here has no keyboard, so input() has nothing to read. Give the value in the code instead: \
+                      name = 'Ada' rather than name = input().",
+        nested_run: "asyncio.run() runs here only as a statement of the program's top level \
+                     (the lab's program already runs inside the browser's event loop).",
+        main_cancelled: "the program's main task was cancelled",
+        simulated_url: "{}: a simulated request is lab:sleep/<ms>",
+    },
 };
 
 pub const PY_RU: PyText = PyText {
@@ -182,7 +221,7 @@ pub const PY_RU: PyText = PyText {
     status_done: "Готово.",
     status_error: "Программа завершилась с ошибкой.",
     status_cancelled: "Отменено. Python перезапускается для следующего запуска.",
-    status_time_limit: "Остановлено через {} с: это предел лаборатории для одной программы.",
+    status_time_limit: "Остановлено через {}\u{a0}с: это предел лаборатории для одной программы.",
     status_failed: "Python не смог выполнить программу: {}",
     status_no_worker: "Внутри этой встроенной рамки Python не запустить (песочница не разрешает отдельный поток): откройте полную страницу.",
     worker_did_not_start: "не удалось запустить рабочий поток Python",
@@ -190,35 +229,36 @@ pub const PY_RU: PyText = PyText {
     result: "Всего: {}",
     predicted: "модель лаборатории: {}",
     error_line: "строка {}",
-    worker_note: "Python работает в отдельном потоке (Web Worker): блокирующая программа замораживает его (это видно как блокировку), но не страницу, и отмена срабатывает всегда.",
+    worker_note: "Python работает в отдельном потоке (веб-воркере): программа, которая блокирует поток, замораживает только его (на дорожках — блокирующий участок), но не страницу, и отмена срабатывает всегда.",
     truncated: "Программа создала больше, чем помещается на дорожках: показано начало.",
-    link_too_long: "Программа слишком длинная для ссылки ({} символов после сжатия, можно не больше {}).",
+    link_too_long: "Программа слишком длинная для ссылки ({} после сжатия, можно не больше {}).",
+    character: Noun { nominative: ["символ", "символа", "символов"], genitive: ["символа", "символов", "символов"] },
     link_unreadable: "Программу из ссылки не удалось прочитать; показан пример.",
-    awaits: ["sleep", "задачу", "gather", "блокировку", "событие", "запрос", "один оборот цикла", "future"],
+    awaits: ["sleep", "задачу", "gather", "Lock", "событие (Event)", "запрос", "один оборот цикла", "future"],
     lane_summary: "{}: в потоке {}, из них блокирует {}, ждёт {}, готова {}.",
     titles: [
         "Синхронно: один за другим",
-        "asyncio.gather: все сразу",
+        "asyncio.gather: конкурентно",
         "await в цикле",
         "create_task, затем await",
         "Semaphore(LIMIT)",
         "time.sleep внутри async def",
-        "Вычисления в корутине",
+        "Вычисления в сопрограмме",
         "Забытый await",
-        "wait_for с таймаутом",
+        "wait_for с тайм-аутом",
         "TaskGroup",
     ],
     lessons: [
         "Каждый запрос блокирует программу до ответа: общее время — сумма.",
-        "Все запросы в полёте одновременно: общее время — около самого долгого.",
+        "Запросы ждут ответа конкурентно: общее время — около самого долгого.",
         "await ждёт ответа, прежде чем цикл отправит следующий запрос: снова сумма, хоть и async.",
-        "Задача стартует, как только создана; ждать их по очереди уже ничего не стоит.",
-        "Не больше LIMIT запросов одновременно: между суммой и самым долгим.",
+        "Задачи стартуют, как только созданы, и ждут конкурентно; ждать их по очереди уже ничего не стоит.",
+        "Не больше LIMIT запросов конкурентно: между суммой и самым долгим.",
         "time.sleep блокирует единственный поток: ждут все задачи, общее время — сумма.",
         "Ожидания перекрываются, а работа в одном потоке — нет: готовые задачи ждут очереди.",
-        "Корутина без await не выполняется никогда: Python предупреждает.",
-        "Таймаут отменяет медленный запрос: общее время — таймаут.",
-        "TaskGroup ждёт все созданные в ней задачи (и отменяет все, если одна упала).",
+        "Сопрограмма (корутина) без await не выполняется никогда: Python предупреждает.",
+        "Тайм-аут отменяет медленный запрос: общее время — тайм-аут.",
+        "TaskGroup ждёт все созданные в ней задачи (и отменяет остальные, если в одной возникло исключение).",
     ],
     moment_heading: "Цикл событий в момент времени",
     moment_scrub: "Момент выполнения",
@@ -233,7 +273,7 @@ pub const PY_RU: PyText = PyText {
     moment_done: "Завершены: {}.",
     steps_heading: "Шаг за шагом",
     steps_columns: ["Время", "Задача", "Что происходит"],
-    ends: ["завершена", "отменена", "упала с исключением"],
+    ends: ["завершена", "отменена", "завершилась исключением"],
     steps_window: "Шаги {}–{} из {}, вокруг показанного момента.",
     program_words: &[
         ("# the program waits for the answer: nothing else runs", "# программа ждёт ответа: больше ничего не выполняется"),
@@ -242,15 +282,23 @@ pub const PY_RU: PyText = PyText {
         ("# stands for a request of ms milliseconds", "# вместо запроса длиной ms миллисекунд"),
         ("# the next request is sent only after this answer", "# следующий запрос уйдёт только после этого ответа"),
         ("# every task is already running: awaiting them in turn costs nothing", "# все задачи уже идут: ждать их по очереди ничего не стоит"),
-        ("# at most LIMIT requests in flight", "# не больше LIMIT запросов одновременно"),
+        ("# at most LIMIT requests in flight", "# не больше LIMIT запросов конкурентно"),
         ("# the mistake: blocks the one thread, no other task can run", "# ошибка: блокирует единственный поток, другие задачи стоят"),
         ("# CPU work: holds the thread, awaits nothing", "# вычисления: занимают поток и ничего не ждут"),
         ("# 100 ms of processing the answer", "# 100 мс обработки ответа"),
         ("request {i}: processed", "запрос {i}: обработан"),
-        ("# forgot await: the coroutine is made and never runs", "# забыли await: корутина создана, но не выполнится никогда"),
+        ("# forgot await: the coroutine is made and never runs", "# забыли await: сопрограмма создана, но не выполнится никогда"),
         ("gave up after {timeout * 1000:.0f} ms", "не дождались за {timeout * 1000:.0f} мс"),
         ("# waits for every task made in it", "# ждёт все задачи, созданные в нём"),
     ],
+    runner: RunnerWords {
+        no_keyboard: "у программы здесь нет клавиатуры, и input() нечего прочитать. Задайте значение прямо в коде: \
+                      name = 'Ада' вместо name = input().",
+        nested_run: "asyncio.run() здесь работает только как инструкция верхнего уровня программы \
+                     (программа лаборатории уже выполняется внутри цикла событий браузера).",
+        main_cancelled: "главная задача программы отменена",
+        simulated_url: "{}: имитированный запрос записывается как lab:sleep/<мс>",
+    },
 };
 
 /// Two texts are equal when they are the same language (components compare their props).
@@ -332,7 +380,10 @@ impl PyText {
 
     pub fn link_error(&self, error: &LinkError) -> String {
         match error {
-            LinkError::TooLong { chars } => fill(self.link_too_long, &[&chars.to_string(), &MAX_LINK_CHARS.to_string()]),
+            LinkError::TooLong { chars } => {
+                let t = self.base;
+                fill(self.link_too_long, &[&t.count(*chars, &self.character, Case::Nominative), &t.int(MAX_LINK_CHARS as f64)])
+            }
             _ => self.link_unreadable.to_string(),
         }
     }
@@ -448,7 +499,7 @@ mod tests {
             }
             assert!(t.idle(6_100_000.0).contains("6"), "{}", t.idle(6_100_000.0));
             assert!(!t.loading(1e6, 12e6).contains("{}"));
-            assert!(t.link_error(&LinkError::TooLong { chars: 7000 }).contains("7000"));
+            assert!(t.link_error(&LinkError::TooLong { chars: 7000 }).contains("7"));
         }
         assert_eq!(PY_EN.megabytes(6_149_000.0), "6.1\u{a0}MB");
         use crate::model::python::{moment::moment, timeline::lanes, trace::PyTrace};
@@ -473,9 +524,18 @@ mod tests {
     }
 
     #[test]
+    fn a_long_link_counts_its_characters() {
+        assert!(PY_RU
+            .link_error(&LinkError::TooLong { chars: 7001 })
+            .starts_with("Программа слишком длинная для ссылки (7\u{202f}001 символ после сжатия"));
+        assert!(PY_RU.link_error(&LinkError::TooLong { chars: 7003 }).contains("(7\u{202f}003 символа после"));
+        assert!(PY_EN.link_error(&LinkError::TooLong { chars: 7001 }).contains("(7,001 characters compressed"));
+    }
+
+    #[test]
     fn the_time_limit_is_said_in_seconds() {
-        assert_eq!(PY_EN.time_limit(30_000), "Stopped after 30 s: the lab's limit for one program.");
-        assert_eq!(PY_RU.time_limit(30_000), "Остановлено через 30 с: это предел лаборатории для одной программы.");
-        assert!(PY_EN.time_limit(2_000).starts_with("Stopped after 2 s"));
+        assert_eq!(PY_EN.time_limit(30_000), "Stopped after 30\u{a0}s: the lab's limit for one program.");
+        assert_eq!(PY_RU.time_limit(30_000), "Остановлено через 30\u{a0}с: это предел лаборатории для одной программы.");
+        assert!(PY_EN.time_limit(2_000).starts_with("Stopped after 2\u{a0}s"));
     }
 }

@@ -26,12 +26,19 @@ from pyodide.http import open_url, pyfetch
 SIMULATED = "lab:sleep/"
 
 
+def _word(key):
+    """The lab's message `key` in the reader's language (lab_runner.WORDS)."""
+    import lab_runner
+
+    return lab_runner.word(key)
+
+
 def _simulated_ms(url):
     if isinstance(url, str) and url.startswith(SIMULATED):
         try:
             return max(0.0, float(url[len(SIMULATED) :]))
         except ValueError:
-            raise ValueError(f"{url!r}: a simulated request is lab:sleep/<ms>") from None
+            raise ValueError(_word("simulated_url").replace("{}", repr(url), 1)) from None
     return None
 
 

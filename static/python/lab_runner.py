@@ -53,6 +53,15 @@ class Done:
 
 
 T0 = time.monotonic()
+# The lab's own messages for the program's reader, in the page's language: given with each run by
+# the panel (text::python's `RunnerWords`), so that no words live here. A missing one is its key.
+WORDS = {}
+
+
+def word(key):
+    return WORDS.get(key, key)
+
+
 # The recorder of the program running now, for blocking calls made outside this module (lab_http).
 CURRENT = None
 
@@ -263,22 +272,50 @@ class TopLevelRun(ast.NodeTransformer):
 
 
 def nested_run(*_args, **_kwargs):
-    raise RuntimeError(
-        "asyncio.run() runs here only as a statement of the program's top level "
-        "(the lab's program already runs inside the browser's event loop)"
-    )
+    raise RuntimeError(word("nested_run"))
+
+
+def no_keyboard(_prompt=""):
+    """input(): a program here has no keyboard (Pyodide's stdin fails with an I/O error)."""
+    raise EOFError(word("no_keyboard"))
+
+
+def program_only(te):
+    """A TracebackException with the program's own frames only, and so its causes, contexts and,
+    for an exception group, each exception in it."""
+    seen = set()
+
+    def trim(te):
+        if te is None or id(te) in seen:
+            return
+        seen.add(id(te))
+        te.stack = traceback.StackSummary.from_list([f for f in te.stack if f.filename == PROGRAM])
+        for inner in (te.__cause__, te.__context__, *(te.exceptions or ())):
+            trim(inner)
+
+    trim(te)
+    return te
+
+
+def leaf_line(te):
+    """The line to mark: the program's last frame of the exception, or for a group, of its first
+    exception (as deep as groups go); 0 where the program has none."""
+    while te.exceptions:
+        inner = te.exceptions[0]
+        if not inner.stack and not inner.exceptions:
+            break
+        te = inner
+    return te.stack[-1].lineno if te.stack else 0
 
 
 def error_report(exc):
-    """(kind, line, text) for an exception the program raised, its own frames only."""
+    """(kind, line, text) for an exception the program raised, its own frames only, written as
+    CPython writes it: an exception group with every exception in it (a TaskGroup's)."""
     if isinstance(exc, SyntaxError) and exc.filename == PROGRAM:
         return "syntax", exc.lineno or 0, "".join(traceback.format_exception_only(exc)).strip()
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == PROGRAM]
-    line = frames[-1].lineno if frames else 0
-    text = "Traceback (most recent call last):\n"
-    text += "".join(traceback.format_list(frames))
-    text += "".join(traceback.format_exception_only(exc))
-    return "exception", line or 0, text.strip()
+    te = program_only(traceback.TracebackException.from_exception(exc))
+    line = leaf_line(te) or (te.stack[-1].lineno if te.stack else 0)
+    return "exception", line or 0, "".join(te.format(chain=False)).strip("\n").rstrip()
 
 
 WARM_UP = """import asyncio, time
@@ -309,10 +346,12 @@ async def warm_up():
             break
 
 
-async def run(source, given, emit, report):
+async def run(source, given, emit, report, words=None):
     """Runs `source` with the names in `given` (LATENCIES, URLS, …) defined; `emit(text)` gets trace
-    lines as they come, `report(kind, line, text)` an error. Returns the total in ms, or None."""
-    global T0, CURRENT
+    lines as they come, `report(kind, line, text)` an error; `words` are the lab's messages in the
+    reader's language (`WORDS`). Returns the total in ms, or None."""
+    global T0, CURRENT, WORDS
+    WORDS = dict(words or {})
     try:
         tree = ast.parse(source, PROGRAM)
         tree = ast.fix_missing_locations(TopLevelRun().visit(tree))
@@ -321,7 +360,7 @@ async def run(source, given, emit, report):
         report(*error_report(exc))
         return None
     linecache.cache[PROGRAM] = (len(source), None, source.splitlines(True), PROGRAM)
-    namespace = {"__name__": "__main__", "__builtins__": builtins}
+    namespace = {"__name__": "__main__", "__builtins__": builtins, "input": no_keyboard}
     namespace.update(given)
     # process(response): the client's work on an answer, PROCESSING_MS of CPU (the lab's scenario).
     processing = float(namespace.get("PROCESSING_MS", 0) or 0)
@@ -381,7 +420,7 @@ async def run(source, given, emit, report):
         emit("truncated")
     if failed is not None:
         if isinstance(failed, asyncio.CancelledError):
-            report("exception", 0, "CancelledError: the program's main task was cancelled")
+            report("exception", 0, "CancelledError: " + word("main_cancelled"))
         else:
             report(*error_report(failed))
     return total

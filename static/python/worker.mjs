@@ -1,7 +1,8 @@
 // The lab's Python: CPython (Pyodide) in a module Web Worker, so that a program that never yields
 // (`while True: pass`) freezes only this worker, and Cancel is `worker.terminate()`.
 //
-// Messages in:  {type: "load"} · {type: "run", source, given}
+// Messages in:  {type: "load"} · {type: "run", source, given, words} (words: the lab's messages
+//               in the reader's language, text::python's RunnerWords)
 // Messages out: {type: "progress", bytes} while Python downloads · {type: "ready", ms} ·
 //               {type: "out", text, stream} per line of print (stdout) or warnings (stderr) ·
 //               {type: "trace", text} lines of lab_runner.py's record · {type: "error", kind, line, text} ·
@@ -67,13 +68,14 @@ async function load() {
   postMessage({ type: "ready", ms: performance.now() - started });
 }
 
-async function run(source, given) {
+async function run(source, given, words) {
   output = 0;
   const total = await runner.run(
     source,
     python.toPy(given),
     (text) => postMessage({ type: "trace", text }),
     (kind, line, text) => postMessage({ type: "error", kind, line, text }),
+    python.toPy(words ?? {}),
   );
   postMessage({ type: "done", total: total ?? null });
 }
@@ -81,7 +83,7 @@ async function run(source, given) {
 self.onmessage = async ({ data }) => {
   try {
     if (data.type === "load") await load();
-    else if (data.type === "run") await run(data.source, data.given);
+    else if (data.type === "run") await run(data.source, data.given, data.words);
   } catch (error) {
     postMessage({ type: "failed", text: String(error?.message ?? error) });
   }

@@ -89,9 +89,9 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
         .join(" ");
     let status = match props.status {
         SweepStatus::None => None,
-        SweepStatus::Running { done, of } => Some(fill(t.glance.sweep_progress, &[&done.to_string(), &of.to_string()])),
-        SweepStatus::Done { done } => Some(fill(t.glance.sweep_done, &[&done.to_string()])),
-        SweepStatus::Cancelled { done, of } => Some(fill(t.glance.sweep_cancelled, &[&done.to_string(), &of.to_string()])),
+        SweepStatus::Running { done, of } => Some(t.sweep_progress(done, of)),
+        SweepStatus::Done { done } => Some(t.sweep_done(done)),
+        SweepStatus::Cancelled { done, of } => Some(t.sweep_cancelled(done, of)),
     };
     let sweeping = matches!(props.status, SweepStatus::Running { .. });
     let (other_axis, toggle_label) = match props.axis {

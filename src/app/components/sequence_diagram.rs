@@ -93,14 +93,7 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
     });
     let cursor = y(props.moment);
     // Say what is left out, as the waterfall does.
-    let note = (n > MAX_ARROWS).then(|| {
-        let (first, all) = (t.int(MAX_ARROWS as f64), t.int(n as f64));
-        if drawn.len() < n {
-            crate::text::fill(t.real.sequence_sampled, &[&first, &all, &t.int(drawn.len() as f64)])
-        } else {
-            crate::text::fill(t.real.sequence_first_arrows, &[&first, &all])
-        }
-    });
+    let note = (n > MAX_ARROWS).then(|| t.sequence_note(MAX_ARROWS, n, (drawn.len() < n).then_some(drawn.len())));
     html! {
         <figure class="sequence" data-testid="sequence-diagram" data-moment-ms={fixed(props.moment, 1)}>
             <figcaption>{ t.explain.sequence_heading }</figcaption>

@@ -155,7 +155,7 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
             </ul>
             if drawn.len() < n {
                 <p class="wf-note" data-testid="sampled-note">
-                    { crate::text::fill(t.real.sampled_rows, &[&t.int(drawn.len() as f64), &t.int(n as f64)]) }
+                    { t.sampled_rows(drawn.len(), n) }
                 </p>
             }
             { for props.notes.iter().map(|(testid, text)| html! {

@@ -1,5 +1,5 @@
 //! What the page does outside its own element: theme and language on `<html>`, the window's
-//! title, and in embed mode the height it posts to the parent page whenever it changes.
+//! title and a shared link's preview tags in the page's language, and in embed mode the height it posts to the parent page whenever it changes.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -8,6 +8,10 @@ use yew::prelude::*;
 use crate::model::embed::RESIZE_MESSAGE_TYPE;
 use crate::model::presentation::{Presentation, Theme};
 use crate::text::Text;
+
+/// index.html's link-preview tags that carry the title, and the description.
+const PREVIEW_TITLES: &str = r#"meta[property="og:title"],meta[name="twitter:title"]"#;
+const PREVIEW_DESCRIPTIONS: &str = r#"meta[name="description"],meta[property="og:description"],meta[name="twitter:description"]"#;
 
 #[hook]
 pub fn use_page_chrome(presentation: &Presentation, theme: Theme, t: &'static Text) {
@@ -22,6 +26,17 @@ pub fn use_page_chrome(presentation: &Presentation, theme: Theme, t: &'static Te
             document.set_title(t.page.title);
             if let Some(html) = document.document_element() {
                 let _ = html.set_attribute("lang", t.lang.key());
+            }
+            // As the picker of the prerendered page sets them (scripts/prerender.mjs).
+            let tags = [(PREVIEW_TITLES, t.page.title), (PREVIEW_DESCRIPTIONS, t.page.description)];
+            for (selector, content) in tags {
+                if let Ok(metas) = document.query_selector_all(selector) {
+                    for i in 0..metas.length() {
+                        if let Some(meta) = metas.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                            let _ = meta.set_attribute("content", content);
+                        }
+                    }
+                }
             }
         }
     });

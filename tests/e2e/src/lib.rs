@@ -4,6 +4,7 @@
 //!
 //! Tests read the page only through its `data-testid` hooks.
 
+pub mod reading;
 pub mod static_server;
 pub mod test_server;
 

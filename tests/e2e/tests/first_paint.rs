@@ -104,7 +104,8 @@ pub mod every_engine {
     /// The picker (scripts/prerender.mjs) chooses the variant before any of the app's code has
     /// arrived; what it chooses must be what the app then draws, or the page reflows at the
     /// takeover. Over a table of links, in one browser per width with the wasm held back for good:
-    /// the language, the embed, the theme and the folded form, against the app's own decoder.
+    /// the language, the embed, the theme and the folded form, against the app's own decoder; and
+    /// the window's title and the link-preview tags in that language, as the app then keeps them.
     #[tokio::test]
     async fn the_picker_decides_as_the_apps_decoder_does() {
         const QUERIES: [&str; 20] = [
@@ -148,7 +149,10 @@ pub mod every_engine {
                 )
                 .await;
                 let seen = b
-                    .js("const H = document.documentElement; return [H.lang, H.classList.contains('embed'), H.dataset.theme || '', !!document.querySelector('#lab .scenario-line'), document.querySelector('#lab h1').textContent];")
+                    .js("const H = document.documentElement, meta = (s) => document.querySelector(s).content; \
+                         return [H.lang, H.classList.contains('embed'), H.dataset.theme || '', !!document.querySelector('#lab .scenario-line'), \
+                         document.querySelector('#lab h1').textContent, document.title, meta('meta[property=\"og:title\"]'), \
+                         meta('meta[name=description]'), meta('meta[name=\"twitter:description\"]'), !!document.querySelector('[data-page-title]')];")
                     .await;
                 let app = sync_vs_async::model::url_state::decode(query).presentation;
                 let lang = app.lang.unwrap_or(browser_lang);
@@ -156,8 +160,22 @@ pub mod every_engine {
                     sync_vs_async::model::presentation::Theme::Auto => "",
                     other => other.key(),
                 };
-                let expected = serde_json::json!([lang.key(), app.embed, theme, app.embed || width < 700, text(lang).page.title]);
-                assert_eq!(seen, expected, "?{query} at {width} px: [lang, embed, theme, folded, heading]");
+                let page = &text(lang).page;
+                let expected = serde_json::json!([
+                    lang.key(),
+                    app.embed,
+                    theme,
+                    app.embed || width < 700,
+                    page.title,
+                    page.title,
+                    page.title,
+                    page.description,
+                    page.description,
+                    false
+                ]);
+                let what =
+                    "[lang, embed, theme, folded, heading, window title, preview title, description, preview description, left over]";
+                assert_eq!(seen, expected, "?{query} at {width} px: {what}");
             }
             b.close().await;
         }

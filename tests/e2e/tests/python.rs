@@ -149,8 +149,67 @@ async fn errors_show_their_line_and_the_panel_runs_on() {
     let error = b.js("return [document.querySelector('[data-testid=py-error]').dataset.line, document.querySelector('[data-testid=py-error]').textContent];").await;
     assert_eq!(error[0], json!("4"), "the exception's line: {error}");
     assert!(error[1].as_str().unwrap_or_default().contains("ZeroDivisionError"), "{error}");
+    // A task of a TaskGroup fails: the group and the exception in it, each with its line, as
+    // CPython prints them; the line marked is the one that raised.
+    b.set_field("py-code", TASK_GROUP_FAILS).await;
+    assert_eq!(run(&b).await, "error");
+    let (line, text) = py_error(&b).await;
+    assert_eq!(line, "5", "the sub-exception's line: {text}");
+    for said in
+        ["ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)", "line 8, in main", "line 5, in fail", "ValueError: boom"]
+    {
+        assert!(text.contains(said), "{said:?} in {text}");
+    }
+    // input(): no keyboard here, and what to do instead, at the line that asked.
+    b.set_field("py-code", "name = 'Ada'\nage = input('Age? ')\nprint(name, age)\n").await;
+    assert_eq!(run(&b).await, "error");
+    let (line, text) = py_error(&b).await;
+    assert_eq!(line, "2", "{text}");
+    assert!(text.contains("EOFError: a program here has no keyboard") && text.contains("name = input()"), "{text}");
     select_preset(&b, PyPreset::Gather).await;
     assert_eq!(run(&b).await, "done");
+    b.close().await;
+}
+
+const TASK_GROUP_FAILS: &str = concat!(
+    "import asyncio\n\n",
+    "async def fail():\n",
+    "    await asyncio.sleep(0.01)\n",
+    "    raise ValueError('boom')\n\n",
+    "async def main():\n",
+    "    async with asyncio.TaskGroup() as tg:\n",
+    "        tg.create_task(fail())\n",
+    "        tg.create_task(asyncio.sleep(1))\n\n",
+    "asyncio.run(main())\n",
+);
+
+/// The error shown: its marked line and its text.
+async fn py_error(b: &Browser) -> (String, String) {
+    let e = b.js("const e = document.querySelector('[data-testid=py-error]'); return [e.dataset.line, e.textContent];").await;
+    (e[0].as_str().unwrap_or_default().to_string(), e[1].as_str().unwrap_or_default().to_string())
+}
+
+/// On a Russian page the lab's own messages from Python are Russian: input(), a nested
+/// asyncio.run(); CPython's own words (the exception's name, its traceback) stay as CPython writes them.
+#[tokio::test]
+async fn the_labs_messages_from_python_are_in_the_readers_language() {
+    let (b, _server) = e2e::open_lab("lang=ru", 1280, 1000).await;
+    open_panel(&b).await;
+    b.set_field("py-code", "x = input()\n").await;
+    assert_eq!(run(&b).await, "error");
+    let (line, text) = py_error(&b).await;
+    assert_eq!(line, "1", "{text}");
+    assert!(text.contains("EOFError: у программы здесь нет клавиатуры") && text.contains("вместо name = input()"), "{text}");
+    b.set_field("py-code", "import asyncio\n\nasync def main():\n    pass\n\ndef start():\n    asyncio.run(main())\n\nstart()\n").await;
+    assert_eq!(run(&b).await, "error");
+    let (line, text) = py_error(&b).await;
+    assert_eq!(line, "7", "{text}");
+    assert!(text.contains("RuntimeError: asyncio.run() здесь работает только как инструкция верхнего уровня"), "{text}");
+    b.set_field("py-code", TASK_GROUP_FAILS).await;
+    assert_eq!(run(&b).await, "error");
+    let (line, text) = py_error(&b).await;
+    assert_eq!(line, "5", "{text}");
+    assert!(text.contains("ValueError: boom"), "{text}");
     b.close().await;
 }
 

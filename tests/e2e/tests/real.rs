@@ -102,7 +102,7 @@ mod every_engine {
         assert_eq!(kinds, ["ok", "http-error", "network-error", "timeout"], "{outcomes:?}");
         assert_eq!(outcomes[1].1, Some(500));
         let counts = b.js("return document.querySelector('[data-testid=outcome-counts]').textContent;").await;
-        assert_eq!(counts, json!("1 ok · 1 HTTP error · 1 network error (often CORS) · 1 timed out"));
+        assert_eq!(counts, json!("1 succeeded · 1 HTTP error · 1 network error (often CORS) · 1 timed out"));
         let hint = b.js("return document.querySelector('[data-testid=bar][data-outcome=network-error] title').textContent;").await;
         assert!(hint.as_str().unwrap().contains("CORS"), "{hint}");
         let deadline = std::time::Instant::now() + Duration::from_secs(3);
