@@ -15,6 +15,7 @@ pub static EN: Text = Text {
         requests: Noun { nominative: ["request", "requests", "requests"], genitive: ["request", "requests", "requests"] },
         runs: Noun { nominative: ["run", "runs", "runs"], genitive: ["run", "runs", "runs"] },
         values: Noun { nominative: ["value", "values", "values"], genitive: ["value", "values", "values"] },
+        urls: Noun { nominative: ["URL", "URLs", "URLs"], genitive: ["URL", "URLs", "URLs"] },
     },
     bounded_any_k: "Bounded",
 
@@ -125,8 +126,8 @@ pub static EN: Text = Text {
         err_item_not_a_number: "Item {}: “{}” is not a whole number.",
         err_too_large: "{} is too large: at most {}.",
         err_item_too_large: "Item {}: {} is too large: at most {}.",
-        err_too_many: "{} values: at most {} requests.",
-        err_wrong_length: "{} values for {}: give one value for all, or exactly {}.",
+        err_too_many: "{}: at most {}.",
+        err_wrong_length: "{} for {}: give one value for all, or exactly {}.",
         err_below_minimum: "Must be at least {}.",
         err_freezes: "Blocking would freeze the page for {}; the lab freezes it for {} at most. Choose fewer or shorter requests, or another strategy.",
         err_too_busy: "This processing would keep the page busy for {}; the lab allows {} at most.",
@@ -222,7 +223,7 @@ pub static EN: Text = Text {
         real_autorun_held: "This link asks for real requests: nothing is sent until you press Run.",
         err_target_empty: "Give a URL template or a list of URLs.",
         err_target_scheme: "“{}:” addresses are not allowed: only http and https.",
-        err_target_count: "{} URLs for {}: give exactly one per request.",
+        err_target_count: "{} for {}: give exactly one per request.",
         err_target_too_many: "{}: a real run sends at most {}.",
         outcome_names: ["ok", "HTTP error", "network error (often CORS)", "timed out", "cancelled"],
         outcome_counted: [

@@ -77,11 +77,13 @@ pub enum Case {
     Genitive,
 }
 
-/// The nouns the lab counts: requests, runs (a sweep's), values (of a formula).
+/// The nouns the lab counts: requests, runs (a sweep's), values (of a formula or a field), URLs.
 pub struct Counted {
     pub requests: Noun,
     pub runs: Noun,
     pub values: Noun,
+    /// Real targets' addresses.
+    pub urls: Noun,
 }
 
 /// The page around the lab: its title, tagline, introduction, footer and language switch.
@@ -763,10 +765,13 @@ impl Text {
             ListError::OutOfRange { item, value, max } => {
                 fill(self.errors.err_item_too_large, &[&item.to_string(), &self.int(*value as f64), &self.int(f64::from(*max))])
             }
-            ListError::TooMany { count, max } => fill(self.errors.err_too_many, &[&self.int(*count as f64), &self.int(*max as f64)]),
-            ListError::WrongLength { expected, found } => {
-                fill(self.errors.err_wrong_length, &[&found.to_string(), &self.requests(*expected), &expected.to_string()])
+            ListError::TooMany { count, max } => {
+                fill(self.errors.err_too_many, &[&self.count(*count, &self.counted.values, Case::Nominative), &self.requests(*max)])
             }
+            ListError::WrongLength { expected, found } => fill(
+                self.errors.err_wrong_length,
+                &[&self.count(*found, &self.counted.values, Case::Nominative), &self.requests(*expected), &expected.to_string()],
+            ),
         }
     }
 
@@ -892,7 +897,7 @@ impl Text {
             TargetError::Empty => self.real.err_target_empty.into(),
             TargetError::Scheme { scheme } => fill(self.real.err_target_scheme, &[scheme]),
             TargetError::WrongCount { expected, found } => {
-                fill(self.real.err_target_count, &[&found.to_string(), &self.requests(*expected)])
+                fill(self.real.err_target_count, &[&self.count(*found, &self.counted.urls, Case::Nominative), &self.requests(*expected)])
             }
             TargetError::TooMany { count, max } => fill(self.real.err_target_too_many, &[&self.requests(*count), &max.to_string()]),
         }
@@ -1102,6 +1107,10 @@ mod tests {
         let max21 = of(&[10; 21], Strategy::Concurrent);
         assert_eq!(RU.formula_in_words(&max21), "самая долгая из 21 значения");
         assert_eq!(RU.formula(&max21), "max(21 значение) = 10\u{a0}мс");
+        let wrong_length = |found| ListError::WrongLength { expected: 3, found };
+        assert!(RU.list_error(&wrong_length(2)).starts_with("2 значения, а у вас 3 запроса:"));
+        assert!(EN.list_error(&wrong_length(1)).starts_with("1 value for 3 requests:"));
+        assert_eq!(RU.list_error(&ListError::TooMany { count: 101, max: 100 }), "101 значение — больше предела: не больше 100 запросов.");
     }
 
     #[test]

@@ -264,7 +264,7 @@ pub const PY_RU: PyText = PyText {
     moment_scrub: "Момент выполнения",
     step_back: "◀ Шаг назад",
     step_forward: "Шаг вперёд ▶",
-    moment_at: "В {}:",
+    moment_at: "На {}:",
     moment_runs: "{} выполняется в потоке.",
     moment_blocks: "{} блокирует поток.",
     moment_free: "Поток свободен: все задачи чего-то ждут.",

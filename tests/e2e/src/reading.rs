@@ -58,7 +58,7 @@ const KEPT_LATIN: [&str; 26] = [
 
 /// Words that follow a number and agree with it: every noun the lab counts, by its forms.
 fn nouns() -> Vec<&'static Noun> {
-    let mut all = vec![&RU.counted.requests, &RU.counted.runs, &RU.counted.values, &PY_RU.character];
+    let mut all = vec![&RU.counted.requests, &RU.counted.runs, &RU.counted.values, &RU.counted.urls, &PY_RU.character];
     all.extend(RU.real.outcome_counted.iter());
     all
 }
@@ -111,6 +111,29 @@ pub fn english(text: &str) -> BTreeSet<String> {
     found
 }
 
+/// Units a number is bound to by a non-breaking space, so that a line never ends between them.
+const UNITS: [&str; 8] = ["мс", "с", "мин", "ч", "МБ", "КБ", "%", "пикс."];
+
+/// Spellings the lab does not write: the note's "2ой", "HTTP запрос" and "таймаут" are typeset
+/// as "2-й", "HTTP-запрос" and "тайм-аут"; ё is written where it is said.
+const MISSPELT: [&str; 7] = ["2ой", "HTTP запрос", "таймаут", "ждет", "отдает", "еще ", "Еще "];
+
+/// A number and its unit with a breaking space between them: "15 мс".
+pub fn unbound_units(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split([' ', '\n']).collect();
+    let mut found = Vec::new();
+    for pair in words.windows(2) {
+        let number = pair[0].trim_start_matches(['(', '—', '≈', '~']);
+        let ends_in_digit = number.chars().last().is_some_and(|c| c.is_ascii_digit());
+        let unit = pair[1].trim_end_matches([',', ';', ':', ')', '»']);
+        let unit = if unit == "пикс." { unit } else { unit.trim_end_matches('.') };
+        if ends_in_digit && UNITS.contains(&unit) {
+            found.push(format!("{} {}", pair[0], pair[1]));
+        }
+    }
+    found
+}
+
 /// How many counts the reading checked, and everything wrong on the page as it is now.
 pub async fn read_russian(b: &Browser, state: &str) -> (usize, String) {
     let seen = b.js(READ).await;
@@ -127,6 +150,14 @@ pub async fn read_russian(b: &Browser, state: &str) -> (usize, String) {
     if !latin.is_empty() {
         problems.push(format!("English: {latin:?}"));
     }
+    let unbound = unbound_units(text);
+    if !unbound.is_empty() {
+        problems.push(format!("a breaking space before a unit: {unbound:?}"));
+    }
+    let misspelt: Vec<&str> = MISSPELT.into_iter().filter(|m| text.contains(m)).collect();
+    if !misspelt.is_empty() {
+        problems.push(format!("spelt otherwise here: {misspelt:?}"));
+    }
     let quotes: Vec<&str> = text.lines().filter(|l| l.contains(['"', '“', '”', '„'])).collect();
     if !quotes.is_empty() {
         problems.push(format!("quotes not «»: {quotes:?}"));
@@ -134,4 +165,3 @@ pub async fn read_russian(b: &Browser, state: &str) -> (usize, String) {
     let said = if problems.is_empty() { String::new() } else { format!("{state}: {}\n", problems.join("; ")) };
     (checked, said)
 }
-

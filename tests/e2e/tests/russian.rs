@@ -2,12 +2,13 @@
 //! bare page, the note's example compared, 141 random requests compared (and the question before
 //! that long run), 21 staggered requests run concurrently, a real Compare whose requests all
 //! failed, and the embed — every number agrees with its noun, no English word appears outside
-//! code, the window's title is Russian and quotes are «».
+//! code, the window's title is Russian, quotes are «», units are bound to their numbers and the
+//! note's words are typeset (тайм-аут, ё, HTTP-запрос, 2-й).
 
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use e2e::reading::{disagreements, english, read_russian as read};
+use e2e::reading::{disagreements, english, read_russian as read, unbound_units};
 use e2e::{open_lab, TestServer};
 
 #[test]
@@ -19,6 +20,7 @@ fn the_reading_catches_what_it_is_for() {
     assert_eq!(disagreements("Измерено 24 запуска. 300 мс").0, Vec::<String>::new());
     assert_eq!(english("Запустить: Run, fetch() и HTTP/1.1 · k = 6 · 2-й"), BTreeSet::from(["Run".to_string()]));
     assert!(english("{i} — номер, {ms} — задержка; http://127.0.0.1:80/status/404 и /delay/{ms}").is_empty());
+    assert_eq!(unbound_units("за 15 мс + 2 % и 30\u{a0}с, (6 МБ), 3 с. 4 слона"), ["15 мс", "2 %", "(6 МБ),", "3 с."]);
 }
 
 #[tokio::test]
