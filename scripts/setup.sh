@@ -10,6 +10,7 @@ ESBUILD_VERSION="0.25.12"        # minifies the release's JS glue (scripts/post-
 GECKODRIVER_VERSION="0.37.1"     # drives Debian's firefox-esr for the every-engine tests
 AXE_VERSION="4.14.1"             # the accessibility engine the e2e tests inject (tests/e2e/tests/accessibility.rs)
 PYODIDE_VERSION="314.0.7"        # CPython 3.14.2 for the Python panel, shipped in dist/pyodide/ (scripts/post-build.mjs)
+CHECK_JSONSCHEMA_VERSION="0.39.0" # validates .github/workflows/pages.yml against GitHub's schema (the lint gate)
 export PATH="$HOME/.cargo/bin:$TOOLS/binaryen/node_modules/.bin:$TOOLS/esbuild/node_modules/.bin:$PATH"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -72,6 +73,20 @@ need_axe() {
     say "installing axe-core $AXE_VERSION (from npm) into $TOOLS/axe-core"
     mkdir -p "$TOOLS/axe-core"
     npm install --silent --no-audit --no-fund --prefix "$TOOLS/axe-core" "axe-core@$AXE_VERSION"
+  fi
+}
+
+# check-jsonschema, for the lint gate: the deploy workflow against GitHub's own schema (bundled in
+# the package: no network when it runs), in a virtual environment of its own.
+export CHECK_JSONSCHEMA="$TOOLS/check-jsonschema/bin/check-jsonschema"
+need_check_jsonschema() {
+  if [ "$("$TOOLS/check-jsonschema/bin/python" -m pip show check-jsonschema 2>/dev/null | sed -n 's/^Version: //p')" != "$CHECK_JSONSCHEMA_VERSION" ]; then
+    say "installing check-jsonschema $CHECK_JSONSCHEMA_VERSION (from PyPI) into $TOOLS/check-jsonschema"
+    python3 -m venv "$TOOLS/check-jsonschema" 2>/dev/null || {
+      as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+      python3 -m venv "$TOOLS/check-jsonschema"
+    }
+    "$TOOLS/check-jsonschema/bin/python" -m pip install --quiet --disable-pip-version-check "check-jsonschema==$CHECK_JSONSCHEMA_VERSION"
   fi
 }
 
