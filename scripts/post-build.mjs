@@ -30,6 +30,7 @@ async function main() {
   copyPyodide(dir);
   if (process.env.TRUNK_PROFILE !== "release") return;
   minify(join(dir, `${PANEL}.js`));
+  minify(join(dir, `${PICTURES}.js`));
   const { jsFile, keepsNames } = shrinkGlue(dir);
   if (keepsNames) return;
   const page = startAfterFirstPaint(dir, jsFile);
@@ -47,8 +48,10 @@ function copyPyodide(dir) {
   for (const file of PYODIDE_FILES) copyFileSync(join(pyodideDir, file), join(dir, "pyodide", file));
 }
 
-// The Python panel's module is loaded by name (python-panel.js); its glue is minified too.
+// The Python panel's module and the pictures' are loaded by name (python-panel.js, pictures.js);
+// their glue is minified too.
 const PANEL = "python-panel";
+const PICTURES = "pictures";
 /// Minifies a wasm-bindgen glue in place with esbuild (Trunk 0.21's minifier cannot parse it).
 function minify(path) {
   execFileSync("esbuild", ["--minify", "--format=esm", "--log-level=warning", path, `--outfile=${path}`, "--allow-overwrite"], { stdio: "inherit" });
@@ -115,7 +118,7 @@ function customName(bytes, bodyAt) {
 /// Renames the lab's wasm imports short in the wasm and its glue together, drops the wasm's custom
 /// sections and minifies the glue; a build that keeps its names (for profiling) is left whole.
 function shrinkGlue(dir) {
-  const wasmFile = readdirSync(dir).find((f) => f.endsWith("_bg.wasm") && !f.startsWith(PANEL));
+  const wasmFile = readdirSync(dir).find((f) => f.endsWith("_bg.wasm") && !f.startsWith(PANEL) && !f.startsWith(PICTURES));
   if (!wasmFile) throw new Error(`post-build: no *_bg.wasm in ${dir}`);
   const jsFile = wasmFile.replace(/_bg\.wasm$/, ".js");
   const wasmPath = join(dir, wasmFile);

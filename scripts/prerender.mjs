@@ -67,7 +67,8 @@ const finish = () => {
   // The first screen: the panels that begin inside the window (a phone keeps the totals, a wide
   // page the waterfall too); what begins below it appears when the app takes over.
   for (const p of lab.querySelectorAll(".panels > *")) if (p.getBoundingClientRect().top >= innerHeight) p.remove();
-  for (const f of lab.querySelectorAll(".page-footer, noscript")) f.remove();
+  // Nor the charts' picture menus: they answer only once the app runs (and sit out of the flow).
+  for (const f of lab.querySelectorAll(".page-footer, noscript, .picture-menu")) f.remove();
   for (const e of lab.querySelectorAll("[data-testid]")) {
     e.dataset.pre = e.dataset.testid;
     if (e.dataset.testid !== "run" && e.dataset.testid !== "compare") e.removeAttribute("data-testid");

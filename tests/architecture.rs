@@ -13,7 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The shell's files that may reach the runtime, the window, timers or tasks.
-const GATEWAYS: [&str; 13] = [
+const GATEWAYS: [&str; 14] = [
     "src/app/mod.rs",
     "src/app/panic_banner.rs",
     "src/app/takeover.rs",
@@ -21,6 +21,7 @@ const GATEWAYS: [&str; 13] = [
     "src/app/hooks/use_first_screen_first.rs",
     "src/app/hooks/use_host.rs",
     "src/app/hooks/use_page_chrome.rs",
+    "src/app/hooks/use_pictures.rs",
     "src/app/hooks/use_python_host.rs",
     "src/app/hooks/use_replay_player.rs",
     "src/app/hooks/use_runner.rs",

@@ -23,6 +23,7 @@ use components::growth_chart::GrowthChart;
 use components::guess::{GuessFields, GuessResults};
 use components::lang_switch::LangSwitch;
 use components::long_run::LongRun;
+use components::note_pictures::note_pictures;
 use components::notices::Notices;
 use components::python_section::PythonSection;
 use components::race::Race;
@@ -34,8 +35,8 @@ use components::status::Status;
 use components::totals_chart::TotalsChart;
 use components::waterfall::Waterfall;
 use hooks::{
-    use_first_screen_first, use_host_theme, use_lab_actions, use_page_chrome, use_python_host, use_replay_player, use_runner, use_share,
-    use_shown, use_start_on_load, use_url_sync, LabActions, Share, Shown, SweepPlan,
+    use_first_screen_first, use_host_theme, use_lab_actions, use_page_chrome, use_pictures, use_python_host, use_replay_player, use_runner,
+    use_share, use_shown, use_start_on_load, use_url_sync, LabActions, Share, Shown, SweepPlan,
 };
 
 pub fn start() {
@@ -117,6 +118,10 @@ pub fn App(props: &AppProps) -> Html {
         guess_results,
     } = use_shown(&state, t);
     use_replay_player(dispatch.clone(), state.replay.playing, state.replay.speed, total);
+    // A picture's line under its title: the scenario the charts show, and whether it was measured.
+    let (pictured, measured) =
+        (*view).as_ref().map_or((String::new(), false), |v| (t.scenario_line(&v.scenario), v.traces.iter().any(Option::is_some)));
+    let drawing_note_pictures = use_pictures();
     let on_scrub = on_replay.reform(|t: f64| ReplayAction::Seek { t, step: None });
     let on_measure = use_callback((runner.sweep.clone(), growth.clone(), state.growth_axis), |(), (start, growth, axis)| {
         if let Some((_, runs, scenario)) = growth.as_ref() {
@@ -141,7 +146,7 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="intro">{ t.page.intro }</p>
             </header>
         }
-        <main class="lab">
+        <main class="lab" data-picture-line={pictured} data-picture-measured={measured.then_some("")}>
             if presentation.embed {
                 <h1 class="visually-hidden">{ t.page.title }</h1>
             }
@@ -231,6 +236,11 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </div>
             </div>
+            if drawing_note_pictures {
+                if let Some(v) = (*view).as_ref() {
+                    { note_pictures(t, v.note_explanations()) }
+                }
+            }
         </main>
         if !presentation.embed && whole {
             <footer class="page-footer"><p>{ t.page.footer }</p></footer>

@@ -15,6 +15,7 @@ pub mod guess;
 pub mod lab;
 pub mod number;
 pub mod pacing;
+pub mod picture;
 pub mod plan;
 pub mod predict;
 pub mod presentation;

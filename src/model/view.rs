@@ -56,6 +56,19 @@ impl View {
         let timings = measured.unwrap_or_else(|| self.schedules[i].timings.clone());
         Explanation::new(self.strategies[i], timings, processing)
     }
+
+    /// The note's two sequence diagrams for this scenario: its synchronous requests (blocking, one
+    /// after another) and its asynchronous ones (concurrent) — each as measured where that
+    /// strategy ran to the end, else as the model predicts it.
+    pub fn note_explanations(&self) -> [Explanation; 2] {
+        [Strategy::Blocking, Strategy::Concurrent].map(|st| match self.strategies.iter().position(|&s| s == st) {
+            Some(i) => self.explanation(i),
+            None => {
+                let processing: Vec<f64> = self.scenario.processing().into_iter().map(f64::from).collect();
+                Explanation::new(st, predict(&self.scenario, st).timings, processing)
+            }
+        })
+    }
 }
 
 #[cfg(test)]
@@ -63,6 +76,19 @@ mod tests {
     use super::*;
     use crate::model::config::LabConfig;
     use crate::model::trace::{Outcome, RequestTrace};
+
+    #[test]
+    fn the_notes_two_diagrams_are_blocking_and_concurrent_measured_or_predicted() {
+        let config =
+            LabConfig { mode: crate::model::Mode::Single(crate::model::strategy::StrategyKind::Sequential), ..LabConfig::default() };
+        let v = View::predicted(&config.validate().unwrap());
+        assert_eq!(v.strategies, [Strategy::Sequential], "a view of one strategy, neither of the note's");
+        let [sync, concurrent] = v.note_explanations();
+        assert_eq!((sync.strategy, sync.total), (Strategy::Blocking, 1100.0));
+        assert_eq!((concurrent.strategy, concurrent.total), (Strategy::Concurrent, 800.0));
+        let all = View::predicted(&LabConfig::default().validate().unwrap());
+        assert_eq!(all.note_explanations()[1].total, all.explanation(2).total, "from the view where it has the strategy");
+    }
 
     #[test]
     fn before_a_run_the_view_is_the_forms_prediction() {

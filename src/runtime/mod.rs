@@ -8,6 +8,8 @@ pub mod embed_probe;
 pub mod emulator;
 pub mod frames;
 pub mod page;
+pub mod picture;
+pub mod pictures;
 pub mod python_panel;
 pub mod python_worker;
 pub mod real;

@@ -1,6 +1,6 @@
 use super::{
-    Counted, ErrorText, ExplainText, FormText, GlanceText, Lang, Noun, PageText, RealText, ResultsText, ShareText, StatusText, Text,
-    WaterfallText,
+    Counted, ErrorText, ExplainText, FormText, GlanceText, Lang, Noun, PageText, PictureText, RealText, ResultsText, ShareText, StatusText,
+    Text, WaterfallText,
 };
 
 pub static EN: Text = Text {
@@ -297,5 +297,17 @@ pub static EN: Text = Text {
         embed_width_label: "Your notes site’s column, px",
         embed_measuring: "Measuring the embed at that width…",
         embed_fixed_hint_width: "Without JavaScript: a fixed height, measured for a column {}\u{a0}px wide.",
+    },
+    picture: PictureText {
+        menu: "Picture",
+        svg: "Download SVG",
+        png: "Download PNG",
+        copy: "Copy image",
+        copied: "Image copied.",
+        note: "Pictures for the note (synchronous and asynchronous, PNG)",
+        saved: "Saved {}.",
+        failed: "The picture could not be made: {}",
+        measured_in: "{} · measured in {}",
+        predicted: "{} · predicted by the model",
     },
 };

@@ -60,6 +60,25 @@ pub struct Text {
     pub explain: ExplainText,
     pub real: RealText,
     pub glance: GlanceText,
+    pub picture: PictureText,
+}
+
+/// Taking a chart away as a picture: the menu on each chart, what it says after, the line under a picture's title.
+pub struct PictureText {
+    pub menu: &'static str,
+    pub svg: &'static str,
+    pub png: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    /// The sequence diagram's menu: both of the note's diagrams at once, as PNG.
+    pub note: &'static str,
+    /// "{}": the file's name.
+    pub saved: &'static str,
+    /// "{}": why, in the browser's words.
+    pub failed: &'static str,
+    /// Under a picture's title: the scenario, and the browser it was measured in.
+    pub measured_in: &'static str,
+    pub predicted: &'static str,
 }
 
 /// A noun as it follows a number, in the forms for one, few (Russian 2–4, 22–24…) and many
@@ -909,6 +928,14 @@ impl Text {
 
     pub fn phase_name(&self, p: PhaseKind) -> &'static str {
         self.real.phase_names[p.index()]
+    }
+
+    /// The line under a picture's title: "2 requests: 300 ms, 800 ms · measured in Chromium 156".
+    pub fn picture_subtitle(&self, scenario_line: &str, measured_in: Option<&str>) -> String {
+        match measured_in {
+            Some(browser) => fill(self.picture.measured_in, &[scenario_line, browser]),
+            None => fill(self.picture.predicted, &[scenario_line]),
+        }
     }
 
     /// "8 succeeded · 2 HTTP errors · 1 timed out", "2 ошибки HTTP · 5 сетевых ошибок".

@@ -1,7 +1,7 @@
 //! Russian, in the words of the note this lab illustrates where the note has them.
 use super::{
-    Counted, ErrorText, ExplainText, FormText, GlanceText, Lang, Noun, PageText, RealText, ResultsText, ShareText, StatusText, Text,
-    WaterfallText,
+    Counted, ErrorText, ExplainText, FormText, GlanceText, Lang, Noun, PageText, PictureText, RealText, ResultsText, ShareText, StatusText,
+    Text, WaterfallText,
 };
 
 pub static RU: Text = Text {
@@ -304,5 +304,17 @@ pub static RU: Text = Text {
         embed_width_label: "Ширина колонки вашего сайта, пикс.",
         embed_measuring: "Измеряем встраивание при этой ширине…",
         embed_fixed_hint_width: "Без JavaScript: фиксированная высота, измеренная для колонки шириной {}\u{a0}пикс.",
+    },
+    picture: PictureText {
+        menu: "Картинка",
+        svg: "Скачать SVG",
+        png: "Скачать PNG",
+        copy: "Скопировать картинку",
+        copied: "Картинка скопирована.",
+        note: "Картинки для заметки (синхронно и асинхронно, PNG)",
+        saved: "Сохранено: {}.",
+        failed: "Картинку не удалось сделать: {}",
+        measured_in: "{} · измерено в {}",
+        predicted: "{} · предсказание модели",
     },
 };

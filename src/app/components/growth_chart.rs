@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use crate::app::components::picture_menu::picture_menu;
 use yew::prelude::*;
 
 use crate::model::axis::{ticks, time_ticks};
@@ -99,10 +100,11 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
         GrowthAxis::K => (GrowthAxis::N, t.glance.growth_to_n),
     };
     html! {
-        <section class="growth" aria-labelledby="growth-heading">
-            <div class="growth-head">
+        <section class="growth" aria-labelledby="growth-heading" data-picture="growth">
+            <div class="growth-head" data-picture-heading="">
                 <h2 id="growth-heading">{ t.glance.growth_heading }</h2>
-                <button type="button" class="secondary" data-testid="growth-axis" disabled={sweeping}
+                { picture_menu(t, "growth", t.glance.growth_heading.into(), false) }
+                <button type="button" class="secondary" data-testid="growth-axis" data-picture-skip="" disabled={sweeping}
                     onclick={props.on_axis.reform(move |_| other_axis)}>{ toggle_label }</button>
             </div>
             <figure class="growth-figure" data-testid="growth-chart" data-axis={props.axis.key()}>
@@ -138,7 +140,7 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
                 { if props.axis == GrowthAxis::N { t.glance.growth_note_n } else { t.glance.growth_note_k } }
                 if !props.measured.is_empty() { { " " }{ t.glance.growth_measured_note } }
             </p>
-            <div class="growth-actions">
+            <div class="growth-actions" data-picture-skip="">
                 if sweeping {
                     <progress data-testid="sweep-progress" max={props.sweep_runs.max(1).to_string()}
                         value={match props.status { SweepStatus::Running { done, .. } => done.to_string(), _ => "0".into() }}></progress>

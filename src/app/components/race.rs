@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use crate::app::components::picture_menu::picture_menu;
 use yew::prelude::*;
 
 use crate::model::axis::{race_row_height, sample_rows, time_ticks, MAX_RACE_ROWS};
@@ -48,8 +49,9 @@ pub fn Race(props: &RaceProps) -> Html {
         .collect::<Vec<_>>()
         .join(" ");
     html! {
-        <figure class="race" data-testid="race">
-            <figcaption class="race-caption">{ t.glance.race_heading }</figcaption>
+        <figure class="race" data-testid="race" data-picture="race">
+            <figcaption class="race-caption" data-picture-heading="">{ t.glance.race_heading }</figcaption>
+            { picture_menu(t, "race", t.glance.race_heading.into(), false) }
             <p class="visually-hidden">{ summary }</p>
             <div class="race-axis" aria-hidden="true">
                 <span></span>

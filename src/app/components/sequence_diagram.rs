@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::app::components::picture_menu::picture_menu;
 use yew::prelude::*;
 
 use crate::model::explain::Explanation;
@@ -95,8 +96,9 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
     // Say what is left out, as the waterfall does.
     let note = (n > MAX_ARROWS).then(|| t.sequence_note(MAX_ARROWS, n, (drawn.len() < n).then_some(drawn.len())));
     html! {
-        <figure class="sequence" data-testid="sequence-diagram" data-moment-ms={fixed(props.moment, 1)}>
-            <figcaption>{ t.explain.sequence_heading }</figcaption>
+        <figure class="sequence" data-testid="sequence-diagram" data-moment-ms={fixed(props.moment, 1)} data-picture="sequence">
+            <figcaption data-picture-heading="">{ t.explain.sequence_heading }</figcaption>
+            { picture_menu(t, "sequence", format!("{} · {}", t.explain.sequence_heading, t.strategy_short(props.explanation.strategy)).into(), true) }
             <svg width="100%" height={short(height)} role="img" aria-label={t.explain.sequence_heading}>
                 <defs>
                     <marker id="seq-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

@@ -2,6 +2,7 @@
 //! faint), the prediction marked on it, the speed-up against sequential at its end, and the
 //! page frozen by blocking hatched. The picture a reader should take away.
 
+use crate::app::components::picture_menu::picture_menu;
 use yew::prelude::*;
 
 use crate::model::number::fixed;
@@ -43,8 +44,9 @@ pub fn TotalsChart(props: &TotalsChartProps) -> Html {
         .collect::<Vec<_>>()
         .join(" ");
     html! {
-        <section class="totals" data-testid="totals-chart" aria-labelledby="totals-heading">
-            <h2 id="totals-heading">{ t.glance.totals_heading }</h2>
+        <section class="totals" data-testid="totals-chart" aria-labelledby="totals-heading" data-picture="totals">
+            <h2 id="totals-heading" data-picture-heading="">{ t.glance.totals_heading }</h2>
+            { picture_menu(t, "totals", t.glance.totals_heading.into(), false) }
             <p class="visually-hidden" data-testid="totals-summary">{ summary }</p>
             <ol class="totals-bars" aria-hidden="true">
                 { for props.rows.iter().enumerate().map(|(i, row)| {

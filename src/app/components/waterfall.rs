@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::app::components::picture_menu::picture_menu;
 use yew::prelude::*;
 
 use crate::model::axis::{row_height, sample_rows, time_ticks, MAX_DRAWN_ROWS};
@@ -123,8 +124,9 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
         }
     });
     html! {
-        <figure class="waterfall" data-testid="waterfall">
-            <figcaption class="wf-caption">{ props.caption.clone() }</figcaption>
+        <figure class="waterfall" data-testid="waterfall" data-picture="waterfall">
+            <figcaption class="wf-caption" data-picture-heading="">{ props.caption.clone() }</figcaption>
+            { picture_menu(t, "waterfall", props.caption.clone(), false) }
             <div class="wf-body">
                 { for labels }
                 <svg class={classes!("wf-chart", onclick.is_some().then_some("scrubbable"))} width="100%" height={short(height)}

@@ -36,6 +36,10 @@ async fn main() {
         println!("{}", out.join(name).display());
         b.close().await;
     }
+    // Each chart beside its picture (the SVG opened on its own): `pictures-<chart>-<lang>.png`.
+    for lang in ["ru", "en"].into_iter().filter(|l| format!("pictures-{l}").contains(only.as_str()) || only.is_empty()) {
+        side_by_side(&server, &out, lang).await;
+    }
     // The Python panel after a run: (name, width, height, link, preset).
     let python_shots = [
         ("python-1440.png", 1440, 1500, "lat=300,800,500&limit=2", "cpu"),
@@ -132,6 +136,72 @@ async fn main() {
         tokio::time::sleep(Duration::from_millis(300)).await;
         b.screenshot(&out.join(name)).await;
         println!("{}", out.join(name).display());
+        b.close().await;
+    }
+}
+
+/// Takes each chart's SVG through its menu after a Compare, and screenshots the chart on the page
+/// beside the SVG opened on its own (served as a file, as a reader's browser opens it).
+async fn side_by_side(server: &StaticServer, out: &std::path::Path, lang: &str) {
+    use fantoccini::Locator;
+    let b = Browser::start(1440, 1400).await;
+    b.goto(&server.url(&format!("preset=staggered&n=6&proc=20&limit=2&mode=compare&lang={lang}"))).await;
+    b.wait_for_app().await;
+    b.click("compare").await;
+    b.wait_for_state(&["done"], Duration::from_secs(60)).await;
+    b.js("window.pictures = []; document.addEventListener('click', (e) => { const a = e.target.closest && e.target.closest('a[data-picture-file]'); \
+          if (a) { e.preventDefault(); window.pictures.push(a.picture); } }, true); return null;")
+        .await;
+    let files = std::env::temp_dir().join(format!("sync-vs-async-pictures-{lang}"));
+    std::fs::create_dir_all(&files).expect("a folder for the pictures");
+    for chart in ["totals", "race", "waterfall", "sequence", "growth"] {
+        let figure = format!("[data-picture={chart}]");
+        b.js(&format!("const m = document.querySelector('{figure} .picture-menu'); m.open = true; m.querySelector('[data-picture-format=svg]').click(); return null;")).await;
+        b.wait_until("window.pictures.length > 0", Duration::from_secs(20), "the picture").await;
+        let svg = b.js("const p = window.pictures.pop(); return p.text();").await;
+        b.js(&format!("document.querySelector('{figure} .picture-menu').open = false; document.querySelector('{figure}').scrollIntoView(); return null;")).await;
+        let element = b.client.find(Locator::Css(&figure)).await.expect("the chart");
+        let png = element.screenshot().await.expect("the chart's screenshot");
+        std::fs::write(files.join(format!("{chart}.png")), png).expect("write");
+        std::fs::write(files.join(format!("{chart}.svg")), svg.as_str().unwrap_or_default()).expect("write");
+        std::fs::write(
+            files.join(format!("{chart}.html")),
+            format!(
+                "<!doctype html><body style=\"margin:0;display:flex;gap:16px;align-items:flex-start;background:#888\">\
+                     <img src=\"{chart}.png\" style=\"width:50%\"><img src=\"{chart}.svg\" style=\"width:50%\"></body>"
+            ),
+        )
+        .expect("write");
+    }
+    // Pictures for the note: the two PNGs it saves, side by side.
+    b.js("const m = document.querySelector('[data-picture=sequence] .picture-menu'); m.open = true; window.pictures = []; \
+          m.querySelector('[data-picture-format=note]').click(); return null;")
+        .await;
+    b.wait_until("window.pictures.length === 2", Duration::from_secs(30), "the note's pictures").await;
+    let urls = b
+        .js("return Promise.all(window.pictures.map((blob) => new Promise((ok) => { const r = new FileReader(); r.onload = () => ok(r.result); r.readAsDataURL(blob); })));")
+        .await;
+    b.close().await;
+    std::fs::write(files.join("note.html"), "<!doctype html><body style=\"margin:0;display:flex;gap:16px;align-items:flex-start;background:#888\"><img id=a style=\"width:50%\"><img id=b style=\"width:50%\"></body>").expect("write");
+    let files_server = StaticServer::start(files.clone(), "/");
+    {
+        let b = Browser::start(1800, 1100).await;
+        b.goto(&format!("{}note.html", files_server.url(""))).await;
+        b.js(&format!("document.getElementById('a').src = {}; document.getElementById('b').src = {}; return null;", urls[0], urls[1]))
+            .await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let name = out.join(format!("pictures-for-the-note-{lang}.png"));
+        b.screenshot(&name).await;
+        println!("{}", name.display());
+        b.close().await;
+    }
+    for chart in ["totals", "race", "waterfall", "sequence", "growth"] {
+        let b = Browser::start(1800, 900).await;
+        b.goto(&format!("{}{chart}.html", files_server.url(""))).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let name = out.join(format!("pictures-{chart}-{lang}.png"));
+        b.screenshot(&name).await;
+        println!("{}", name.display());
         b.close().await;
     }
 }

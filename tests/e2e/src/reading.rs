@@ -25,9 +25,9 @@ for (const e of document.querySelectorAll("[aria-label], [title], [placeholder],
 return [document.documentElement.lang, document.title, out.join("\n")];
 "#;
 
-/// Latin words a Russian page keeps: names of languages, programs, protocols and the code the
-/// lab teaches (`await`, `gather`), as the note itself writes them.
-const KEPT_LATIN: [&str; 26] = [
+/// Latin words a Russian page keeps: names of languages, programs, protocols, file formats and
+/// the code the lab teaches (`await`, `gather`), as the note itself writes them.
+const KEPT_LATIN: [&str; 28] = [
     "English",
     "HTTP",
     "http",
@@ -51,6 +51,8 @@ const KEPT_LATIN: [&str; 26] = [
     "iframe",
     "Markdown",
     "HTML",
+    "SVG",
+    "PNG",
     "max",
     "httpbin.org",
     "N",

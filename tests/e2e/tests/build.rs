@@ -83,8 +83,11 @@ fn the_release_glue_and_wasm_agree_on_short_import_names() {
             .expect("dist/ readable")
             .filter_map(Result::ok)
             .map(|e| e.path())
-            // The lab's own module, not the Python panel's (loaded by name, left as Trunk builds it).
-            .find(|p| p.to_string_lossy().ends_with(suffix) && !p.to_string_lossy().contains("python-panel"))
+            // The lab's own module, not the Python panel's or the pictures' (loaded by name).
+            .find(|p| {
+                let name = p.file_name().unwrap_or_default().to_string_lossy();
+                name.ends_with(suffix) && !name.starts_with("python-panel") && !name.starts_with("pictures")
+            })
             .unwrap_or_else(|| panic!("no *{suffix} in {}", dist.display()))
     };
     let wasm_path = file("_bg.wasm");
