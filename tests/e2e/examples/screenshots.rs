@@ -40,6 +40,20 @@ async fn main() {
     for lang in ["ru", "en"].into_iter().filter(|l| format!("pictures-{l}").contains(only.as_str()) || only.is_empty()) {
         side_by_side(&server, &out, lang).await;
     }
+    // A chart's picture menu, open, on a phone.
+    if "picture-menu-390.png".contains(only.as_str()) {
+        let b = Browser::start(390, 900).await;
+        b.goto(&server.url("preset=note&mode=compare&lang=ru&autorun=1")).await;
+        b.wait_for_app().await;
+        b.wait_for_state(&["done"], Duration::from_secs(60)).await;
+        b.js("const m = document.querySelector('[data-picture=totals] .picture-menu'); m.open = true; \
+              window.scrollTo(0, document.querySelector('[data-picture=totals]').offsetTop - 10); return 0;")
+            .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        b.screenshot(&out.join("picture-menu-390.png")).await;
+        println!("{}", out.join("picture-menu-390.png").display());
+        b.close().await;
+    }
     // The Python panel after a run: (name, width, height, link, preset).
     let python_shots = [
         ("python-1440.png", 1440, 1500, "lat=300,800,500&limit=2", "cpu"),
