@@ -209,8 +209,11 @@ function startAfterFirstPaint(dir, jsFile) {
   // The starter waits for the page's first paint (the prerendered screen) before it adds the glue:
   // on a throttled phone the glue's parsing and the wasm's compiling otherwise delay that paint by
   // 100–200 ms. A frame, then a task, is after the paint; the timeout starts the lab anyway where
-  // frames do not come (a frame out of view).
+  // frames do not come (a frame out of view). It also keeps the page's first uncaught error on
+  // <html data-first-error>: a wasm trap that is no panic (an allocation that failed) says nothing
+  // else, and a later panic's message alone would hide it (the tests report both).
   const starter =
+    `const E=(m)=>document.documentElement.dataset.firstError??=String((m&&m.message)||m);addEventListener("error",(e)=>E(e.error||e.message));addEventListener("unhandledrejection",(e)=>E(e.reason));` +
     `let d=0;const g=()=>{if(d++)return;const l=document.createElement("link");l.rel="modulepreload";l.href="./${jsFile}";l.crossOrigin="";` +
     `const s=document.createElement("script");s.type="module";s.src="./${startFile}";document.head.append(l,s)};` +
     `addEventListener("DOMContentLoaded",()=>{requestAnimationFrame(()=>setTimeout(g));setTimeout(g,100)})`;

@@ -305,7 +305,9 @@ impl Browser {
             let status = self.said(STATUS).await;
             // How the page stood: a page not loaded, hidden or unfocused gets no animation frames
             // in some engines, and the lab waits for two before a link's autorun.
-            let page = self.said("return `${document.readyState}, ${document.visibilityState}, focus ${document.hasFocus()}`;").await;
+            let page = self
+                .said("return `${document.readyState}, ${document.visibilityState}, focus ${document.hasFocus()}, first uncaught error ${document.documentElement.dataset.firstError ?? 'none'}`;")
+                .await;
             panic!("timed out waiting for {what} (status: {status}; page: {page}; {failure})");
         }
     }
@@ -365,8 +367,8 @@ impl Browser {
         )
         .await;
         if !states.contains(&"error") && self.status().await == "error" {
-            let message = self.js("return document.querySelector('[data-testid=panic]')?.dataset.message ?? null;").await;
-            panic!("waiting for status {states:?}, the page panicked: {message}");
+            let message = self.js("return [document.querySelector('[data-testid=panic]')?.dataset.message ?? null, document.documentElement.dataset.firstError ?? null];").await;
+            panic!("waiting for status {states:?}, the page panicked: {} (the page's first uncaught error: {})", message[0], message[1]);
         }
     }
 

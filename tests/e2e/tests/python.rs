@@ -381,7 +381,7 @@ async fn a_program_is_stopped_at_the_time_limit() {
         .await;
     assert!(started.elapsed() >= Duration::from_millis(1000), "stopped at the limit, not before: {:?}", started.elapsed());
     let said = b.js("return document.querySelector('[data-testid=py-status]').textContent;").await;
-    assert!(said.as_str().unwrap_or_default().contains("2 s"), "{said}");
+    assert!(said.as_str().unwrap_or_default().contains("2\u{a0}s"), "{said}");
     select_preset(&b, PyPreset::Gather).await;
     assert_eq!(run(&b).await, "done", "Python restarted for the next run");
     b.close().await;
