@@ -90,7 +90,7 @@ pub async fn press(button: &Element) -> Result<(), JsValue> {
     let subtitle = t.picture_subtitle(&line, (measured && !browser.is_empty()).then_some(browser.as_str()));
     let format = button.get_attribute("data-picture-format").unwrap_or_default();
     let result = if format == "note" {
-        note_pictures(&document, t.lang.key(), &subtitle).await
+        note_pictures(&document, t.lang.key(), &subtitle, t.picture.not_drawn).await
     } else {
         let chart = figure.get_attribute("data-picture").unwrap_or_default();
         let title = menu.get_attribute("data-picture-title").unwrap_or_default();
@@ -112,7 +112,7 @@ pub async fn press(button: &Element) -> Result<(), JsValue> {
 
 /// Asks the page to draw the note's two diagrams out of sight, takes both as PNG once they are
 /// there (a few frames at most), and says they were taken, so that the page lets them go.
-async fn note_pictures(document: &web_sys::Document, lang: &str, subtitle: &str) -> Result<Vec<String>, JsValue> {
+async fn note_pictures(document: &web_sys::Document, lang: &str, subtitle: &str, not_drawn: &str) -> Result<Vec<String>, JsValue> {
     ask("sync-vs-async:note-pictures");
     let mut files = Vec::new();
     let result = async {
@@ -126,7 +126,7 @@ async fn note_pictures(document: &web_sys::Document, lang: &str, subtitle: &str)
                 }
                 JsFuture::from(frame()).await?;
             }
-            let figure = figure.ok_or("the note's diagrams were not drawn")?;
+            let figure = figure.ok_or(not_drawn)?;
             let title = figure.query_selector(".picture-menu")?.and_then(|m| m.get_attribute("data-picture-title")).unwrap_or_default();
             files.push(take(&figure, name, "png", lang, &title, subtitle).await?);
         }

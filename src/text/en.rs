@@ -307,6 +307,7 @@ pub static EN: Text = Text {
         note: "Pictures for the note (synchronous and asynchronous, PNG)",
         saved: "Saved {}.",
         failed: "The picture could not be made: {}",
+        not_drawn: "the page drew no diagrams for the note (is the scenario valid?)",
         measured_in: "{} · measured in {}",
         predicted: "{} · predicted by the model",
     },

@@ -76,6 +76,8 @@ pub struct PictureText {
     pub saved: &'static str,
     /// "{}": why, in the browser's words.
     pub failed: &'static str,
+    /// Why, where the page drew no diagrams for "Pictures for the note" (no valid scenario).
+    pub not_drawn: &'static str,
     /// Under a picture's title: the scenario, and the browser it was measured in.
     pub measured_in: &'static str,
     pub predicted: &'static str,
