@@ -118,9 +118,11 @@ pub fn App(props: &AppProps) -> Html {
         guess_results,
     } = use_shown(&state, t);
     use_replay_player(dispatch.clone(), state.replay.playing, state.replay.speed, total);
-    // A picture's line under its title: the scenario the charts show, and whether it was measured.
-    let (pictured, measured) =
-        (*view).as_ref().map_or((String::new(), false), |v| (t.scenario_line(&v.scenario), v.traces.iter().any(Option::is_some)));
+    // A picture's line under its title: the scenario the charts show (written once per scenario,
+    // not every frame of a run: an `Rc<Scenario>` compares by pointer first), and whether it was measured.
+    let shown_scenario = (*view).as_ref().map(|v| v.scenario.clone());
+    let pictured = use_memo((shown_scenario, t.lang), move |(scenario, _)| scenario.as_ref().map(|s| AttrValue::from(t.scenario_line(s))));
+    let measured = (*view).as_ref().is_some_and(|v| v.traces.iter().any(Option::is_some));
     let drawing_note_pictures = use_pictures();
     let on_scrub = on_replay.reform(|t: f64| ReplayAction::Seek { t, step: None });
     let on_measure = use_callback((runner.sweep.clone(), growth.clone(), state.growth_axis), |(), (start, growth, axis)| {
@@ -146,7 +148,7 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="intro">{ t.page.intro }</p>
             </header>
         }
-        <main class="lab" data-picture-line={pictured} data-picture-measured={measured.then_some("")}>
+        <main class="lab" data-picture-line={(*pictured).clone()} data-picture-measured={measured.then_some("")}>
             if presentation.embed {
                 <h1 class="visually-hidden">{ t.page.title }</h1>
             }

@@ -159,6 +159,25 @@ fn n(v: f64) -> String {
     }
 }
 
+/// The shapes below `top`, moved up by it: a chart with what lies above `top` (its heading, the
+/// picture's title) left out. A box is left out only when it ends above `top`, words when their
+/// baseline is above it.
+pub fn crop_top(shapes: Vec<Shape>, top: f64) -> Vec<Shape> {
+    shapes
+        .into_iter()
+        .filter(|shape| match shape {
+            Shape::Rect { y, h, .. } => y + h > top,
+            Shape::Text { y, .. } => *y > top,
+            Shape::Svg { .. } => true,
+        })
+        .map(|mut shape| {
+            let (Shape::Rect { y, .. } | Shape::Text { y, .. } | Shape::Svg { y, .. }) = &mut shape;
+            *y -= top;
+            shape
+        })
+        .collect()
+}
+
 /// Text and attribute values made safe for XML: the five escapes, and no control characters
 /// (XML 1.0 allows none but tab, newline and carriage return).
 pub fn escape(s: &str) -> String {
@@ -299,6 +318,20 @@ mod tests {
         let stripes = "repeating-linear-gradient(45deg, rgba(0, 0, 0, 0) 0px, rgb(179, 38, 30) 4px)";
         assert_eq!(first_color(stripes).as_deref(), Some("rgb(179, 38, 30)"));
         assert_eq!(first_color("none"), None);
+    }
+
+    #[test]
+    fn cropping_leaves_out_what_lies_above_and_moves_the_rest_up() {
+        let shapes = picture().shapes;
+        // The bar (4–20) ends above 30, the words' baseline (16) is above it; the SVG (at 40) stays.
+        let cropped = crop_top(shapes.clone(), 30.0);
+        assert_eq!(cropped.len(), 1);
+        assert!(matches!(cropped[0], Shape::Svg { y, .. } if y == 10.0));
+        // Cut through the bar (ends at 20 > 10): it stays, moved up; the words (baseline 16) stay.
+        let cropped = crop_top(shapes, 10.0);
+        assert_eq!(cropped.len(), 3);
+        assert!(matches!(cropped[0], Shape::Rect { y, .. } if y == -6.0));
+        assert!(matches!(cropped[1], Shape::Text { y, .. } if y == 6.0));
     }
 
     #[test]

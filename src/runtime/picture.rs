@@ -17,7 +17,7 @@ use web_sys::{CssStyleDeclaration, DomRect, Element, Node};
 
 use wasm_bindgen_futures::JsFuture;
 
-use crate::model::picture::{file_name, first_color, visible_color, Picture, Shape, NOTE_PICTURES};
+use crate::model::picture::{crop_top, file_name, first_color, visible_color, Picture, Shape, NOTE_PICTURES};
 use crate::model::presentation::Lang;
 use crate::text::{fill, text};
 
@@ -76,7 +76,7 @@ extern "C" {
 pub async fn press(button: &Element) -> Result<(), JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let lang = document.document_element().and_then(|h| h.get_attribute("lang")).unwrap_or_default();
-    let t = text(if lang == "ru" { Lang::Ru } else { Lang::En });
+    let t = text(Lang::from_key(&lang).unwrap_or(Lang::En));
     let menu = button.closest(".picture-menu")?.ok_or("no menu")?;
     let figure = menu.closest("[data-picture]")?.ok_or("no chart")?;
     let out = menu.query_selector("[data-picture-said]")?.ok_or("no words")?;
@@ -90,15 +90,15 @@ pub async fn press(button: &Element) -> Result<(), JsValue> {
     let subtitle = t.picture_subtitle(&line, (measured && !browser.is_empty()).then_some(browser.as_str()));
     let format = button.get_attribute("data-picture-format").unwrap_or_default();
     let result = if format == "note" {
-        note_pictures(&document, t.lang.key(), &subtitle, t.picture.not_drawn).await
+        note_pictures(&document, t.lang.key(), &subtitle, t.picture.not_drawn).await.map(Taken::Saved)
     } else {
         let chart = figure.get_attribute("data-picture").unwrap_or_default();
         let title = menu.get_attribute("data-picture-title").unwrap_or_default();
-        take(&figure, &chart, &format, t.lang.key(), &title, &subtitle).await.map(|file| vec![file])
+        take(&figure, &chart, &format, t.lang.key(), &title, &subtitle).await
     };
     match result {
-        Ok(files) if files == ["copied"] => out.set_text_content(Some(t.picture.copied)),
-        Ok(files) => {
+        Ok(Taken::Copied) => out.set_text_content(Some(t.picture.copied)),
+        Ok(Taken::Saved(files)) => {
             out.set_text_content(Some(&fill(t.picture.saved, &[&files.join(", ")])));
             out.set_attribute("data-file", &files.join(" "))?;
         }
@@ -128,7 +128,9 @@ async fn note_pictures(document: &web_sys::Document, lang: &str, subtitle: &str,
             }
             let figure = figure.ok_or(not_drawn)?;
             let title = figure.query_selector(".picture-menu")?.and_then(|m| m.get_attribute("data-picture-title")).unwrap_or_default();
-            files.push(take(&figure, name, "png", lang, &title, subtitle).await?);
+            if let Taken::Saved(saved) = take(&figure, name, "png", lang, &title, subtitle).await? {
+                files.extend(saved);
+            }
         }
         Ok::<(), JsValue>(())
     }
@@ -137,8 +139,14 @@ async fn note_pictures(document: &web_sys::Document, lang: &str, subtitle: &str,
     result.map(|()| files)
 }
 
-/// Takes `figure` away as `format` ("svg", "png" or "copy"): the file's name, or "copied".
-pub async fn take(figure: &Element, chart: &str, format: &str, lang: &str, title: &str, subtitle: &str) -> Result<String, JsValue> {
+/// What came of taking a picture away: the files saved, or the image on the clipboard.
+enum Taken {
+    Saved(Vec<String>),
+    Copied,
+}
+
+/// Takes `figure` away as `format` ("svg", "png" or "copy").
+async fn take(figure: &Element, chart: &str, format: &str, lang: &str, title: &str, subtitle: &str) -> Result<Taken, JsValue> {
     let picture = read(figure, lang, title, subtitle)?;
     let svg = picture.to_svg();
     let (width, height) = picture.png_size();
@@ -146,24 +154,24 @@ pub async fn take(figure: &Element, chart: &str, format: &str, lang: &str, title
         "svg" => {
             let name = file_name(chart, lang, "svg");
             save(&svg_blob(&svg), &name);
-            Ok(name)
+            Ok(Taken::Saved(vec![name]))
         }
         "png" | "copy" => {
             let blob = JsFuture::from(png(&svg, width, height)).await?;
             if format == "copy" {
                 JsFuture::from(copy(&blob)).await?;
-                return Ok("copied".into());
+                return Ok(Taken::Copied);
             }
             let name = file_name(chart, lang, "png");
             save(&blob, &name);
-            Ok(name)
+            Ok(Taken::Saved(vec![name]))
         }
         other => Err(format!("no picture format {other:?}").into()),
     }
 }
 
 /// A chart's picture: `figure` read relative to its own box.
-pub fn read(figure: &Element, lang: &str, title: &str, subtitle: &str) -> Result<Picture, JsValue> {
+fn read(figure: &Element, lang: &str, title: &str, subtitle: &str) -> Result<Picture, JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let origin = figure.get_bounding_client_rect();
     let mut shapes = Vec::new();
@@ -202,22 +210,6 @@ fn background_of(window: &web_sys::Window, element: &Element) -> Result<String, 
 
 fn px(style: &CssStyleDeclaration, name: &str) -> f64 {
     style.get_property_value(name).ok().and_then(|v| v.trim_end_matches("px").trim().parse().ok()).unwrap_or(0.0)
-}
-
-/// The shapes below `top`, moved up by it.
-fn crop_top(shapes: Vec<Shape>, top: f64) -> Vec<Shape> {
-    shapes
-        .into_iter()
-        .filter_map(|shape| match shape {
-            Shape::Rect { y, h, .. } if y + h <= top => None,
-            Shape::Text { y, .. } if y <= top => None,
-            Shape::Rect { x, y, w, h, fill, radius, opacity } => Some(Shape::Rect { x, y: y - top, w, h, fill, radius, opacity }),
-            Shape::Text { x, y, text, size, weight, fill, family, mono } => {
-                Some(Shape::Text { x, y: y - top, text, size, weight, fill, family, mono })
-            }
-            Shape::Svg { x, y, w, h, markup } => Some(Shape::Svg { x, y: y - top, w, h, markup }),
-        })
-        .collect()
 }
 
 fn walk(window: &web_sys::Window, element: &Element, origin: &DomRect, out: &mut Vec<Shape>, root: bool) -> Result<(), JsValue> {

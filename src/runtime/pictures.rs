@@ -19,6 +19,7 @@ export function listen_for_pictures() {
     });
   });
 }
+export function can_copy_images() { return !!(navigator.clipboard && navigator.clipboard.write && window.ClipboardItem); }
 export function on_note_pictures(f) {
   addEventListener('sync-vs-async:note-pictures', () => f(true));
   addEventListener('sync-vs-async:note-pictures-taken', () => f(false));
@@ -26,6 +27,8 @@ export function on_note_pictures(f) {
 extern "C" {
     /// Answers every picture menu's buttons, for the page's life.
     pub fn listen_for_pictures();
+    /// The clipboard takes images here (`navigator.clipboard.write` and `ClipboardItem`).
+    pub fn can_copy_images() -> bool;
     /// Calls `f(true)` when the note's two diagrams should be drawn, `f(false)` when they were taken.
     pub fn on_note_pictures(f: &Closure<dyn FnMut(bool)>);
 }

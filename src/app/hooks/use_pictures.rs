@@ -7,14 +7,7 @@
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::runtime::pictures::{listen_for_pictures, on_note_pictures};
-
-#[wasm_bindgen(
-    inline_js = "export function can_copy_images() { return !!(navigator.clipboard && navigator.clipboard.write && window.ClipboardItem); }"
-)]
-extern "C" {
-    fn can_copy_images() -> bool;
-}
+use crate::runtime::pictures::{can_copy_images, listen_for_pictures, on_note_pictures};
 
 #[hook]
 pub fn use_pictures() -> bool {

@@ -140,20 +140,14 @@ async fn a_press_in_the_panel_never_reaches_the_labs_handlers() {
 async fn errors_show_their_line_and_the_panel_runs_on() {
     let (b, _server) = e2e::open_lab("", 1280, 1000).await;
     open_panel(&b).await;
-    b.set_field("py-code", "x = 1\nif x = 2:\n    pass\n").await;
-    assert_eq!(run(&b).await, "error");
-    let line = b.js("return document.querySelector('[data-testid=py-error]').dataset.line;").await;
-    assert_eq!(line, json!("2"), "the syntax error's line");
-    b.set_field("py-code", "import asyncio\n\nasync def main():\n    return 1 / 0\n\nasyncio.run(main())\n").await;
-    assert_eq!(run(&b).await, "error");
-    let error = b.js("return [document.querySelector('[data-testid=py-error]').dataset.line, document.querySelector('[data-testid=py-error]').textContent];").await;
-    assert_eq!(error[0], json!("4"), "the exception's line: {error}");
-    assert!(error[1].as_str().unwrap_or_default().contains("ZeroDivisionError"), "{error}");
+    let (line, _) = fails_with(&b, "x = 1\nif x = 2:\n    pass\n").await;
+    assert_eq!(line, "2", "the syntax error's line");
+    let (line, text) = fails_with(&b, "import asyncio\n\nasync def main():\n    return 1 / 0\n\nasyncio.run(main())\n").await;
+    assert_eq!(line, "4", "the exception's line: {text}");
+    assert!(text.contains("ZeroDivisionError"), "{text}");
     // A task of a TaskGroup fails: the group and the exception in it, each with its line, as
     // CPython prints them; the line marked is the one that raised.
-    b.set_field("py-code", TASK_GROUP_FAILS).await;
-    assert_eq!(run(&b).await, "error");
-    let (line, text) = py_error(&b).await;
+    let (line, text) = fails_with(&b, TASK_GROUP_FAILS).await;
     assert_eq!(line, "5", "the sub-exception's line: {text}");
     for said in
         ["ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)", "line 8, in main", "line 5, in fail", "ValueError: boom"]
@@ -161,9 +155,7 @@ async fn errors_show_their_line_and_the_panel_runs_on() {
         assert!(text.contains(said), "{said:?} in {text}");
     }
     // input(): no keyboard here, and what to do instead, at the line that asked.
-    b.set_field("py-code", "name = 'Ada'\nage = input('Age? ')\nprint(name, age)\n").await;
-    assert_eq!(run(&b).await, "error");
-    let (line, text) = py_error(&b).await;
+    let (line, text) = fails_with(&b, "name = 'Ada'\nage = input('Age? ')\nprint(name, age)\n").await;
     assert_eq!(line, "2", "{text}");
     assert!(text.contains("EOFError: a program here has no keyboard") && text.contains("name = input()"), "{text}");
     select_preset(&b, PyPreset::Gather).await;
@@ -183,8 +175,10 @@ const TASK_GROUP_FAILS: &str = concat!(
     "asyncio.run(main())\n",
 );
 
-/// The error shown: its marked line and its text.
-async fn py_error(b: &Browser) -> (String, String) {
+/// Runs `program`, which must end in an error: the error shown, its marked line and its text.
+async fn fails_with(b: &Browser, program: &str) -> (String, String) {
+    b.set_field("py-code", program).await;
+    assert_eq!(run(b).await, "error", "{program}");
     let e = b.js("const e = document.querySelector('[data-testid=py-error]'); return [e.dataset.line, e.textContent];").await;
     (e[0].as_str().unwrap_or_default().to_string(), e[1].as_str().unwrap_or_default().to_string())
 }
@@ -195,19 +189,14 @@ async fn py_error(b: &Browser) -> (String, String) {
 async fn the_labs_messages_from_python_are_in_the_readers_language() {
     let (b, _server) = e2e::open_lab("lang=ru", 1280, 1000).await;
     open_panel(&b).await;
-    b.set_field("py-code", "x = input()\n").await;
-    assert_eq!(run(&b).await, "error");
-    let (line, text) = py_error(&b).await;
+    let (line, text) = fails_with(&b, "x = input()\n").await;
     assert_eq!(line, "1", "{text}");
     assert!(text.contains("EOFError: у программы здесь нет клавиатуры") && text.contains("вместо name = input()"), "{text}");
-    b.set_field("py-code", "import asyncio\n\nasync def main():\n    pass\n\ndef start():\n    asyncio.run(main())\n\nstart()\n").await;
-    assert_eq!(run(&b).await, "error");
-    let (line, text) = py_error(&b).await;
+    let (line, text) =
+        fails_with(&b, "import asyncio\n\nasync def main():\n    pass\n\ndef start():\n    asyncio.run(main())\n\nstart()\n").await;
     assert_eq!(line, "7", "{text}");
     assert!(text.contains("RuntimeError: asyncio.run() здесь работает только как инструкция верхнего уровня"), "{text}");
-    b.set_field("py-code", TASK_GROUP_FAILS).await;
-    assert_eq!(run(&b).await, "error");
-    let (line, text) = py_error(&b).await;
+    let (line, text) = fails_with(&b, TASK_GROUP_FAILS).await;
     assert_eq!(line, "5", "{text}");
     assert!(text.contains("ValueError: boom"), "{text}");
     b.close().await;
