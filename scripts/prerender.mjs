@@ -141,13 +141,18 @@ function dump(chrome, url, size) {
     `--window-size=${size}`, "--virtual-time-budget=30000", "--dump-dom", url];
   return new Promise((ok, fail) => {
     const child = spawn(chrome, args, { stdio: ["ignore", "pipe", "ignore"] });
-    let out = "";
+    // The bytes whole, decoded once: a chunk decoded alone can end inside a letter of two bytes
+    // (a Russian title came out "Синх��онно" when the pipe split its "р").
+    const chunks = [];
     const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.stdout.on("data", (d) => (out += d));
+    child.stdout.on("data", (d) => chunks.push(d));
     child.on("error", fail);
     child.on("close", () => {
       clearTimeout(timer);
-      ok(out);
+      const out = Buffer.concat(chunks).toString("utf8");
+      // The lab writes no U+FFFD: one here is bytes that were not UTF-8, and would ship.
+      if (out.includes("\uFFFD")) fail(new Error(`prerender: ${url} came out with a character that was not UTF-8`));
+      else ok(out);
     });
   });
 }
