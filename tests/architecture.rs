@@ -138,8 +138,9 @@ fn the_check_sees_a_call_and_not_a_comment() {
 }
 
 /// What holds a measurement to the model: a test that calls one (or calls a helper of its file
-/// that does) measures time.
-const MEASURING: [&str; 2] = ["assert_agrees(", "within_tolerance("];
+/// that does) measures time. `.0..` is a range of measured milliseconds (`(300.0..450.0).contains`):
+/// no functional test writes a float range.
+const MEASURING: [&str; 3] = ["assert_agrees(", "within_tolerance(", ".0.."];
 
 /// The tests of one end-to-end file that measure time outside a module named `timing`.
 /// The source is rustfmt's: a module ends at the `}` of its own indentation.
@@ -217,6 +218,11 @@ async fn functional() {
     b.click(\"run\").await; // within_tolerance( in a comment
 }
 
+#[tokio::test]
+async fn a_range() {
+    assert!((300.0..450.0).contains(&measured));
+}
+
 mod every_engine {
     use super::*;
 
@@ -235,5 +241,5 @@ mod every_engine {
     }
 }
 ";
-    assert_eq!(timing_outside_timing(source), ["direct", "through_a_helper", "after_the_module"]);
+    assert_eq!(timing_outside_timing(source), ["direct", "through_a_helper", "a_range", "after_the_module"]);
 }
