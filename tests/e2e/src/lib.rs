@@ -221,19 +221,19 @@ async fn firefox_profile(width: u32, height: u32) -> TempDir {
         // Made once: a session in a folder of its own, closed; then moved into place whole. Two
         // tests that both find no template each make one, and the second's move fails: it is
         // dropped, and both use the first.
-        let staging = std::env::temp_dir().join(format!("lab-e2e-firefox-staging-{}-{}", std::process::id(), free_port()));
-        std::fs::create_dir_all(&staging).expect("a folder for Firefox's profile");
+        // (The staging folder is removed on drop when it was not moved.)
+        let staging = TempDir::new("lab-e2e-firefox-staging");
         let driver = spawn_driver(Engine::Firefox);
-        let caps = Engine::Firefox.capabilities(width, height, driver.1, Some(&staging));
+        let caps = Engine::Firefox.capabilities(width, height, driver.1, Some(staging.path()));
         let made = tokio::time::timeout(SESSION_TIME, connect(Engine::Firefox, &format!("http://127.0.0.1:{}", driver.1), caps)).await;
         let closed = match made {
             Ok(client) => tokio::time::timeout(COMMAND_TIME, client.close()).await.is_ok_and(|closed| closed.is_ok()),
             Err(_) => false,
         };
         end_driver(driver.0);
-        unlock_profile(&staging);
-        if !closed || std::fs::rename(&staging, &template).is_err() {
-            let _ = std::fs::remove_dir_all(&staging);
+        unlock_profile(staging.path());
+        if closed {
+            let _ = std::fs::rename(staging.path(), &template);
         }
     }
     let copy = TempDir::new("lab-e2e-firefox-profile");
