@@ -7,10 +7,11 @@ use std::rc::Rc;
 
 use futures::future::{select, Either};
 use gloo_timers::future::TimeoutFuture;
+use sync_vs_async::model::source::Transport;
 use sync_vs_async::model::trace::{agrees, Outcome};
 use sync_vs_async::model::{predict, Preset, Request, Scenario, Strategy, Trace};
+use sync_vs_async::runtime::run;
 use sync_vs_async::runtime::runner::abort_pair;
-use sync_vs_async::runtime::{run, Transport};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -14,6 +14,7 @@ use yew::prelude::*;
 use crate::model::config::{compare_leaves_out_blocking, ValidConfig};
 use crate::model::lab::{Action, AppState, Carried, ReplayAction};
 use crate::model::presentation::Lang;
+use crate::model::run_driver::SweepPlan;
 use crate::model::url_state::Decoded;
 use crate::runtime;
 use crate::text::{text, Text};
@@ -36,7 +37,7 @@ use components::totals_chart::TotalsChart;
 use components::waterfall::Waterfall;
 use hooks::{
     use_first_screen_first, use_host_theme, use_lab_actions, use_page_chrome, use_pictures, use_python_host, use_replay_player, use_runner,
-    use_share, use_shown, use_start_on_load, use_url_sync, LabActions, Share, Shown, SweepPlan,
+    use_share, use_shown, use_start_on_load, use_url_sync, LabActions, Share, Shown,
 };
 
 pub fn start() {

@@ -21,6 +21,7 @@ pub mod predict;
 pub mod presentation;
 pub mod preset;
 pub mod python;
+pub mod run_driver;
 pub mod scenario;
 pub mod source;
 pub mod strategy;

@@ -179,6 +179,30 @@ pub fn hosts(urls: &[String]) -> Vec<(Option<String>, usize)> {
     out
 }
 
+/// How each request of a run waits for its answer: plain data, decided by the run driver
+/// (`model::run_driver`) and carried out by the runtime.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Transport {
+    /// A browser timer of the request's latency.
+    Simulated,
+    /// A real `fetch()` (a synchronous XHR for blocking) to the request's own URL.
+    Real { urls: std::rc::Rc<Vec<String>>, timeout_ms: Option<u32> },
+}
+
+impl Transport {
+    /// The run's transport: real targets made unique per run (`unique_url`), so no request shares
+    /// a cache or timing entry; else simulated.
+    pub fn for_run(real: Option<&crate::model::config::RealTargets>, run: u32) -> Transport {
+        match real {
+            Some(targets) => {
+                let urls = targets.urls.iter().enumerate().map(|(i, url)| unique_url(url, run, i)).collect();
+                Transport::Real { urls: std::rc::Rc::new(urls), timeout_ms: targets.timeout_ms }
+            }
+            None => Transport::Simulated,
+        }
+    }
+}
+
 /// Makes every request's URL its own (`_sva=<run>.<i>`): no two requests of a run share a
 /// cache entry or a Resource Timing entry.
 pub fn unique_url(url: &str, run: u32, i: usize) -> String {

@@ -16,4 +16,4 @@ pub mod real;
 pub mod runner;
 pub mod timers;
 
-pub use runner::{run, Transport};
+pub use runner::run;

@@ -12,28 +12,10 @@ use super::clock;
 use super::frames::{self, FrameMonitor};
 use super::real;
 use super::timers;
-use crate::model::config::RealTargets;
 use crate::model::scenario::Request;
-use crate::model::source::{unique_url, RequestOutcome};
+use crate::model::source::{RequestOutcome, Transport};
 use crate::model::trace::Outcome;
 use crate::model::{Scenario, Strategy, Trace};
-
-/// How each request waits for its answer.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Transport {
-    /// A browser timer of the request's latency.
-    Simulated,
-    /// A real `fetch()` (a synchronous XHR for blocking) to the request's own URL.
-    Real { urls: Rc<Vec<String>>, timeout_ms: Option<u32> },
-}
-
-impl Transport {
-    /// Real targets made unique per run, so no request shares a cache or timing entry.
-    pub fn real(targets: &RealTargets, run: u32) -> Transport {
-        let urls = targets.urls.iter().enumerate().map(|(i, url)| unique_url(url, run, i)).collect();
-        Transport::Real { urls: Rc::new(urls), timeout_ms: targets.timeout_ms }
-    }
-}
 
 #[derive(Clone, Copy)]
 enum Moment {

@@ -21,7 +21,7 @@ pub use use_page_chrome::use_page_chrome;
 pub use use_pictures::use_pictures;
 pub use use_python_host::{use_python_host, PythonHost};
 pub use use_replay_player::use_replay_player;
-pub use use_runner::{use_runner, Runner, SweepPlan};
+pub use use_runner::{use_runner, Runner};
 pub use use_share::{use_share, Share};
 pub use use_shown::{use_shown, Shown};
 pub use use_url_sync::use_url_sync;

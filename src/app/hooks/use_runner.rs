@@ -1,18 +1,18 @@
-//! Starts and cancels runs. The only place the app talks to the runtime.
+//! Carries out the run driver's commands (`model::run_driver`): the driver decides what runs
+//! next, whether a press may start a job and what is stale; this hook only reports to the page,
+//! runs one strategy at a time on the runtime and feeds each answer back to the driver.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use futures::future::AbortHandle;
 use yew::prelude::*;
 
 use crate::model::config::ValidConfig;
-use crate::model::growth::{GrowthAxis, SweepRun};
-use crate::model::lab::{Action, AppState};
-use crate::model::trace::Outcome;
-use crate::model::{Scenario, Strategy, Trace};
+use crate::model::lab::AppState;
+use crate::model::run_driver::{Command, Driver, Order, SweepPlan};
+use crate::model::{Strategy, Trace};
 use crate::runtime::runner::{abort_pair, run};
-use crate::runtime::Transport;
 
 /// Callbacks to start a run of the given strategies of a valid configuration, to measure a
 /// growth curve (a sweep of runs), and to cancel either.
@@ -26,120 +26,41 @@ pub struct Runner {
     pub cancel: Callback<()>,
 }
 
-/// The runs of a sweep, which axis they are drawn on, and the scenario they stand for.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SweepPlan {
-    pub axis: GrowthAxis,
-    pub runs: Rc<Vec<SweepRun>>,
-    pub scenario: Rc<Scenario>,
+/// The driver, the handle that aborts the step running now, and the page to report to.
+struct Shell {
+    driver: RefCell<Driver>,
+    abort: RefCell<Option<AbortHandle>>,
+    dispatch: UseReducerDispatcher<AppState>,
 }
 
 #[hook]
 pub fn use_runner(dispatch: UseReducerDispatcher<AppState>) -> Runner {
-    let abort: Rc<RefCell<Option<AbortHandle>>> = use_mut_ref(|| None);
-    // Set from Run to the end of the last strategy; Run is refused meanwhile.
-    let running: Rc<Cell<bool>> = (*use_memo((), |_| Rc::new(Cell::new(false)))).clone();
-    let next_id = use_mut_ref(|| 0_u32);
     // Made once: the same callbacks every render, so what takes them need not redraw.
-    (*use_memo(dispatch, move |dispatch| runner(dispatch.clone(), abort, running, next_id))).clone()
+    (*use_memo(dispatch, |dispatch| {
+        let shell = Rc::new(Shell { driver: RefCell::default(), abort: RefCell::default(), dispatch: dispatch.clone() });
+        runner(shell)
+    }))
+    .clone()
 }
 
-fn runner(
-    dispatch: UseReducerDispatcher<AppState>,
-    abort: Rc<RefCell<Option<AbortHandle>>>,
-    running: Rc<Cell<bool>>,
-    next_id: Rc<RefCell<u32>>,
-) -> Runner {
+fn runner(shell: Rc<Shell>) -> Runner {
     let start = {
-        let abort = abort.clone();
-        let running = running.clone();
-        let next_id = next_id.clone();
-        let dispatch = dispatch.clone();
-        Callback::from(move |(valid, strategies): (ValidConfig, Vec<Strategy>)| {
-            if running.get() || strategies.is_empty() {
-                return; // refused: one run at a time
-            }
-            running.set(true);
-            let run_id = take_id(&next_id);
-            let valid_needs_emulator = valid.real.as_ref().is_some_and(|r| r.needs_emulator);
-            let scenario = Rc::new(valid.scenario.clone());
-            let transport = match &valid.real {
-                Some(targets) => Transport::real(targets, run_id),
-                None => Transport::Simulated,
-            };
-            dispatch.dispatch(Action::Begin { run_id, valid, strategies: strategies.clone() });
-            let dispatch = dispatch.clone();
-            let abort = abort.clone();
-            let running = running.clone();
-            let needs_emulator = valid_needs_emulator;
-            wasm_bindgen_futures::spawn_local(async move {
-                if needs_emulator && !crate::runtime::emulator::ensure().await {
-                    dispatch.dispatch(Action::EmulatorUnavailable { run_id });
-                }
-                let mut end = Outcome::Completed;
-                for (index, strategy) in strategies.into_iter().enumerate() {
-                    let (handle, registration) = abort_pair();
-                    *abort.borrow_mut() = Some(handle);
-                    dispatch.dispatch(Action::StrategyStarted { run_id, index });
-                    let trace = Rc::new(RefCell::new(Trace::new(strategy, scenario.len())));
-                    let on_frame = {
-                        let dispatch = dispatch.clone();
-                        let trace = trace.clone();
-                        move |elapsed: f64| {
-                            let trace = trace.borrow().clone();
-                            dispatch.dispatch(Action::Progress { run_id, index, trace, elapsed });
-                        }
-                    };
-                    end = run(scenario.clone(), strategy, transport.clone(), trace.clone(), registration, on_frame).await;
-                    let finished = trace.borrow().clone();
-                    dispatch.dispatch(Action::StrategyEnded { run_id, index, trace: finished });
-                    if end == Outcome::Cancelled {
-                        break;
-                    }
-                }
-                abort.borrow_mut().take();
-                running.set(false);
-                dispatch.dispatch(Action::Finished { run_id, end });
-            });
+        let shell = shell.clone();
+        Callback::from(move |(valid, strategies)| {
+            let commands = shell.driver.borrow_mut().start(valid, strategies);
+            obey(&shell, commands);
         })
     };
     let sweep = {
-        let abort = abort.clone();
-        Callback::from(move |plan: SweepPlan| {
-            if running.get() || plan.runs.is_empty() {
-                return;
-            }
-            running.set(true);
-            let run_id = take_id(&next_id);
-            dispatch.dispatch(Action::SweepBegin { run_id, axis: plan.axis, runs: plan.runs.clone(), scenario: plan.scenario });
-            let (dispatch, abort, running, runs) = (dispatch.clone(), abort.clone(), running.clone(), plan.runs);
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut end = Outcome::Completed;
-                for (index, point) in runs.iter().enumerate() {
-                    let (handle, registration) = abort_pair();
-                    *abort.borrow_mut() = Some(handle);
-                    let trace = Rc::new(RefCell::new(Trace::new(point.strategy, point.scenario.len())));
-                    let scenario = Rc::new(point.scenario.clone());
-                    // A sweep draws its points, not its requests: no update per frame.
-                    end = run(scenario, point.strategy, Transport::Simulated, trace.clone(), registration, |_| {}).await;
-                    if end == Outcome::Cancelled {
-                        break;
-                    }
-                    let total = trace.borrow().total;
-                    if let Some(total) = total {
-                        dispatch.dispatch(Action::SweepPoint { run_id, index, total });
-                    }
-                }
-                abort.borrow_mut().take();
-                running.set(false);
-                dispatch.dispatch(Action::SweepEnded { run_id, end });
-            });
+        let shell = shell.clone();
+        Callback::from(move |plan| {
+            let commands = shell.driver.borrow_mut().sweep(plan);
+            obey(&shell, commands);
         })
     };
     let cancel = Callback::from(move |()| {
-        if let Some(handle) = abort.borrow().as_ref() {
-            handle.abort();
-        }
+        let commands = shell.driver.borrow_mut().cancel();
+        obey(&shell, commands);
     });
     let start_when_settled = {
         let start = start.clone();
@@ -154,8 +75,51 @@ fn runner(
     Runner { start, start_when_settled, sweep, cancel }
 }
 
-fn take_id(next_id: &RefCell<u32>) -> u32 {
-    let mut id = next_id.borrow_mut();
-    *id += 1;
-    *id
+/// Carries out `commands` in order; what the runtime answers goes back to the driver, and its
+/// commands are carried out in turn. The driver is never borrowed while a command runs.
+fn obey(shell: &Rc<Shell>, commands: Vec<Command>) {
+    for command in commands {
+        match command {
+            Command::Report(action) => shell.dispatch.dispatch(action),
+            Command::EnsureEmulator { job } => {
+                let shell = shell.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let ready = crate::runtime::emulator::ensure().await;
+                    let next = shell.driver.borrow_mut().emulator(job, ready);
+                    obey(&shell, next);
+                });
+            }
+            Command::Run(order) => run_step(shell, order),
+            Command::Abort => {
+                if let Some(handle) = shell.abort.borrow().as_ref() {
+                    handle.abort();
+                }
+            }
+        }
+    }
+}
+
+fn run_step(shell: &Rc<Shell>, order: Order) {
+    let (handle, registration) = abort_pair();
+    *shell.abort.borrow_mut() = Some(handle);
+    let trace = Rc::new(RefCell::new(Trace::new(order.strategy, order.scenario.len())));
+    let shell = shell.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Order { job, step, scenario, strategy, transport, frames } = order;
+        let on_frame = {
+            let (shell, trace) = (shell.clone(), trace.clone());
+            move |elapsed: f64| {
+                if frames {
+                    let now = trace.borrow().clone();
+                    let next = shell.driver.borrow_mut().frame(job, step, now, elapsed);
+                    obey(&shell, next);
+                }
+            }
+        };
+        run(scenario, strategy, transport, trace.clone(), registration, on_frame).await;
+        shell.abort.borrow_mut().take();
+        let finished = trace.borrow().clone();
+        let next = shell.driver.borrow_mut().ended(job, step, finished);
+        obey(&shell, next);
+    });
 }
