@@ -1,16 +1,17 @@
-//! The one place the Python panel starts, feeds and ends its worker (the runtime's
-//! `PythonWorker`): Run starts Python if it is not loaded and runs the program once it is ready;
-//! Cancel and the 30 s limit terminate the worker and start a fresh one loading.
+//! Carries out the Python worker's driver (`model::python::worker_driver`): the driver decides
+//! when a worker starts or is replaced, when the program is handed over and what is stale; this
+//! hook starts and ends the runtime's `PythonWorker`, hands it the program, keeps the time limit's
+//! alarm and feeds every answer back.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::model::python::panel::{PyAction, PyState};
-use crate::model::python::protocol::{Failure, WorkerMessage};
+use crate::model::python::panel::PyState;
+use crate::model::python::worker_driver::{WorkerCommand, WorkerDriver};
 use crate::runtime::python_worker::{Given, PythonWorker};
+use crate::runtime::timers::{alarm, Alarm};
 use crate::text::python::RunnerWords;
 
 /// A program and the lab's names it runs with.
@@ -27,107 +28,86 @@ pub struct RunRequest {
     pub words: &'static RunnerWords,
 }
 
-#[derive(Default)]
-struct Worker {
-    worker: Option<PythonWorker>,
-    ready: bool,
-    pending: Option<RunRequest>,
-    limit: Option<Timeout>,
-    generation: u32,
-}
-
 pub struct PythonControls {
     pub run: Callback<RunRequest>,
     pub cancel: Callback<()>,
 }
 
-fn send(cell: &Rc<RefCell<Worker>>, dispatch: &UseReducerDispatcher<PyState>, request: RunRequest) {
-    let mut w = cell.borrow_mut();
-    let Some(worker) = w.worker.as_ref() else { return };
-    let given = Given { latencies: &request.latencies, limit: request.limit, urls: &request.urls, processing_ms: request.processing_ms };
-    if let Err(why) = worker.run(&request.source, &given, &request.words.entries()) {
-        dispatch.dispatch(PyAction::Failed(Failure::Python(why)));
-        return;
-    }
-    // The lab's rule: no program runs past 30 s (a test may give less); the worker is ended, and a
-    // fresh one loads.
-    let (weak, d) = (Rc::downgrade(cell), dispatch.clone());
-    w.limit = Some(Timeout::new(request.time_limit_ms, move || {
-        if let Some(cell) = weak.upgrade() {
-            restart(&cell, &d);
-            d.dispatch(PyAction::TimeLimit);
-        }
-    }));
-}
-
-fn start(cell: &Rc<RefCell<Worker>>, dispatch: &UseReducerDispatcher<PyState>) {
-    let generation = {
-        let mut w = cell.borrow_mut();
-        w.generation += 1;
-        w.ready = false;
-        w.generation
-    };
-    let (weak, d): (Weak<RefCell<Worker>>, _) = (Rc::downgrade(cell), dispatch.clone());
-    let started = PythonWorker::start(move |message| {
-        let Some(cell) = weak.upgrade() else { return };
-        if cell.borrow().generation != generation {
-            return;
-        }
-        match &message {
-            WorkerMessage::Ready(_) => {
-                cell.borrow_mut().ready = true;
-                let pending = cell.borrow_mut().pending.take();
-                d.dispatch(PyAction::Message(message));
-                if let Some(request) = pending {
-                    send(&cell, &d, request);
-                }
-                return;
-            }
-            WorkerMessage::Done(_) | WorkerMessage::Failed(_) => cell.borrow_mut().limit = None,
-            _ => {}
-        }
-        d.dispatch(PyAction::Message(message));
-    });
-    match started {
-        Ok(worker) => {
-            cell.borrow_mut().worker = Some(worker);
-            dispatch.dispatch(PyAction::WorkerStarted);
-        }
-        Err(why) => dispatch.dispatch(PyAction::Failed(why)),
-    }
-}
-
-/// Ends the worker (its messages stop) and starts a fresh one loading for the next run.
-fn restart(cell: &Rc<RefCell<Worker>>, dispatch: &UseReducerDispatcher<PyState>) {
-    {
-        let mut w = cell.borrow_mut();
-        w.worker = None; // Drop terminates it.
-        w.pending = None;
-        w.limit = None;
-    }
-    start(cell, dispatch);
+/// The driver, and what it has the shell hold: the worker and the time limit's alarm.
+struct Shell {
+    driver: RefCell<WorkerDriver<RunRequest>>,
+    worker: RefCell<Option<PythonWorker>>,
+    limit: RefCell<Option<Alarm>>,
+    dispatch: UseReducerDispatcher<PyState>,
 }
 
 #[hook]
 pub fn use_python(dispatch: UseReducerDispatcher<PyState>) -> PythonControls {
-    let cell = use_mut_ref(Worker::default);
+    let shell = use_memo((), move |_| {
+        Rc::new(Shell { driver: RefCell::default(), worker: RefCell::default(), limit: RefCell::default(), dispatch })
+    });
     let run = {
-        let (cell, dispatch) = (cell.clone(), dispatch.clone());
+        let shell = (*shell).clone();
         Callback::from(move |request: RunRequest| {
-            dispatch.dispatch(PyAction::Begin);
-            if cell.borrow().worker.is_none() {
-                start(&cell, &dispatch);
-            }
-            if cell.borrow().ready {
-                send(&cell, &dispatch, request);
-            } else {
-                cell.borrow_mut().pending = Some(request);
-            }
+            let limit_ms = request.time_limit_ms;
+            let commands = shell.driver.borrow_mut().run(request, limit_ms);
+            obey(&shell, commands);
         })
     };
+    let shell = (*shell).clone();
     let cancel = Callback::from(move |()| {
-        restart(&cell, &dispatch);
-        dispatch.dispatch(PyAction::Cancelled);
+        let commands = shell.driver.borrow_mut().cancel();
+        obey(&shell, commands);
     });
     PythonControls { run, cancel }
+}
+
+/// Carries out `commands` in order, the driver never borrowed while one runs.
+fn obey(shell: &Rc<Shell>, commands: Vec<WorkerCommand<RunRequest>>) {
+    for command in commands {
+        match command {
+            WorkerCommand::Report(action) => shell.dispatch.dispatch(action),
+            WorkerCommand::Start { generation } => {
+                shell.worker.borrow_mut().take(); // Drop terminates it: its messages stop.
+                let weak: Weak<Shell> = Rc::downgrade(shell);
+                let started = PythonWorker::start(move |message| {
+                    if let Some(shell) = weak.upgrade() {
+                        let next = shell.driver.borrow_mut().message(generation, message);
+                        obey(&shell, next);
+                    }
+                });
+                let result = started.map(|worker| *shell.worker.borrow_mut() = Some(worker));
+                let next = shell.driver.borrow_mut().started(generation, result);
+                obey(shell, next);
+            }
+            WorkerCommand::SetLimit { generation, ms } => {
+                let weak = Rc::downgrade(shell);
+                *shell.limit.borrow_mut() = Some(alarm(ms, move || {
+                    if let Some(shell) = weak.upgrade() {
+                        let next = shell.driver.borrow_mut().time_up(generation);
+                        obey(&shell, next);
+                    }
+                }));
+            }
+            WorkerCommand::ClearLimit => drop(shell.limit.borrow_mut().take()),
+            WorkerCommand::Send(request) => {
+                let sent = match shell.worker.borrow().as_ref() {
+                    Some(worker) => {
+                        let given = Given {
+                            latencies: &request.latencies,
+                            limit: request.limit,
+                            urls: &request.urls,
+                            processing_ms: request.processing_ms,
+                        };
+                        worker.run(&request.source, &given, &request.words.entries())
+                    }
+                    None => Ok(()),
+                };
+                if let Err(why) = sent {
+                    let next = shell.driver.borrow_mut().not_sent(why);
+                    obey(shell, next);
+                }
+            }
+        }
+    }
 }

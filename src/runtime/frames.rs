@@ -139,6 +139,13 @@ pub async fn next_frame() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves once what the page shows now has been painted: the next frame, then a task of its own
+/// after it (a frame's callbacks run before its paint; the task after).
+pub async fn painted() {
+    next_frame().await;
+    super::timers::yield_to_loop().await;
+}
+
 /// Lets the page paint what it shows now, then says what that painting cost: how much later than a
 /// frame period the next frame came (`model::pacing::paint_cost`; 0 where there are no frames).
 pub async fn paint() -> f64 {

@@ -228,3 +228,11 @@ fn fire() {
         }
     }
 }
+
+/// Calls `f` once after `ms`, unless dropped first: a time limit, not a measurement, so a plain
+/// browser timer of its own rather than an entry in the shared heap.
+pub struct Alarm(#[allow(dead_code)] gloo_timers::callback::Timeout);
+
+pub fn alarm(ms: u32, f: impl FnOnce() + 'static) -> Alarm {
+    Alarm(gloo_timers::callback::Timeout::new(ms, f))
+}

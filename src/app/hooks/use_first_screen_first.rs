@@ -18,8 +18,7 @@ pub fn use_first_screen_first(whole: bool) -> bool {
         use_effect_with((), move |_| {
             if !*shown {
                 wasm_bindgen_futures::spawn_local(async move {
-                    crate::runtime::frames::next_frame().await;
-                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    crate::runtime::frames::painted().await;
                     shown.set(true);
                 });
             }

@@ -17,3 +17,4 @@ pub mod presets;
 pub mod protocol;
 pub mod timeline;
 pub mod trace;
+pub mod worker_driver;
