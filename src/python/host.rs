@@ -9,8 +9,10 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use super::{PanelInit, PythonPanel};
+use crate::model::preset::NOTE_LATENCIES;
 use crate::model::python::link;
 use crate::model::python::presets::simulated_url;
+use crate::model::python::screen::Given;
 use crate::runtime;
 
 impl PanelInit {
@@ -20,18 +22,22 @@ impl PanelInit {
         let decoded = runtime::page::link();
         let lang = decoded.presentation.lang_or(runtime::page::browser_lang());
         let valid = decoded.config.validate().ok();
-        PanelInit {
-            lang,
-            latencies: valid.as_ref().map_or_else(|| Rc::from([300, 800]), |v| v.scenario.latencies().into()),
+        let note = || Rc::from(NOTE_LATENCIES.as_slice());
+        let given = Given {
+            latencies: valid.as_ref().map_or_else(note, |v| v.scenario.latencies().into()),
             limit: valid.as_ref().map_or(2, |v| v.limit),
             urls: match valid.as_ref() {
                 Some(v) => match &v.real {
                     Some(real) => real.urls.clone().into(),
                     None => v.scenario.latencies().into_iter().map(simulated_url).collect(),
                 },
-                None => Rc::from([simulated_url(300), simulated_url(800)]),
+                None => NOTE_LATENCIES.into_iter().map(simulated_url).collect(),
             },
             processing_ms: valid.as_ref().and_then(|v| v.scenario.processing().first().copied()).unwrap_or(0),
+        };
+        PanelInit {
+            lang,
+            given,
             link: decoded.py.map(Rc::from),
             seq,
             open: host.get_attribute("data-program").map(|code| {
@@ -39,9 +45,15 @@ impl PanelInit {
                 (opened, Rc::from(code))
             }),
             time_limit_ms: crate::model::python::panel::time_limit_ms(host.get_attribute("data-time-limit-ms").as_deref()),
+            full_page: full_page(host).into(),
             host: host.clone(),
         }
     }
+}
+
+/// The lab's full page as it is now (`data-full-page` on the host): it carries the program.
+pub(super) fn full_page(host: &web_sys::Element) -> String {
+    host.get_attribute("data-full-page").unwrap_or_default()
 }
 
 /// Hands the program to the lab, which writes it into the page's address as `py=` (or takes it

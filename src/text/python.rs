@@ -6,8 +6,10 @@ use crate::model::python::link::{LinkError, MAX_LINK_CHARS};
 use crate::model::python::moment::{Change, ChangeKind, Moment};
 use crate::model::python::presets::PyPreset;
 use crate::model::python::protocol::Failure;
+use crate::model::python::screen::PyStatus;
 use crate::model::python::timeline::{Lane, SegmentKind};
 use crate::model::python::trace::Awaited;
+use crate::model::python::{DOWNLOAD_BYTES, UNPACKED_BYTES};
 use crate::text::{fill, Case, Noun, Text};
 
 pub struct PyText {
@@ -352,6 +354,21 @@ impl PyText {
     /// Why a program was stopped: the limit it ran into (`panel::time_limit_ms`), in whole seconds.
     pub fn time_limit(&self, limit_ms: u32) -> String {
         fill(self.status_time_limit, &[&limit_ms.div_ceil(1000).to_string()])
+    }
+
+    /// The panel's status line (`model::python::screen::PyStatus`).
+    pub fn status(&self, status: &PyStatus) -> String {
+        match status {
+            PyStatus::NotLoaded => self.idle(DOWNLOAD_BYTES),
+            PyStatus::Loading(bytes) => self.loading(*bytes, UNPACKED_BYTES),
+            PyStatus::Ready => self.status_ready.to_string(),
+            PyStatus::Running => self.status_running.to_string(),
+            PyStatus::Done => self.status_done.to_string(),
+            PyStatus::Error => self.status_error.to_string(),
+            PyStatus::Cancelled => self.status_cancelled.to_string(),
+            PyStatus::TimeLimit(ms) => self.time_limit(*ms),
+            PyStatus::Failed(why) => self.failed(why),
+        }
     }
 
     pub fn failed(&self, why: &Failure) -> String {

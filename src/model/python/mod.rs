@@ -15,6 +15,7 @@ pub mod moment;
 pub mod panel;
 pub mod presets;
 pub mod protocol;
+pub mod screen;
 pub mod timeline;
 pub mod trace;
 pub mod worker_driver;

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use super::link::LinkError;
 use super::presets::PyPreset;
 use super::protocol::{Failure, WorkerMessage};
 use super::trace::PyTrace;
@@ -62,6 +63,13 @@ pub struct PyState {
     /// How many runs have begun on this page (`py-status`'s `data-runs`: a test waits for its own
     /// run's end, not the one before).
     pub runs: u32,
+    /// The moment the event loop is shown at (the replay's cursor); `None` is the run's end. A run
+    /// that begins or ends puts it back there.
+    pub at: Option<f64>,
+    /// The link's program that could not be read: said until the program is edited.
+    pub read_error: Option<LinkError>,
+    /// The program as it is could not be written into a link (too long).
+    pub link_error: Option<LinkError>,
 }
 
 impl PyState {
@@ -77,6 +85,28 @@ impl PyState {
             total: None,
             load_ms: None,
             runs: 0,
+            at: None,
+            read_error: None,
+            link_error: None,
+        }
+    }
+
+    /// The panel's first state, from the link's `py=` as read (`link::decode`): its program (a
+    /// preset as it is comes in the reader's language: `program`), or where there is none or it
+    /// could not be read, the first preset, and why.
+    pub fn first(
+        read: Option<Result<String, LinkError>>,
+        preset_of: impl Fn(&str) -> Option<PyPreset>,
+        program: impl Fn(PyPreset) -> String,
+    ) -> PyState {
+        let first = || PyState::new(program(PyPreset::Gather).into(), Some(PyPreset::Gather));
+        match read {
+            Some(Ok(code)) => match preset_of(&code) {
+                Some(preset) => PyState::new(program(preset).into(), Some(preset)),
+                None => PyState::new(code.into(), None),
+            },
+            Some(Err(why)) => PyState { read_error: Some(why), ..first() },
+            None => first(),
         }
     }
 
@@ -114,6 +144,10 @@ pub enum PyAction {
     Cancelled,
     TimeLimit,
     Failed(Failure),
+    /// The event loop shown at this moment (ms from the run's start).
+    Seek(f64),
+    /// The program was handed to the lab for its link: written, or too long to (`LinkError`).
+    LinkWritten(Option<LinkError>),
 }
 
 impl PyState {
@@ -122,18 +156,28 @@ impl PyState {
         if action == PyAction::Message(WorkerMessage::Unknown) {
             return self;
         }
+        match &action {
+            PyAction::Seek(ms) if self.at == Some(*ms) => return self,
+            PyAction::LinkWritten(why) if self.link_error == *why => return self,
+            _ => {}
+        }
+        let was_busy = self.busy();
         let mut s = Rc::unwrap_or_clone(self);
         match action {
             PyAction::Edit(code, preset) => {
                 s.preset = preset;
                 s.code = code.into();
                 s.error = None;
+                s.read_error = None;
             }
             PyAction::Preset(preset, code) => {
                 s.code = code.into();
                 s.preset = Some(preset);
                 s.error = None;
+                s.read_error = None;
             }
+            PyAction::Seek(ms) => s.at = Some(ms),
+            PyAction::LinkWritten(why) => s.link_error = why,
             PyAction::Begin => {
                 s.runs += 1;
                 s.run = ProgramRun::Running;
@@ -172,6 +216,9 @@ impl PyState {
             PyAction::Cancelled => s.run = ProgramRun::Cancelled,
             PyAction::TimeLimit => s.run = ProgramRun::TimeLimit,
             PyAction::Failed(why) => s.run = ProgramRun::Failed(why),
+        }
+        if s.busy() != was_busy {
+            s.at = None;
         }
         Rc::new(s)
     }
@@ -257,6 +304,45 @@ mod tests {
     fn a_done_after_the_run_ended_changes_only_the_total() {
         let s = after(fresh(), [PyAction::Begin, PyAction::Cancelled, PyAction::Message(WorkerMessage::Done(Some(3.0)))]);
         assert_eq!(s.run, ProgramRun::Cancelled, "a cancelled run stays cancelled");
+    }
+
+    #[test]
+    fn the_moment_shown_is_the_runs_end_until_moved_and_again_after_each_run() {
+        let s = after(fresh(), [PyAction::Begin, PyAction::Message(WorkerMessage::Done(Some(800.0))), PyAction::Seek(300.0)]);
+        assert_eq!(s.at, Some(300.0));
+        assert!(Rc::ptr_eq(&s, &s.clone().after(PyAction::Seek(300.0))), "the same moment again is no change");
+        let s = after(s, [PyAction::Begin]);
+        assert_eq!(s.at, None, "a run that begins shows its end");
+        let s = after(s, [PyAction::Seek(10.0), PyAction::Cancelled]);
+        assert_eq!(s.at, None, "a run that ends shows its end");
+        let s = after(s, [PyAction::Seek(20.0), PyAction::Edit("x".into(), None)]);
+        assert_eq!(s.at, Some(20.0), "an edit leaves the moment");
+    }
+
+    #[test]
+    fn the_first_state_comes_from_the_link_and_says_what_could_not_be_read() {
+        let preset_of = |code: &str| (code == "gather-in-english").then_some(PyPreset::Gather);
+        let program = |p: PyPreset| format!("{} in the reader's language", p.key());
+        let own = PyState::first(Some(Ok("print(2)".into())), preset_of, program);
+        assert_eq!((&*own.code, own.preset, own.read_error.clone()), ("print(2)", None, None));
+        let preset = PyState::first(Some(Ok("gather-in-english".into())), preset_of, program);
+        assert_eq!((preset.code.to_string(), preset.preset), (program(PyPreset::Gather), Some(PyPreset::Gather)));
+        let none = PyState::first(None, preset_of, program);
+        assert_eq!((none.preset, none.read_error), (Some(PyPreset::Gather), None));
+        let bad = Rc::new(PyState::first(Some(Err(LinkError::NotBase64)), preset_of, program));
+        assert_eq!((bad.preset, bad.read_error.clone()), (Some(PyPreset::Gather), Some(LinkError::NotBase64)));
+        let s = after(bad.clone(), [PyAction::Begin, PyAction::Cancelled]);
+        assert_eq!(s.read_error, Some(LinkError::NotBase64), "said until the program is edited");
+        assert_eq!(after(bad.clone(), [PyAction::Edit("y".into(), None)]).read_error, None);
+        assert_eq!(after(bad, [PyAction::Preset(PyPreset::Gather, "z".into())]).read_error, None);
+    }
+
+    #[test]
+    fn a_program_too_long_for_a_link_is_said_until_one_fits() {
+        let s = after(fresh(), [PyAction::LinkWritten(Some(LinkError::TooLong { chars: 9000 }))]);
+        assert_eq!(s.link_error, Some(LinkError::TooLong { chars: 9000 }));
+        assert!(Rc::ptr_eq(&s, &s.clone().after(PyAction::LinkWritten(Some(LinkError::TooLong { chars: 9000 })))));
+        assert_eq!(after(s, [PyAction::LinkWritten(None)]).link_error, None);
     }
 
     #[test]
