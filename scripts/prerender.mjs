@@ -33,12 +33,18 @@ export const VARIANTS = ["en", "ru"].flatMap((lang) => [
   { key: `${lang}-embed`, query: `lang=${lang}&embed=1`, size: "720,900" },
 ]);
 
-/// Below this window width the app folds the form (NARROW_PX in src/app/mod.rs).
-const NARROW_PX = 700;
+/// Below this window width the app folds the form: the model's own constant, read from its source
+/// (`pub const NARROW_PX: u32 = …;` in src/model/presentation.rs), so the picker cannot disagree.
+const NARROW_PX = (() => {
+  const source = readFileSync(new URL("../src/model/presentation.rs", import.meta.url), "utf8");
+  const found = source.match(/^pub const NARROW_PX: u32 = (\d+);$/m);
+  if (!found) throw new Error("prerender: no `pub const NARROW_PX: u32 = N;` in src/model/presentation.rs");
+  return Number(found[1]);
+})();
 
 /// The picker, one line, run where the variants end. Decides as the app does (model::url_state's
 /// decode): `lang` from the link if it is a language the lab speaks, else the browser's first;
-/// `embed=1` or `embed=true`; the theme `dark` or `light`; narrow below 700 px. Then the window's
+/// `embed=1` or `embed=true`; the theme `dark` or `light`; narrow below NARROW_PX. Then the window's
 /// title and the preview tags in the variant's language, as its prerender found them.
 /// tests/e2e/tests/first_paint.rs checks it against the app's decoder over a table of links.
 export const PICKER =

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::model::config::{compare_leaves_out_blocking, ValidConfig};
 use crate::model::lab::{Action, AppState, Carried, ReplayAction};
-use crate::model::presentation::Lang;
+use crate::model::presentation::{Lang, NARROW_PX};
 use crate::model::run_driver::SweepPlan;
 use crate::model::url_state::Decoded;
 use crate::runtime;
@@ -46,7 +46,7 @@ pub fn start() {
     panic_banner::install(text(decoded.presentation.lang_or(browser_lang)));
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("lab"));
     // A phone's first screen shows Run and a chart: the long form starts folded to one line.
-    let narrow = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w < NARROW_PX);
+    let narrow = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w < f64::from(NARROW_PX));
     // At build time (`scripts/post-build.mjs`) the page is rendered once to prerender it: the
     // status then says "starting…".
     let starting = root.as_ref().is_some_and(|r| r.has_attribute("data-prerender"));
@@ -80,9 +80,6 @@ pub struct AppProps {
     #[prop_or_default]
     pub carried: Option<Rc<Carried>>,
 }
-
-/// Narrower than this, the page opens with the form folded to one line.
-const NARROW_PX: f64 = 700.0;
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -133,6 +130,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let on_cancel = runner.cancel.clone();
     let valid = state.valid();
+    let presses = state.presses();
     let errors = validation.as_ref().clone().err().unwrap_or_default();
     let guess_open = panels.guess.then_some(state.guesses.open);
     let (form_shown, strategies) = (state.form_shown(props.narrow), valid.map(ValidConfig::strategies).unwrap_or_default());
@@ -159,7 +157,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             <div class={classes!("lab-grid", (!form_shown).then_some("no-controls"))}>
                 if form_shown {
-                    <Controls t={t} config={state.config.clone()} errors={errors.clone()} running={running} compare_left_out={compare_left_out}
+                    <Controls t={t} config={state.config.clone()} errors={errors.clone()} running={running} presses={presses} compare_left_out={compare_left_out}
                         on_edit={on_edit} on_run={on_run.clone()} on_compare={on_compare.clone()} on_cancel={on_cancel.clone()}
                         eta={eta.clone()} guess_open={guess_open} on_guess={on_guess_toggle.clone()} />
                 }
@@ -167,7 +165,7 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="toolbar">
                         <Status t={t} run={state.run.clone()} current={state.current()} progress={state.progress()} starting={props.starting} live={whole} />
                         if !form_shown {
-                            <RunButtons t={t} invalid={valid.is_none()} compare_invalid={!errors.only_mode()} compare_left_out={compare_left_out} running={running}
+                            <RunButtons t={t} presses={presses} compare_left_out={compare_left_out}
                                 on_run={on_run} on_compare={on_compare} on_cancel={on_cancel.clone()}
                                 eta={eta} guess_open={guess_open} on_guess={on_guess_toggle} />
                         }

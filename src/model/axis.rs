@@ -56,6 +56,48 @@ pub fn time_ticks(span_ms: f64, max_ticks: usize) -> (f64, f64, TimeUnit) {
     (end * unit.ms(), step * unit.ms(), unit)
 }
 
+/// Where a tick's label hangs: from the axis's start, centred, or back from its end (so the first
+/// and last labels stay inside the chart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TickPlace {
+    First,
+    Middle,
+    Last,
+}
+
+/// A time axis drawn: its end, the unit its labels count in, and each tick (ms, where its label
+/// hangs). Every chart of a run draws its ticks from this one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeAxis {
+    pub end: f64,
+    pub unit: TimeUnit,
+    pub ticks: Vec<(f64, TickPlace)>,
+}
+
+impl TimeAxis {
+    pub fn new(span_ms: f64, max_ticks: usize) -> TimeAxis {
+        let (end, step, unit) = time_ticks(span_ms, max_ticks);
+        let count = (end / step + 1e-9).floor() as usize;
+        let ticks = (0..=count)
+            .map(|k| {
+                let ms = step * k as f64;
+                let place = match k {
+                    0 => TickPlace::First,
+                    _ if ms >= 0.95 * end => TickPlace::Last,
+                    _ => TickPlace::Middle,
+                };
+                (ms, place)
+            })
+            .collect();
+        TimeAxis { end, unit, ticks }
+    }
+
+    /// The ticks' times, ms.
+    pub fn times(&self) -> Vec<f64> {
+        self.ticks.iter().map(|(ms, _)| *ms).collect()
+    }
+}
+
 /// Rows a chart draws at most. Past that a row per request is neither visible nor cheap (each
 /// is a dozen DOM writes; at 10,000 requests the first frame would draw for 100 ms): charts draw
 /// an even sample and say so.
@@ -98,6 +140,21 @@ pub fn sample_rows(n: usize, max: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_axis_hangs_its_first_label_from_the_start_and_its_last_back_from_the_end() {
+        let axis = TimeAxis::new(1100.0, 6);
+        assert_eq!((axis.end, axis.unit), (1200.0, TimeUnit::Ms));
+        assert_eq!(axis.times(), [0.0, 200.0, 400.0, 600.0, 800.0, 1000.0, 1200.0]);
+        assert_eq!(axis.ticks[0].1, TickPlace::First);
+        assert!(axis.ticks[1..6].iter().all(|(_, p)| *p == TickPlace::Middle));
+        assert_eq!(axis.ticks[6].1, TickPlace::Last);
+        // Past two hours the ticks count in hours, in ms.
+        let long = TimeAxis::new(7_785_340.0, 5);
+        assert_eq!(long.unit, TimeUnit::H);
+        assert!(long.times().iter().all(|ms| ms % 3_600_000.0 == 0.0 || ms % 1_800_000.0 == 0.0), "{:?}", long.times());
+        assert_eq!(long.ticks.last().map(|t| t.1), Some(TickPlace::Last));
+    }
 
     #[test]
     fn sampled_rows_are_even_and_keep_both_ends() {

@@ -26,6 +26,11 @@ impl Theme {
     }
 }
 
+/// Below this window width, px, the page is a phone's: the form folds into one line. The app reads
+/// it, and so do the prerender's picker (scripts/prerender.mjs reads this line) and the test that
+/// holds the picker to the app (tests/e2e/tests/first_paint.rs).
+pub const NARROW_PX: u32 = 700;
+
 /// The panels a page shows. The run buttons and the status line are always there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Panels {

@@ -84,6 +84,15 @@ impl Strategy {
 }
 
 impl Mode {
+    /// Every mode, in the order the form offers them.
+    pub const ALL: [Mode; 5] = [
+        Mode::Single(StrategyKind::Blocking),
+        Mode::Single(StrategyKind::Sequential),
+        Mode::Single(StrategyKind::Concurrent),
+        Mode::Single(StrategyKind::Bounded),
+        Mode::Compare,
+    ];
+
     pub fn key(self) -> &'static str {
         match self {
             Mode::Single(kind) => kind.key(),

@@ -60,8 +60,6 @@ impl Decoded {
     }
 }
 
-pub const MODE_KEYS: [&str; 5] = ["blocking", "sequential", "concurrent", "bounded", "compare"];
-pub const PRESET_KEYS: [&str; 6] = ["note", "equal", "staggered", "outlier", "random", "custom"];
 pub const FLAG_KEYS: [&str; 2] = ["1", "0"];
 
 /// Reads a query string (with or without its leading `?`).
@@ -81,7 +79,7 @@ pub fn decode(query: &str) -> Decoded {
     if let Some(value) = get("preset") {
         match Preset::from_key(value) {
             Some(p) => preset = p,
-            None => notices.push(unknown("preset", value, &PRESET_KEYS)),
+            None => notices.push(unknown("preset", value, &Preset::ALL.map(Preset::key))),
         }
     }
     let mut n = preset.default_count() as u32;
@@ -118,7 +116,7 @@ pub fn decode(query: &str) -> Decoded {
     if let Some(value) = get("mode") {
         match Mode::from_key(value) {
             Some(mode) => config.mode = mode,
-            None => notices.push(unknown("mode", value, &MODE_KEYS)),
+            None => notices.push(unknown("mode", value, &Mode::ALL.map(Mode::key))),
         }
     }
     if let Some(value) = get("limit") {
@@ -127,14 +125,7 @@ pub fn decode(query: &str) -> Decoded {
             Err(e) => notices.push(Notice { param: "limit", problem: Problem::Field(e) }),
         }
     }
-    let mut autorun = false;
-    if let Some(value) = get("autorun") {
-        match value {
-            "1" | "true" => autorun = true,
-            "0" | "false" => {}
-            other => notices.push(unknown("autorun", other, &FLAG_KEYS)),
-        }
-    }
+    let mut autorun = flag(get("autorun"), "autorun", &mut notices);
     if let Some(value) = get("src") {
         match SourceKind::from_key(value) {
             Some(source) => config.source = source,
@@ -164,14 +155,7 @@ pub fn decode(query: &str) -> Decoded {
     if autorun_held {
         autorun = false;
     }
-    let mut presentation = Presentation::default();
-    if let Some(value) = get("embed") {
-        match value {
-            "1" | "true" => presentation.embed = true,
-            "0" | "false" => {}
-            other => notices.push(unknown("embed", other, &FLAG_KEYS)),
-        }
-    }
+    let mut presentation = Presentation { embed: flag(get("embed"), "embed", &mut notices), ..Presentation::default() };
     if let Some(value) = get("theme") {
         match Theme::from_key(value) {
             Some(theme) => presentation.theme = theme,
@@ -191,13 +175,7 @@ pub fn decode(query: &str) -> Decoded {
             None => notices.push(unknown("lang", value, &Lang::KEYS)),
         }
     }
-    if let Some(value) = get("guess") {
-        match value {
-            "1" | "true" => presentation.ask_guess = true,
-            "0" | "false" => {}
-            other => notices.push(unknown("guess", other, &FLAG_KEYS)),
-        }
-    }
+    presentation.ask_guess = flag(get("guess"), "guess", &mut notices);
     let py = get("py").filter(|py| !py.is_empty()).map(str::to_string);
     Decoded { config, presentation, autorun, autorun_held, notices, py }
 }
@@ -287,6 +265,18 @@ fn compact(values: &[u32]) -> String {
     match values.first() {
         Some(first) if values.iter().all(|v| v == first) => first.to_string(),
         _ => values.iter().map(u32::to_string).collect::<Vec<_>>().join(","),
+    }
+}
+
+/// A yes/no parameter: `1` or `true`, `0` or `false`; anything else is named, and counts as no.
+fn flag(value: Option<&str>, param: &'static str, notices: &mut Vec<Notice>) -> bool {
+    match value {
+        None | Some("0" | "false") => false,
+        Some("1" | "true") => true,
+        Some(other) => {
+            notices.push(unknown(param, other, &FLAG_KEYS));
+            false
+        }
     }
 }
 
@@ -490,7 +480,7 @@ mod tests {
     #[test]
     fn a_bad_value_is_echoed_short() {
         let d = decode("preset=zzz");
-        assert_eq!(d.notices[0].problem, Problem::Unknown { value: "zzz".into(), allowed: PRESET_KEYS.to_vec() });
+        assert_eq!(d.notices[0].problem, Problem::Unknown { value: "zzz".into(), allowed: Preset::ALL.map(Preset::key).to_vec() });
         let exactly = "y".repeat(24);
         let d = decode(&format!("theme={exactly}"));
         assert_eq!(

@@ -5,10 +5,10 @@ use yew::prelude::*;
 
 use crate::app::components::run_buttons::RunButtons;
 use crate::model::config::{FieldError, FieldErrors};
+use crate::model::lab::screen::Presses;
 use crate::model::lab::Edit;
 use crate::model::preset::next_seed;
 use crate::model::source::{SourceKind, TargetPreset};
-use crate::model::strategy::StrategyKind;
 use crate::model::{LabConfig, Mode, Preset};
 use crate::text::Text;
 
@@ -18,6 +18,8 @@ pub struct ControlsProps {
     pub config: std::rc::Rc<LabConfig>,
     pub errors: FieldErrors,
     pub running: bool,
+    /// Which run buttons may be pressed (`AppState::presses`).
+    pub presses: Presses,
     /// A comparison would leave blocking out (it would freeze the page): Compare says so.
     #[prop_or_default]
     pub compare_left_out: bool,
@@ -65,10 +67,9 @@ pub fn Controls(props: &ControlsProps) -> Html {
         let seed = c.seed;
         Callback::from(move |_| on_edit.emit(Edit::Seed(next_seed(seed))))
     };
-    let invalid = !e.is_empty();
     // Run happens in the Run button's click (see RunButtons); the form never navigates.
     let on_submit = Callback::from(|ev: SubmitEvent| ev.prevent_default());
-    let modes = StrategyKind::ALL.iter().map(|&k| Mode::Single(k)).chain(std::iter::once(Mode::Compare));
+    let modes = Mode::ALL.into_iter();
 
     html! {
         <form class="controls" id="controls" onsubmit={on_submit} novalidate=true aria-labelledby="controls-heading">
@@ -100,7 +101,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             </div>
             { field(t, "latencies", t.form.latencies_label, Some(t.form.latencies_hint), &e.latencies, html! {
                 <textarea id="latencies" data-testid="latencies" rows="2" value={c.latencies.clone()}
-                    oninput={edit_textarea(&props.on_edit)} disabled={props.running} spellcheck="false"
+                    oninput={edit_latencies(&props.on_edit)} disabled={props.running} spellcheck="false"
                     aria-invalid={e.latencies.is_some().to_string()} aria-describedby="latencies-hint latencies-error" />
             }) }
             { field(t, "processing", t.form.processing_label, Some(t.form.processing_hint), &e.processing, html! {
@@ -155,8 +156,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
                         aria-invalid={e.limit.is_some().to_string()} aria-describedby="limit-hint limit-error" />
                 }) }
             }
-            <RunButtons t={t} invalid={invalid} compare_invalid={!e.only_mode()} compare_left_out={props.compare_left_out}
-                running={props.running} submits=true eta={props.eta.clone()} guess_open={props.guess_open} on_guess={props.on_guess.clone()}
+            <RunButtons t={t} presses={props.presses} compare_left_out={props.compare_left_out}
+                submits=true eta={props.eta.clone()} guess_open={props.guess_open} on_guess={props.on_guess.clone()}
                 on_run={props.on_run.clone()} on_compare={props.on_compare.clone()} on_cancel={props.on_cancel.clone()} />
         </form>
     }
@@ -233,7 +234,7 @@ fn input_value(ev: &InputEvent) -> String {
     ev.target_unchecked_into::<HtmlInputElement>().value()
 }
 
-fn edit_textarea(on_edit: &Callback<Edit>) -> Callback<InputEvent> {
+fn edit_latencies(on_edit: &Callback<Edit>) -> Callback<InputEvent> {
     let on_edit = on_edit.clone();
     Callback::from(move |ev: InputEvent| on_edit.emit(Edit::Latencies(ev.target_unchecked_into::<HtmlTextAreaElement>().value())))
 }

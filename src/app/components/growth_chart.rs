@@ -9,7 +9,7 @@ use std::rc::Rc;
 use crate::app::components::picture_menu::picture_menu;
 use yew::prelude::*;
 
-use crate::model::axis::{ticks, time_ticks};
+use crate::model::axis::{ticks, TimeAxis};
 use crate::model::growth::{plot_xy, spread_labels, GrowthAxis, Series, PLOT_H, PLOT_W};
 use crate::model::number::{fixed, short};
 use crate::model::Strategy;
@@ -45,12 +45,13 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
     let (x_end, x_step) = ticks(x_max as f64, 5);
     let x_step = x_step.max(1.0).round();
     let y_span = crate::model::growth::y_span(&props.series, props.measured.iter().map(|m| m.total));
-    let (y_end, y_step, unit) = time_ticks(y_span, 4);
+    let y_axis = TimeAxis::new(y_span, 4);
+    let (y_end, unit) = (y_axis.end, y_axis.unit);
     let xy = |x: f64, total: f64| plot_xy(x, total, x_end, y_end);
     let pct_x = |x: f64| format!("{}%", fixed(100.0 * xy(x, 0.0).0 / PLOT_W, 2));
     let pct_y = |v: f64| format!("{}%", fixed(100.0 * xy(0.0, v).1 / PLOT_H, 2));
     let x_ticks: Vec<f64> = (0..=((x_end / x_step) + 1e-9).floor() as usize).map(|k| k as f64 * x_step).collect();
-    let y_ticks: Vec<f64> = (0..=((y_end / y_step) + 1e-9).floor() as usize).map(|k| k as f64 * y_step).collect();
+    let y_ticks = y_axis.times();
 
     // End labels: lines that end at the same total share one label.
     let mut ends: Vec<(f64, Vec<Strategy>)> = Vec::new();

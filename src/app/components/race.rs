@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::app::components::picture_menu::picture_menu;
 use yew::prelude::*;
 
-use crate::model::axis::{race_row_height, sample_rows, time_ticks, MAX_RACE_ROWS};
+use crate::model::axis::{race_row_height, sample_rows, TickPlace, TimeAxis, MAX_RACE_ROWS};
 use crate::model::number::{fixed, percent_of, short};
 use crate::model::{Scenario, Schedule, Strategy, Trace};
 use crate::text::Text;
@@ -31,13 +31,12 @@ pub struct RaceProps {
 #[component]
 pub fn Race(props: &RaceProps) -> Html {
     let t = props.t;
-    let (end, step, unit) = time_ticks(props.span_ms, 5);
+    let time_axis = TimeAxis::new(props.span_ms, 5);
+    let (end, unit, ticks) = (time_axis.end, time_axis.unit, time_axis.times());
     let drawn = sample_rows(props.scenario.len(), MAX_RACE_ROWS);
     let row_h = race_row_height(drawn.len());
     let bar_h = (row_h - 2.0).max(2.0);
     let height = row_h * drawn.len() as f64 + 2.0;
-    let tick_count = (end / step + 1e-9).floor() as usize;
-    let ticks: Vec<f64> = (0..=tick_count).map(|k| step * k as f64).collect();
     let summary = props
         .strategies
         .iter()
@@ -56,8 +55,8 @@ pub fn Race(props: &RaceProps) -> Html {
             <div class="race-axis" aria-hidden="true">
                 <span></span>
                 <div class="race-ticks">
-                    { for ticks.iter().enumerate().map(|(k, &ms)| html! {
-                        <span class={classes!("race-tick", (k == 0).then_some("first"), (ms >= 0.95 * end && k > 0).then_some("last"))}
+                    { for time_axis.ticks.iter().map(|&(ms, place)| html! {
+                        <span class={classes!("race-tick", (place == TickPlace::First).then_some("first"), (place == TickPlace::Last).then_some("last"))}
                             style={format!("left:{}", percent_of(ms, end))}>{ t.tick(ms, unit) }</span>
                     }) }
                 </div>

@@ -2,19 +2,17 @@
 
 use yew::prelude::*;
 
+use crate::model::lab::screen::Presses;
 use crate::text::Text;
 
 #[derive(Properties, PartialEq)]
 pub struct RunButtonsProps {
     pub t: &'static Text,
-    pub invalid: bool,
-    /// Compare can run where Run cannot: blocking alone refused for freezing the page too long
-    /// is left out of a comparison.
-    pub compare_invalid: bool,
+    /// Which buttons may be pressed (`AppState::presses`).
+    pub presses: Presses,
     /// A comparison would leave blocking out: the button says so.
     #[prop_or_default]
     pub compare_left_out: bool,
-    pub running: bool,
     /// Inside the form Run is its submit button, so Enter in a field clicks it.
     #[prop_or_default]
     pub submits: bool,
@@ -42,11 +40,11 @@ pub fn RunButtons(props: &RunButtonsProps) -> Html {
     html! {
         <div class="actions">
             <button type={if props.submits { "submit" } else { "button" }} class="primary" data-testid="run"
-                disabled={props.invalid || props.running} onclick={run_click}>{ t.form.run }</button>
-            <button type="button" data-testid="compare" disabled={props.compare_invalid || props.running}
+                disabled={!props.presses.run} onclick={run_click}>{ t.form.run }</button>
+            <button type="button" data-testid="compare" disabled={!props.presses.compare}
                 onclick={props.on_compare.reform(|_| ())}>
                 { if props.compare_left_out { t.form.compare_without_blocking } else { t.form.compare } }</button>
-            <button type="button" class="secondary" data-testid="cancel" disabled={!props.running}
+            <button type="button" class="secondary" data-testid="cancel" disabled={!props.presses.cancel}
                 onclick={props.on_cancel.reform(|_| ())}>{ t.form.cancel }</button>
             if let Some(open) = props.guess_open {
                 <button type="button" class="secondary" data-testid="guess-toggle" aria-pressed={open.to_string()}

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use crate::app::components::picture_menu::picture_menu;
 use yew::prelude::*;
 
-use crate::model::axis::{row_height, sample_rows, time_ticks, MAX_DRAWN_ROWS};
+use crate::model::axis::{row_height, sample_rows, TickPlace, TimeAxis, MAX_DRAWN_ROWS};
 use crate::model::number::{fixed, percent_of, short};
 use crate::model::source::{PhaseKind, RequestOutcome};
 use crate::model::trace::RequestTrace;
@@ -51,21 +51,18 @@ pub fn Waterfall(props: &WaterfallProps) -> Html {
     let drawn = sample_rows(n, MAX_DRAWN_ROWS);
     let row_h = row_height(drawn.len());
     let labelled = row_h >= 20.0;
-    let (end, step, unit) = time_ticks(props.span_ms, 6);
+    let time_axis = TimeAxis::new(props.span_ms, 6);
+    let (end, unit) = (time_axis.end, time_axis.unit);
     let height = AXIS_HEIGHT + row_h * drawn.len() as f64 + 4.0;
     let bar_h = (row_h * 0.6).max(2.0);
     let bar_y = |i: usize| AXIS_HEIGHT + row_h * i as f64 + (row_h - bar_h) / 2.0;
     let trace = props.trace.as_deref();
 
-    let tick_count = (end / step + 1e-9).floor() as usize;
-    let axis = (0..=tick_count).map(|k| {
-        let ms = step * k as f64;
-        let anchor = if k == 0 {
-            "start"
-        } else if ms >= 0.95 * end {
-            "end"
-        } else {
-            "middle"
+    let axis = time_axis.ticks.iter().map(|&(ms, place)| {
+        let anchor = match place {
+            TickPlace::First => "start",
+            TickPlace::Middle => "middle",
+            TickPlace::Last => "end",
         };
         html! {
             <g class="wf-tick">

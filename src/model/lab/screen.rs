@@ -53,7 +53,23 @@ pub enum RunNote {
 /// The growth chart's lines, the runs a sweep of them would make, and their scenario.
 pub type Growth = (Rc<Vec<Series>>, Rc<Vec<SweepRun>>, Rc<Scenario>);
 
+/// Which of Run, Compare and Cancel may be pressed now: decided here once, for the buttons in
+/// the form and on their own, and for the press itself (`app::hooks::use_lab_actions`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Presses {
+    pub run: bool,
+    /// Where Run cannot, Compare may still: blocking alone refused is left out of a comparison.
+    pub compare: bool,
+    pub cancel: bool,
+}
+
 impl AppState {
+    /// What the run buttons may do now.
+    pub fn presses(&self) -> Presses {
+        let idle = !self.is_running();
+        Presses { run: idle && self.validation.is_ok(), compare: idle && self.compare_validation.is_some(), cancel: !idle }
+    }
+
     /// The guesses set beside the session's measurements: none before a run or with the guess
     /// panel closed by the link.
     pub fn guess_results(&self, view: Option<&View>) -> Vec<GuessResult> {

@@ -277,3 +277,18 @@ fn an_embed_and_a_phone_open_with_the_form_folded() {
     assert!(!AppState::from_link(&decode(""), true).form_open);
     assert!(state("guess=1").guesses.open);
 }
+
+#[test]
+fn run_compare_and_cancel_may_be_pressed_as_the_form_and_the_run_allow() {
+    let presses = |s: &AppState| (s.presses().run, s.presses().compare, s.presses().cancel);
+    let s = state("lat=300,800&mode=concurrent");
+    assert_eq!(presses(&s), (true, true, false));
+    let running = after(s.clone(), [begin(1, &s)]);
+    assert_eq!(presses(&running), (false, false, true), "one run at a time; Cancel while it runs");
+    let wrong = after(s.clone(), [Action::Edit(Edit::Latencies("100, x".into()))]);
+    assert_eq!(presses(&wrong), (false, false, false), "a wrong field: neither runs");
+    // Blocking alone refused for freezing the page: a comparison leaves it out and runs.
+    let frozen = state(&format!("lat={}&mode=blocking", vec!["1000"; 40].join(",")));
+    assert!(frozen.validation.is_err());
+    assert_eq!(presses(&frozen), (false, true, false));
+}

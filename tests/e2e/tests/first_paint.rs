@@ -165,7 +165,7 @@ pub mod every_engine {
                     lang.key(),
                     app.embed,
                     theme,
-                    app.embed || width < 700,
+                    app.embed || width < sync_vs_async::model::presentation::NARROW_PX,
                     page.title,
                     page.title,
                     page.title,
