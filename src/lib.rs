@@ -14,7 +14,7 @@ pub mod python;
 #[cfg(target_arch = "wasm32")]
 pub mod runtime;
 
-/// Mounts the lab into the page's `<main id="lab">` (or the body).
+/// Mounts the lab into the page's `<div id="lab">` (or the body).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     app::start();

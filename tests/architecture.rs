@@ -6,7 +6,7 @@
 //!   Python panel's components, reaches the runtime, a timer, a task or the window;
 //! - only the named gateways reach the runtime or the window (`GATEWAYS`): a new one is added
 //!   here and in ARCHITECTURE.md, on purpose;
-//! - only the pictures' module (`src/pictures.rs`) reaches the chart reader (`runtime::picture`);
+//! - only the pictures' module (`src/pictures.rs`) reaches the chart reader (`runtime::chart_reader`);
 //! - an end-to-end test that measures time lives in a module `timing` (run alone by scripts/test).
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -112,14 +112,16 @@ fn only_the_named_gateways_reach_the_runtime_or_the_window() {
     assert_eq!(idle, Vec::<&str>::new(), "listed as gateways, yet reaching nothing");
 }
 
-/// The chart reader and its files (`runtime::picture`) are the pictures' module's alone, so the
+/// The chart reader and its files (`runtime::chart_reader`) are the pictures' module's alone, so the
 /// lab's first load carries none of them: only `src/pictures.rs` calls them.
 #[test]
 fn only_the_pictures_module_reaches_the_picture_reader() {
     let mut all = files("src");
-    all.retain(|p| !relative(p).ends_with("src/runtime/picture.rs"));
-    let reaching: Vec<String> =
-        naming_in_crate(&all, &["runtime::picture::", "picture::press", "picture::take"]).into_iter().map(|(p, _)| p).collect();
+    all.retain(|p| !relative(p).ends_with("src/runtime/chart_reader.rs"));
+    let reaching: Vec<String> = naming_in_crate(&all, &["runtime::chart_reader::", "chart_reader::press", "chart_reader::take"])
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
     assert_eq!(reaching, ["src/pictures.rs"]);
 }
 

@@ -47,7 +47,7 @@ pub fn start() {
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("lab"));
     // A phone's first screen shows Run and a chart: the long form starts folded to one line.
     let narrow = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w < f64::from(NARROW_PX));
-    // At build time (`scripts/post-build.mjs`) the page is rendered once to prerender it: the
+    // At build time (`scripts/post-build.mjs`) the page is rendered in each of its variants to prerender them: the
     // status then says "starting…".
     let starting = root.as_ref().is_some_and(|r| r.has_attribute("data-prerender"));
     let carried = root.as_ref().and_then(takeover::take).map(Rc::new);

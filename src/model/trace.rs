@@ -70,26 +70,6 @@ impl Trace {
     pub fn finished(&self) -> usize {
         self.requests.iter().filter(|r| r.end.is_some()).count()
     }
-
-    /// The most requests that were in flight (started, not yet finished) at any moment.
-    pub fn peak_in_flight(&self) -> usize {
-        let mut events: Vec<(f64, i32)> = Vec::with_capacity(self.requests.len() * 2);
-        for r in &self.requests {
-            if let Some(start) = r.start {
-                events.push((start, 1));
-                events.push((r.end.unwrap_or(f64::INFINITY), -1));
-            }
-        }
-        // At equal times, a finish comes before a start: a slot freed and reused at once.
-        events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let mut now = 0_i32;
-        let mut peak = 0_i32;
-        for (_, delta) in events {
-            now += delta;
-            peak = peak.max(now);
-        }
-        peak as usize
-    }
 }
 
 /// The timer tolerance the lab promises: a measured total within 15 ms + 2 % of the prediction.
@@ -100,19 +80,6 @@ pub fn agrees(measured: f64, predicted: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn req(start: f64, end: f64) -> RequestTrace {
-        RequestTrace { start: Some(start), response: Some(end), end: Some(end), ..Default::default() }
-    }
-
-    #[test]
-    fn peak_in_flight_counts_overlap_and_reused_slots() {
-        let mut t = Trace::new(Strategy::Bounded(2), 3);
-        t.requests = vec![req(0.0, 100.0), req(0.0, 50.0), req(50.0, 120.0)];
-        assert_eq!(t.peak_in_flight(), 2);
-        t.requests = vec![req(0.0, 100.0), req(10.0, 50.0), req(20.0, 120.0)];
-        assert_eq!(t.peak_in_flight(), 3);
-    }
 
     #[test]
     fn tolerance_is_15_ms_plus_2_percent() {

@@ -58,7 +58,7 @@ pub(super) fn full_page(host: &web_sys::Element) -> String {
 
 /// Hands the program to the lab, which writes it into the page's address as `py=` (or takes it
 /// out for a preset as it is) and into the links it makes: the program goes onto the host element
-/// (`data-py`, read by `runtime::python_panel::program`), and `sync-vs-async:program` says so. A
+/// (`data-py`, read by `runtime::python_panel_loader::program`), and `sync-vs-async:program` says so. A
 /// sandboxed frame may not change its address, and its "Open the full page" must still carry the
 /// program to where Python can run.
 pub(super) fn hand_over(host: &web_sys::Element, program: Option<&str>) -> Option<link::LinkError> {

@@ -1,6 +1,6 @@
 //! The Python panel: a Yew app of its own, in its own module (`src/python_panel.rs`, built by
 //! Trunk beside the lab's), which the lab loads and mounts only when a reader opens "Run it in
-//! Python" (`runtime::python_panel`). The lab's first load carries none of it.
+//! Python" (`runtime::python_panel_loader`). The lab's first load carries none of it.
 //!
 //! The lab hands it nothing but the page's address (`PanelInit::from_page`): the language, the
 //! scenario's latencies, k, URLs and processing (the names a program reads) and the link's `py=`

@@ -3,14 +3,14 @@
 //! It executes a scenario with a strategy on the browser's event loop and records a `Trace`.
 //! Architecture invariant: it knows nothing of Yew or of the page's layout.
 
+pub mod chart_reader;
 pub mod clock;
 pub mod embed_probe;
 pub mod emulator;
 pub mod frames;
 pub mod page;
-pub mod picture;
-pub mod pictures;
-pub mod python_panel;
+pub mod pictures_loader;
+pub mod python_panel_loader;
 pub mod python_worker;
 pub mod real;
 pub mod runner;

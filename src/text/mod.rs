@@ -477,7 +477,7 @@ impl Text {
             Case::Nominative => &noun.nominative,
             Case::Genitive => &noun.genitive,
         };
-        format!("{} {}", self.int(n as f64), forms[plural_form(self.lang, n)])
+        format!("{} {}", self.int(n as f64), forms[plural_form(self.lang, n).index()])
     }
 
     /// "1 request", "3 requests", "3 запроса", "5 запросов".
@@ -978,18 +978,39 @@ impl Text {
     }
 }
 
-/// Which of a language's plural forms goes with `n`: 0 one, 1 few, 2 many.
-pub fn plural_form(lang: Lang, n: usize) -> usize {
+/// A plural form: a `Noun` keeps its forms in this order (English has no "few": it repeats its
+/// plural there).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PluralForm {
+    One,
+    Few,
+    Many,
+}
+
+impl PluralForm {
+    /// Its place in a `Noun`'s forms.
+    pub fn index(self) -> usize {
+        match self {
+            PluralForm::One => 0,
+            PluralForm::Few => 1,
+            PluralForm::Many => 2,
+        }
+    }
+}
+
+/// Which of a language's plural forms goes with `n`.
+pub fn plural_form(lang: Lang, n: usize) -> PluralForm {
     match lang {
-        Lang::En => usize::from(n != 1) * 2,
+        Lang::En if n == 1 => PluralForm::One,
+        Lang::En => PluralForm::Many,
         Lang::Ru => {
             let (units, tens) = (n % 10, n % 100);
             if units == 1 && tens != 11 {
-                0
+                PluralForm::One
             } else if (2..=4).contains(&units) && !(12..=14).contains(&tens) {
-                1
+                PluralForm::Few
             } else {
-                2
+                PluralForm::Many
             }
         }
     }
@@ -1072,14 +1093,14 @@ mod tests {
     #[test]
     fn russian_plurals_0_to_125_and_1001() {
         let expected = |n: usize| match (n % 10, n % 100) {
-            (_, 11..=14) => 2,
-            (1, _) => 0,
-            (2..=4, _) => 1,
-            _ => 2,
+            (_, 11..=14) => PluralForm::Many,
+            (1, _) => PluralForm::One,
+            (2..=4, _) => PluralForm::Few,
+            _ => PluralForm::Many,
         };
         for n in (0..=125).chain([1001, 1011, 1022]) {
             assert_eq!(plural_form(Lang::Ru, n), expected(n), "{n}");
-            assert_eq!(plural_form(Lang::En, n), if n == 1 { 0 } else { 2 }, "{n}");
+            assert_eq!(plural_form(Lang::En, n), if n == 1 { PluralForm::One } else { PluralForm::Many }, "{n}");
         }
         let forms: Vec<String> = [0, 1, 2, 5, 11, 12, 14, 21, 22, 25, 111, 112, 121, 1001].iter().map(|&n| RU.requests(n)).collect();
         assert_eq!(

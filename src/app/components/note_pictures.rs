@@ -1,5 +1,5 @@
 //! The note's two sequence diagrams — synchronous (blocking) and asynchronous (concurrent) — drawn
-//! out of sight while "Pictures for the note" takes them away (`runtime::picture`, asked through
+//! out of sight while "Pictures for the note" takes them away (`runtime::chart_reader`, asked through
 //! `hooks::use_pictures`), each in a box of a note's column width. Only there while asked for.
 
 use std::rc::Rc;

@@ -1,6 +1,6 @@
 //! The small menu on each chart that takes it away as a picture: Download SVG, Download PNG and,
 //! where the clipboard takes images, Copy image. It only draws: the pictures' module
-//! (`runtime::picture::press`, loaded on first use) answers its buttons (by their
+//! (`runtime::chart_reader::press`, loaded on first use) answers its buttons (by their
 //! `data-picture-format`), reads the chart it sits in (`data-picture`, titled by
 //! `data-picture-title`) and says what came of it in `data-picture-said`. The picture leaves the
 //! menu out (`data-picture-skip`), and the chart's own heading (`data-picture-heading`), whose

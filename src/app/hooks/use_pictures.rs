@@ -1,5 +1,5 @@
 //! The gateway for pictures: from the first render, the runtime answers every picture menu's
-//! buttons (`runtime::pictures`, which loads the pictures' module on first use), and where the
+//! buttons (`runtime::pictures_loader`, which loads the pictures' module on first use), and where the
 //! clipboard takes images `<html data-copy-images>` shows Copy image. Returns whether the note's
 //! two diagrams should be drawn out of sight: "Pictures for the note" asks for them, and says when
 //! it has taken them.
@@ -7,7 +7,7 @@
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::runtime::pictures::{can_copy_images, listen_for_pictures, on_note_pictures};
+use crate::runtime::pictures_loader::{can_copy_images, listen_for_pictures, on_note_pictures};
 
 #[hook]
 pub fn use_pictures() -> bool {

@@ -1,11 +1,11 @@
-//! The lab's side of the Python panel (`runtime::python_panel`): its host element, opened when
+//! The lab's side of the Python panel (`runtime::python_panel_loader`): its host element, opened when
 //! shown with a program in the link or on a press; the panel's program (`py=`) into the state, for
 //! the links the page makes; and "Open in Python" from the code panel.
 
 use yew::prelude::*;
 
 use crate::model::lab::{Action, AppState};
-use crate::runtime::python_panel;
+use crate::runtime::python_panel_loader;
 
 /// The host to mount the panel in, and the presses that open it.
 pub struct PythonHost {
@@ -22,28 +22,28 @@ pub fn use_python_host(dispatch: UseReducerDispatcher<AppState>, shown: bool) ->
         let host = host.clone();
         use_effect_with(shown, move |shown| {
             if let (true, Some(host)) = (*shown, host.cast::<web_sys::Element>()) {
-                python_panel::open(&host, false);
+                python_panel_loader::open(&host, false);
             }
         });
     }
     // Once for the page's life: the listener is never dropped.
     use_effect_with((), move |()| {
         let take = move || {
-            if let Some(program) = python_panel::program() {
+            if let Some(program) = python_panel_loader::program() {
                 dispatch.dispatch(Action::Program(program.into()));
             }
         };
         take();
-        python_panel::on_program(take);
+        python_panel_loader::on_program(take);
     });
     let open = {
         let host = host.clone();
         use_callback((), move |_: MouseEvent, ()| {
             if let Some(host) = host.cast::<web_sys::Element>() {
-                python_panel::open(&host, true);
+                python_panel_loader::open(&host, true);
             }
         })
     };
-    let open_program = use_callback((), |code: String, ()| python_panel::open_program(&code));
+    let open_program = use_callback((), |code: String, ()| python_panel_loader::open_program(&code));
     PythonHost { host, open, open_program }
 }

@@ -26,6 +26,6 @@ pub fn use_url_sync(config: &Rc<LabConfig>, presentation: &Presentation, program
         // Refused in a sandboxed frame (opaque origin): the links the page builds still carry it.
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{query}")));
         // The Python panel reads the scenario from the link.
-        crate::runtime::python_panel::link_changed();
+        crate::runtime::python_panel_loader::link_changed();
     });
 }

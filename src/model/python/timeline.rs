@@ -145,24 +145,24 @@ fn step(segments: &mut Vec<Segment>, start: f64, end: f64, blocks: &[(f64, f64)]
 /// The coarsest clock a browser gives a page without cross-origin isolation (WebKit: whole ms).
 pub const CLOCK_MS: f64 = 1.0;
 
-/// Pairs of on-thread segments (lane, segment) that overlap in time by more than the clock can
-/// tell apart: on one thread there must be none, so the tests expect an empty list.
-pub fn thread_overlaps(lanes: &[Lane]) -> Vec<((usize, usize), (usize, usize))> {
-    let mut on_thread: Vec<(f64, f64, usize, usize)> = lanes
-        .iter()
-        .enumerate()
-        .flat_map(|(l, lane)| {
-            lane.segments.iter().enumerate().filter(|(_, s)| s.kind.on_thread()).map(move |(i, s)| (s.start_ms, s.end_ms, l, i))
-        })
-        .collect();
-    on_thread.sort_by(|a, b| a.0.total_cmp(&b.0));
-    on_thread.windows(2).filter(|w| w[1].0 < w[0].1 - CLOCK_MS).map(|w| ((w[0].2, w[0].3), (w[1].2, w[1].3))).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use SegmentKind::*;
+
+    /// Pairs of on-thread segments (lane, segment) that overlap in time by more than the clock can
+    /// tell apart: on one thread there must be none, so the tests expect an empty list.
+    fn thread_overlaps(lanes: &[Lane]) -> Vec<((usize, usize), (usize, usize))> {
+        let mut on_thread: Vec<(f64, f64, usize, usize)> = lanes
+            .iter()
+            .enumerate()
+            .flat_map(|(l, lane)| {
+                lane.segments.iter().enumerate().filter(|(_, s)| s.kind.on_thread()).map(move |(i, s)| (s.start_ms, s.end_ms, l, i))
+            })
+            .collect();
+        on_thread.sort_by(|a, b| a.0.total_cmp(&b.0));
+        on_thread.windows(2).filter(|w| w[1].0 < w[0].1 - CLOCK_MS).map(|w| ((w[0].2, w[0].3), (w[1].2, w[1].3))).collect()
+    }
 
     fn kinds(lane: &Lane) -> Vec<(SegmentKind, f64, f64)> {
         lane.segments.iter().map(|s| (s.kind, s.start_ms, s.end_ms)).collect()

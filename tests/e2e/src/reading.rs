@@ -85,7 +85,7 @@ pub fn disagreements(text: &str) -> (Vec<String>, usize) {
         };
         let genitive = i > 0 && ["из", "сумма"].contains(&words[i - 1].to_lowercase().as_str());
         let forms = if genitive { &noun.genitive } else { &noun.nominative };
-        let expected = head(forms[plural_form(Lang::Ru, n)]);
+        let expected = head(forms[plural_form(Lang::Ru, n).index()]);
         checked += 1;
         if next != expected {
             wrong.push(format!("{} {next} (expected {expected})", words[i]));

@@ -1,6 +1,6 @@
 //! The lab's side of pictures: one click listener on the document that, the first time a picture
 //! menu's button is pressed, loads the pictures' module (`pictures.js` and its wasm, built beside
-//! the lab's by Trunk) and hands it the button (`runtime::picture::press` does the rest). And the
+//! the lab's by Trunk) and hands it the button (`runtime::chart_reader::press` does the rest). And the
 //! two events of "Pictures for the note": the module asks the page to draw the note's diagrams,
 //! and says when it has taken them. The lab's first load carries only these few lines.
 

@@ -1,6 +1,6 @@
 //! Loads the Python panel's own module (`python-panel.js` and its wasm, built beside the lab's by
 //! Trunk) only when a reader opens the panel, and mounts it into the lab's host element. The lab's
-//! first load carries only this: a few lines of JavaScript and two calls.
+//! first load carries only this: a few lines of JavaScript and the five calls below.
 //!
 //! The panel reads the lab's scenario, language and its own program (`py=`) from the page's
 //! address, which the lab alone writes (`hooks::use_url_sync`); `link_changed` tells it the
