@@ -10,7 +10,7 @@ mod export {
 
     /// Answers a picture menu's button (`runtime::chart_reader::press`).
     #[wasm_bindgen]
-    pub async fn press(button: web_sys::Element) -> Result<(), JsValue> {
+    pub async fn press(button: web_sys::Element) {
         sync_vs_async::runtime::chart_reader::press(&button).await
     }
 }

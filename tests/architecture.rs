@@ -245,3 +245,34 @@ mod every_engine {
 ";
     assert_eq!(timing_outside_timing(source), ["direct", "through_a_helper", "a_range", "after_the_module"]);
 }
+
+/// The events between the lab, its two modules and the page are written once, in
+/// `model::seams`: no other source, script or static file spells one (the glue is given them).
+#[test]
+fn every_event_between_the_lab_and_its_modules_is_spelled_once() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut all = files("src");
+    for dir in ["scripts", "static"] {
+        let mut todo = vec![root.join(dir)];
+        while let Some(dir) = todo.pop() {
+            for entry in fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+                let path = entry.expect("a directory entry").path();
+                if path.is_dir() {
+                    todo.push(path);
+                } else if path.extension().is_some_and(|e| e == "js" || e == "mjs" || e == "py" || e == "html") {
+                    all.push(path);
+                }
+            }
+        }
+    }
+    all.push(root.join("index.html"));
+    for event in sync_vs_async::model::seams::EVENTS {
+        let quoted = [format!("\"{event}\""), format!("'{event}'")];
+        let spelling: Vec<String> = all
+            .iter()
+            .filter(|p| fs::read_to_string(p).is_ok_and(|text| quoted.iter().any(|q| text.contains(q.as_str()))))
+            .map(|p| relative(p))
+            .collect();
+        assert_eq!(spelling, ["src/model/seams.rs"], "{event}");
+    }
+}

@@ -96,7 +96,7 @@ pub fn App(props: &AppProps) -> Html {
     let whole = use_first_screen_first(state.presentation.embed || props.starting);
     use_host_theme(dispatch.clone(), state.presentation.embed);
     let (presentation, panels, running) = (state.presentation, state.presentation.panels, state.is_running());
-    let python = use_python_host(dispatch.clone(), panels.python && whole);
+    let python = use_python_host(dispatch.clone(), panels.python && whole, t);
     let (validation, compare_validation) = (state.validation.clone(), state.compare_validation.clone());
     let LabActions { act, on_edit, on_run, on_compare, on_guess_toggle, on_form_toggle, on_select, on_replay, on_embed_width, on_axis } =
         use_lab_actions(&dispatch, &runner, &validation, &compare_validation);
@@ -121,7 +121,7 @@ pub fn App(props: &AppProps) -> Html {
     let shown_scenario = (*view).as_ref().map(|v| v.scenario.clone());
     let pictured = use_memo((shown_scenario, t.lang), move |(scenario, _)| scenario.as_ref().map(|s| AttrValue::from(t.scenario_line(s))));
     let measured = (*view).as_ref().is_some_and(|v| v.traces.iter().any(Option::is_some));
-    let drawing_note_pictures = use_pictures();
+    let drawing_note_pictures = use_pictures(t);
     let on_scrub = on_replay.reform(|t: f64| ReplayAction::Seek { t, step: None });
     let on_measure = use_callback((runner.sweep.clone(), growth.clone(), state.growth_axis), |(), (start, growth, axis)| {
         if let Some((_, runs, scenario)) = growth.as_ref() {

@@ -23,6 +23,7 @@ pub mod preset;
 pub mod python;
 pub mod run_driver;
 pub mod scenario;
+pub mod seams;
 pub mod source;
 pub mod strategy;
 pub mod summary;

@@ -10,6 +10,54 @@ use crate::model::number::trimmed;
 /// "Pictures for the note" names them: the boxes they are drawn in, and their files.
 pub const NOTE_PICTURES: [&str; 2] = ["sequence-synchronous", "sequence-asynchronous"];
 
+/// What a picture menu's button makes (`data-picture-format`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PictureFormat {
+    Svg,
+    /// At twice the chart's size (`PNG_SCALE`).
+    Png,
+    /// A PNG on the clipboard.
+    Copy,
+    /// The note's two diagrams, as PNG.
+    Note,
+}
+
+impl PictureFormat {
+    pub const ALL: [PictureFormat; 4] = [PictureFormat::Svg, PictureFormat::Png, PictureFormat::Copy, PictureFormat::Note];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            PictureFormat::Svg => "svg",
+            PictureFormat::Png => "png",
+            PictureFormat::Copy => "copy",
+            PictureFormat::Note => "note",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<PictureFormat> {
+        PictureFormat::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// The file it is saved as: an SVG, else a PNG.
+    pub fn extension(self) -> &'static str {
+        match self {
+            PictureFormat::Svg => "svg",
+            PictureFormat::Png | PictureFormat::Copy | PictureFormat::Note => "png",
+        }
+    }
+}
+
+/// Why a picture could not be made, worded by `text` in the page's language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PictureFailure {
+    /// The button is not in a chart's menu as the page draws it (or names no format).
+    NoChart,
+    /// "Pictures for the note": the page drew no diagrams (no valid scenario).
+    NotDrawn,
+    /// The browser refused (an encoder, the clipboard), in its own words.
+    Browser(String),
+}
+
 /// How much larger a PNG is than the chart's CSS size.
 pub const PNG_SCALE: f64 = 2.0;
 
@@ -225,7 +273,8 @@ pub fn first_color(image: &str) -> Option<String> {
 }
 
 /// A picture's file name: the chart and the language, "race-ru.svg".
-pub fn file_name(chart: &str, lang: &str, extension: &str) -> String {
+pub fn file_name(chart: &str, lang: &str, format: PictureFormat) -> String {
+    let extension = format.extension();
     let safe = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>();
     format!("sync-vs-async-{}-{}.{}", safe(chart), safe(lang), safe(extension))
 }
@@ -339,7 +388,12 @@ mod tests {
         assert_eq!(escape("a<b>&'\"\u{1}\u{7}\tc"), "a&lt;b&gt;&amp;&apos;&quot;\tc");
         assert_eq!(n(f64::NAN), "0");
         assert_eq!(n(12.3456), "12.35");
-        assert_eq!(file_name("race", "ru", "svg"), "sync-vs-async-race-ru.svg");
-        assert_eq!(file_name("../x", "e n", "p/ng"), "sync-vs-async-x-en.png");
+        assert_eq!(file_name("race", "ru", PictureFormat::Svg), "sync-vs-async-race-ru.svg");
+        assert_eq!(file_name("sequence-synchronous", "en", PictureFormat::Note), "sync-vs-async-sequence-synchronous-en.png");
+        for format in PictureFormat::ALL {
+            assert_eq!(PictureFormat::from_key(format.key()), Some(format));
+        }
+        assert_eq!(PictureFormat::from_key("gif"), None);
+        assert_eq!(file_name("../x", "e n", PictureFormat::Png), "sync-vs-async-x-en.png");
     }
 }

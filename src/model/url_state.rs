@@ -54,9 +54,9 @@ pub struct Decoded {
 }
 
 impl Decoded {
-    /// The link's `py=` as the lab's links and address may carry it on (`carried_program`); "" for none.
-    pub fn program(&self) -> &str {
-        self.py.as_deref().and_then(carried_program).unwrap_or_default()
+    /// The link's `py=` as the lab's links and address may carry it on (`carried_program`).
+    pub fn program(&self) -> Option<&str> {
+        self.py.as_deref().and_then(carried_program)
     }
 }
 
@@ -191,9 +191,9 @@ pub fn carried_program(value: &str) -> Option<&str> {
 
 /// The page's whole query (without `?`): the form and how it is shown (`encode`), then the Python
 /// panel's program where there is one. The lab alone writes it into the address bar.
-pub fn address(config: &LabConfig, presentation: &Presentation, program: &str) -> String {
+pub fn address(config: &LabConfig, presentation: &Presentation, program: Option<&str>) -> String {
     let query = encode(config, presentation);
-    match carried_program(program) {
+    match program.and_then(carried_program) {
         Some(program) => format!("{query}&py={program}"),
         None => query,
     }
@@ -531,20 +531,20 @@ mod tests {
     #[test]
     fn the_address_carries_the_panels_program_only_as_base64url_that_fits() {
         let link = "lat=300,800&mode=compare&py=eJx_-9";
-        assert_eq!(decode(link).program(), "eJx_-9");
+        assert_eq!(decode(link).program(), Some("eJx_-9"));
         for bad in ["py=x%26embed%3D1", "py=a+b", "py=", "py=%C3%A9"] {
-            assert_eq!(decode(bad).program(), "", "{bad}");
+            assert_eq!(decode(bad).program(), None, "{bad}");
         }
         assert_eq!(decode("py=x%26embed%3D1").py.as_deref(), Some("x&embed=1"), "the panel still reads it, to say it cannot");
         assert_eq!(decode("py=").py, None);
         let long = "A".repeat(crate::model::python::link::MAX_LINK_CHARS);
-        assert_eq!(decode(&format!("py={long}")).program(), long, "the longest the panel writes");
-        assert_eq!(decode(&format!("py={long}A")).program(), "", "one more is refused");
+        assert_eq!(decode(&format!("py={long}")).program(), Some(long.as_str()), "the longest the panel writes");
+        assert_eq!(decode(&format!("py={long}A")).program(), None, "one more is refused");
         let d = decode(link);
         let query = encode(&d.config, &d.presentation);
         assert_eq!(address(&d.config, &d.presentation, d.program()), format!("{query}&py=eJx_-9"));
-        assert_eq!(address(&d.config, &d.presentation, ""), query, "no program, no py=");
-        assert_eq!(address(&d.config, &d.presentation, "x&embed=1"), query, "a parameter cannot be injected");
+        assert_eq!(address(&d.config, &d.presentation, None), query, "no program, no py=");
+        assert_eq!(address(&d.config, &d.presentation, Some("x&embed=1")), query, "a parameter cannot be injected");
         assert!(decode(link).notices.is_empty(), "py= is no notice: the panel says what it makes of it");
     }
 }

@@ -13,6 +13,7 @@ use crate::model::preset::NOTE_LATENCIES;
 use crate::model::python::link;
 use crate::model::python::presets::simulated_url;
 use crate::model::python::screen::Given;
+use crate::model::seams;
 use crate::runtime;
 
 impl PanelInit {
@@ -58,7 +59,7 @@ pub(super) fn full_page(host: &web_sys::Element) -> String {
 
 /// Hands the program to the lab, which writes it into the page's address as `py=` (or takes it
 /// out for a preset as it is) and into the links it makes: the program goes onto the host element
-/// (`data-py`, read by `runtime::python_panel_loader::program`), and `sync-vs-async:program` says so. A
+/// (`data-py`, read by `runtime::python_panel_loader::program`), and `seams::PROGRAM_CHANGED` says so. A
 /// sandboxed frame may not change its address, and its "Open the full page" must still carry the
 /// program to where Python can run.
 pub(super) fn hand_over(host: &web_sys::Element, program: Option<&str>) -> Option<link::LinkError> {
@@ -68,7 +69,7 @@ pub(super) fn hand_over(host: &web_sys::Element, program: Option<&str>) -> Optio
         None => (None, None),
     };
     let _ = host.set_attribute("data-py", encoded.as_deref().unwrap_or(""));
-    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("sync-vs-async:program")) {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(seams::PROGRAM_CHANGED)) {
         let _ = window.dispatch_event(&event);
     }
     error
@@ -103,7 +104,7 @@ pub fn mount(host: web_sys::Element) {
         handle.borrow_mut().update(PanelInit::from_page(seq.get(), &host));
     });
     if let Some(window) = web_sys::window() {
-        for event in ["sync-vs-async:link", "sync-vs-async:open"] {
+        for event in [seams::LINK_CHANGED, seams::PROGRAM_OPENED] {
             let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
         }
     }

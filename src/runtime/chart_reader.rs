@@ -17,9 +17,12 @@ use web_sys::{CssStyleDeclaration, DomRect, Element, Node};
 
 use wasm_bindgen_futures::JsFuture;
 
-use crate::model::picture::{crop_top, file_name, first_color, visible_color, Picture, Shape, NOTE_PICTURES};
+use crate::model::picture::{
+    crop_top, file_name, first_color, visible_color, Picture, PictureFailure, PictureFormat, Shape, NOTE_PICTURES,
+};
 use crate::model::presentation::Lang;
-use crate::text::{fill, text};
+use crate::model::seams;
+use crate::text::{fill, text, Text};
 
 #[wasm_bindgen(inline_js = "
 export function png(svg, width, height) {
@@ -72,70 +75,83 @@ extern "C" {
 }
 
 /// Answers a picture menu's `button`: takes its chart away as the button's format and says what
-/// came of it in the menu.
-pub async fn press(button: &Element) -> Result<(), JsValue> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+/// came of it in the menu, in the page's language.
+pub async fn press(button: &Element) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let lang = document.document_element().and_then(|h| h.get_attribute("lang")).unwrap_or_default();
     let t = text(Lang::from_key(&lang).unwrap_or(Lang::En));
-    let menu = button.closest(".picture-menu")?.ok_or("no menu")?;
-    let figure = menu.closest("[data-picture]")?.ok_or("no chart")?;
-    let out = menu.query_selector("[data-picture-said]")?.ok_or("no words")?;
+    let Some(menu) = button.closest(".picture-menu").ok().flatten() else { return };
+    let Some(out) = menu.query_selector("[data-picture-said]").ok().flatten() else { return };
     out.set_text_content(Some(""));
-    out.remove_attribute("data-file")?;
+    let _ = out.remove_attribute("data-file");
+    match made(&document, button, &menu, t).await {
+        Ok(Taken::Copied) => out.set_text_content(Some(t.picture.copied)),
+        Ok(Taken::Saved(files)) => {
+            out.set_text_content(Some(&fill(t.picture.saved, &[&files.join(", ")])));
+            let _ = out.set_attribute("data-file", &files.join(" "));
+        }
+        Err(why) => out.set_text_content(Some(&t.picture.failure(&why))),
+    }
+}
+
+/// The picture (or the note's two) that `button` of `menu` asks for.
+async fn made(document: &web_sys::Document, button: &Element, menu: &Element, t: &Text) -> Result<Taken, PictureFailure> {
+    let figure = menu.closest("[data-picture]").ok().flatten().ok_or(PictureFailure::NoChart)?;
     // The scenario the charts show, and whether it was measured (on the lab's root).
-    let lab = document.query_selector("[data-picture-line]")?;
+    let lab = document.query_selector("[data-picture-line]").map_err(failure)?;
     let line = lab.as_ref().and_then(|l| l.get_attribute("data-picture-line")).unwrap_or_default();
     let measured = lab.is_some_and(|l| l.has_attribute("data-picture-measured"));
     let browser = browser_name();
     let subtitle = t.picture_subtitle(&line, (measured && !browser.is_empty()).then_some(browser.as_str()));
-    let format = button.get_attribute("data-picture-format").unwrap_or_default();
-    let result = if format == "note" {
-        note_pictures(&document, t.lang.key(), &subtitle, t.picture.not_drawn).await.map(Taken::Saved)
-    } else {
-        let chart = figure.get_attribute("data-picture").unwrap_or_default();
-        let title = menu.get_attribute("data-picture-title").unwrap_or_default();
-        take(&figure, &chart, &format, t.lang.key(), &title, &subtitle).await
-    };
-    match result {
-        Ok(Taken::Copied) => out.set_text_content(Some(t.picture.copied)),
-        Ok(Taken::Saved(files)) => {
-            out.set_text_content(Some(&fill(t.picture.saved, &[&files.join(", ")])));
-            out.set_attribute("data-file", &files.join(" "))?;
-        }
-        Err(why) => {
-            let why = why.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| why.as_string()).unwrap_or_default();
-            out.set_text_content(Some(&fill(t.picture.failed, &[&why])));
-        }
+    let format = button.get_attribute("data-picture-format").and_then(|f| PictureFormat::from_key(&f)).ok_or(PictureFailure::NoChart)?;
+    if format == PictureFormat::Note {
+        return note_pictures(document, t.lang.key(), &subtitle).await.map(Taken::Saved);
     }
-    Ok(())
+    let chart = figure.get_attribute("data-picture").unwrap_or_default();
+    let title = menu.get_attribute("data-picture-title").unwrap_or_default();
+    take(&figure, &chart, format, t.lang.key(), &title, &subtitle).await.map_err(failure)
+}
+
+/// What the browser threw: its own words where it said some (an encoder, the clipboard); the
+/// lab's own checks (an element not where the page draws it) are `NoChart`.
+fn failure(thrown: JsValue) -> PictureFailure {
+    match thrown.dyn_ref::<js_sys::Error>() {
+        Some(error) => PictureFailure::Browser(error.message().into()),
+        None => PictureFailure::NoChart,
+    }
 }
 
 /// Asks the page to draw the note's two diagrams out of sight, takes both as PNG once they are
 /// there (a few frames at most), and says they were taken, so that the page lets them go.
-async fn note_pictures(document: &web_sys::Document, lang: &str, subtitle: &str, not_drawn: &str) -> Result<Vec<String>, JsValue> {
-    ask("sync-vs-async:note-pictures");
+async fn note_pictures(document: &web_sys::Document, lang: &str, subtitle: &str) -> Result<Vec<String>, PictureFailure> {
+    ask(seams::NOTE_PICTURES);
     let mut files = Vec::new();
     let result = async {
         for name in NOTE_PICTURES {
             let selector = format!(".note-pictures [data-note-picture={name}] [data-picture]");
             let mut figure = None;
             for _ in 0..60 {
-                figure = document.query_selector(&selector)?;
+                figure = document.query_selector(&selector).map_err(failure)?;
                 if figure.is_some() {
                     break;
                 }
-                JsFuture::from(frame()).await?;
+                JsFuture::from(frame()).await.map_err(failure)?;
             }
-            let figure = figure.ok_or(not_drawn)?;
-            let title = figure.query_selector(".picture-menu")?.and_then(|m| m.get_attribute("data-picture-title")).unwrap_or_default();
-            if let Taken::Saved(saved) = take(&figure, name, "png", lang, &title, subtitle).await? {
+            let figure = figure.ok_or(PictureFailure::NotDrawn)?;
+            let title = figure
+                .query_selector(".picture-menu")
+                .ok()
+                .flatten()
+                .and_then(|m| m.get_attribute("data-picture-title"))
+                .unwrap_or_default();
+            if let Taken::Saved(saved) = take(&figure, name, PictureFormat::Png, lang, &title, subtitle).await.map_err(failure)? {
                 files.extend(saved);
             }
         }
-        Ok::<(), JsValue>(())
+        Ok::<(), PictureFailure>(())
     }
     .await;
-    ask("sync-vs-async:note-pictures-taken");
+    ask(seams::NOTE_PICTURES_TAKEN);
     result.map(|()| files)
 }
 
@@ -145,28 +161,27 @@ enum Taken {
     Copied,
 }
 
-/// Takes `figure` away as `format` ("svg", "png" or "copy").
-async fn take(figure: &Element, chart: &str, format: &str, lang: &str, title: &str, subtitle: &str) -> Result<Taken, JsValue> {
+/// Takes `figure` away as `format` (not `Note`: that is two of them, `note_pictures`).
+async fn take(figure: &Element, chart: &str, format: PictureFormat, lang: &str, title: &str, subtitle: &str) -> Result<Taken, JsValue> {
     let picture = read(figure, lang, title, subtitle)?;
     let svg = picture.to_svg();
     let (width, height) = picture.png_size();
+    let name = file_name(chart, lang, format);
     match format {
-        "svg" => {
-            let name = file_name(chart, lang, "svg");
+        PictureFormat::Svg => {
             save(&svg_blob(&svg), &name);
             Ok(Taken::Saved(vec![name]))
         }
-        "png" | "copy" => {
+        PictureFormat::Copy => {
             let blob = JsFuture::from(png(&svg, width, height)).await?;
-            if format == "copy" {
-                JsFuture::from(copy(&blob)).await?;
-                return Ok(Taken::Copied);
-            }
-            let name = file_name(chart, lang, "png");
+            JsFuture::from(copy(&blob)).await?;
+            Ok(Taken::Copied)
+        }
+        PictureFormat::Png | PictureFormat::Note => {
+            let blob = JsFuture::from(png(&svg, width, height)).await?;
             save(&blob, &name);
             Ok(Taken::Saved(vec![name]))
         }
-        other => Err(format!("no picture format {other:?}").into()),
     }
 }
 

@@ -308,6 +308,7 @@ pub static EN: Text = Text {
         saved: "Saved {}.",
         failed: "The picture could not be made: {}",
         not_drawn: "the page drew no diagrams for the note (is the scenario valid?)",
+        no_chart: "the chart is not on the page as drawn",
         measured_in: "{} · measured in {}",
         predicted: "{} · predicted by the model",
     },

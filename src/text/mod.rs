@@ -78,6 +78,8 @@ pub struct PictureText {
     pub failed: &'static str,
     /// Why, where the page drew no diagrams for "Pictures for the note" (no valid scenario).
     pub not_drawn: &'static str,
+    /// Why, where the button is in no chart's menu as the page draws it.
+    pub no_chart: &'static str,
     /// Under a picture's title: the scenario, and the browser it was measured in.
     pub measured_in: &'static str,
     pub predicted: &'static str,
@@ -975,6 +977,20 @@ impl Text {
 
     pub fn code_lang_name(&self, lang: CodeLang) -> &'static str {
         self.explain.code_lang_names[lang.index()]
+    }
+}
+
+impl PictureText {
+    /// "The picture could not be made: …", the reason in the page's language (or the browser's
+    /// own words, where it refused).
+    pub fn failure(&self, why: &crate::model::picture::PictureFailure) -> String {
+        use crate::model::picture::PictureFailure;
+        let why = match why {
+            PictureFailure::NoChart => self.no_chart,
+            PictureFailure::NotDrawn => self.not_drawn,
+            PictureFailure::Browser(words) => words,
+        };
+        fill(self.failed, &[why])
     }
 }
 

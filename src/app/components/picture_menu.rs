@@ -8,6 +8,8 @@
 
 use yew::prelude::*;
 
+use crate::model::picture::PictureFormat;
+
 use crate::text::Text;
 
 /// The menu for `chart` (its name in the picture's file: "totals", "race", "waterfall",
@@ -20,13 +22,13 @@ pub fn picture_menu(t: &'static Text, chart: &'static str, title: AttrValue, not
             data-picture-title={title}>
             <summary title={t.picture.menu} aria-label={t.picture.menu}>{ "⤓" }</summary>
             <div class="picture-actions">
-                <button type="button" data-picture-format="svg" data-testid="picture-svg">{ t.picture.svg }</button>
-                <button type="button" data-picture-format="png" data-testid="picture-png">{ t.picture.png }</button>
-                <button type="button" class="picture-copy" data-picture-format="copy" data-testid="picture-copy">{ t.picture.copy }</button>
+                <button type="button" data-picture-format={PictureFormat::Svg.key()} data-testid="picture-svg">{ t.picture.svg }</button>
+                <button type="button" data-picture-format={PictureFormat::Png.key()} data-testid="picture-png">{ t.picture.png }</button>
+                <button type="button" class="picture-copy" data-picture-format={PictureFormat::Copy.key()} data-testid="picture-copy">{ t.picture.copy }</button>
                 if note {
-                    <button type="button" data-picture-format="note" data-testid="pictures-for-the-note">{ t.picture.note }</button>
+                    <button type="button" data-picture-format={PictureFormat::Note.key()} data-testid="pictures-for-the-note">{ t.picture.note }</button>
                 }
-                <span class="picture-said" role="status" data-picture-said="" data-failed={t.picture.failed}></span>
+                <span class="picture-said" role="status" data-picture-said=""></span>
             </div>
         </details>
     }

@@ -22,8 +22,7 @@ pub fn PythonSection(props: &PythonSectionProps) -> Html {
         <section class="python" aria-labelledby="python-heading" data-testid="python">
             <h2 id="python-heading">{ t.explain.python_heading }</h2>
             <p class="python-lead">{ t.explain.python_lead }</p>
-            <div class="python-host" ref={props.host.clone()} data-opening={t.explain.python_opening} data-failed={t.explain.python_failed}
-                data-full-page={props.full_page.clone()} />
+            <div class="python-host" ref={props.host.clone()} data-full-page={props.full_page.clone()} />
             <p class="python-note" role="status" />
             <button type="button" data-testid="python-open" onclick={props.on_open.clone()}>{ t.explain.python_open }</button>
         </section>

@@ -8,13 +8,14 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use crate::runtime::pictures_loader::{can_copy_images, listen_for_pictures, on_note_pictures};
+use crate::text::Text;
 
 #[hook]
-pub fn use_pictures() -> bool {
+pub fn use_pictures(t: &'static Text) -> bool {
     let note = use_state_eq(|| false);
     let set_note = note.setter();
     use_effect_with((), move |_| {
-        listen_for_pictures();
+        listen_for_pictures(t.picture.failed);
         if can_copy_images() {
             if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
                 let _ = html.set_attribute("data-copy-images", "");

@@ -5,7 +5,8 @@
 use yew::prelude::*;
 
 use crate::model::lab::{Action, AppState};
-use crate::runtime::python_panel_loader;
+use crate::runtime::python_panel_loader::{self, Opening};
+use crate::text::Text;
 
 /// The host to mount the panel in, and the presses that open it.
 pub struct PythonHost {
@@ -16,13 +17,14 @@ pub struct PythonHost {
 }
 
 #[hook]
-pub fn use_python_host(dispatch: UseReducerDispatcher<AppState>, shown: bool) -> PythonHost {
+pub fn use_python_host(dispatch: UseReducerDispatcher<AppState>, shown: bool, t: &'static Text) -> PythonHost {
     let host = use_node_ref();
+    let words = Opening { opening: t.explain.python_opening, failed: t.explain.python_failed };
     {
         let host = host.clone();
         use_effect_with(shown, move |shown| {
             if let (true, Some(host)) = (*shown, host.cast::<web_sys::Element>()) {
-                python_panel_loader::open(&host, false);
+                python_panel_loader::open(&host, false, words);
             }
         });
     }
@@ -30,7 +32,7 @@ pub fn use_python_host(dispatch: UseReducerDispatcher<AppState>, shown: bool) ->
     use_effect_with((), move |()| {
         let take = move || {
             if let Some(program) = python_panel_loader::program() {
-                dispatch.dispatch(Action::Program(program.into()));
+                dispatch.dispatch(Action::Program(program));
             }
         };
         take();
@@ -38,12 +40,12 @@ pub fn use_python_host(dispatch: UseReducerDispatcher<AppState>, shown: bool) ->
     });
     let open = {
         let host = host.clone();
-        use_callback((), move |_: MouseEvent, ()| {
+        use_callback(words, move |_: MouseEvent, words| {
             if let Some(host) = host.cast::<web_sys::Element>() {
-                python_panel_loader::open(&host, true);
+                python_panel_loader::open(&host, true, *words);
             }
         })
     };
-    let open_program = use_callback((), |code: String, ()| python_panel_loader::open_program(&code));
+    let open_program = use_callback(words, |code: String, words| python_panel_loader::open_program(&code, *words));
     PythonHost { host, open, open_program }
 }

@@ -12,7 +12,7 @@ use crate::model::url_state::address;
 use crate::model::LabConfig;
 
 #[hook]
-pub fn use_url_sync(config: &Rc<LabConfig>, presentation: &Presentation, program: &Rc<str>) {
+pub fn use_url_sync(config: &Rc<LabConfig>, presentation: &Presentation, program: &Option<Rc<str>>) {
     // The link the page was opened with stays as it was until the person changes something:
     // its notices refer to it, and reloading it must do what it did.
     let first = use_mut_ref(|| true);
@@ -22,7 +22,7 @@ pub fn use_url_sync(config: &Rc<LabConfig>, presentation: &Presentation, program
         }
         let Some(window) = web_sys::window() else { return };
         let Ok(history) = window.history() else { return };
-        let query = address(config, presentation, program);
+        let query = address(config, presentation, program.as_deref());
         // Refused in a sandboxed frame (opaque origin): the links the page builds still carry it.
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{query}")));
         // The Python panel reads the scenario from the link.

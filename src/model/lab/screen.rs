@@ -227,10 +227,12 @@ impl ShareLinks {
         let presentation = state.presentation;
         let (requests, strategies) = state.valid().map_or((2, Vec::new()), |v| (v.scenario.len(), v.strategies()));
         let embed_panels = state.embed_panels();
-        let link = |presentation: Presentation, py: &str| format!("{base}?{}", address(&state.config, &presentation, py));
-        let full_page = link(Presentation { embed: false, panels: Panels::default(), ..presentation }, &state.program);
-        let embed_src =
-            link(Presentation { embed: true, panels: embed_panels, ..presentation }, if embed_panels.python { &state.program } else { "" });
+        let link = |presentation: Presentation, py: Option<&str>| format!("{base}?{}", address(&state.config, &presentation, py));
+        let full_page = link(Presentation { embed: false, panels: Panels::default(), ..presentation }, state.program.as_deref());
+        let embed_src = link(
+            Presentation { embed: true, panels: embed_panels, ..presentation },
+            embed_panels.python.then_some(state.program.as_deref()).flatten(),
+        );
         let size = &state.embed_size;
         let measured = size.measured.iter().find(|(src, width, _)| *src == embed_src && *width == size.width).map(|(_, _, h)| *h);
         let estimate = fixed_height(embed_panels, requests, &strategies);
@@ -417,7 +419,7 @@ mod tests {
 
     #[test]
     fn share_links_carry_the_form_and_the_program() {
-        let s = state("lat=300,900&theme=dark").after(Action::Program(Rc::from("eJx")));
+        let s = state("lat=300,900&theme=dark").after(Action::Program(Some(Rc::from("eJx"))));
         let links = ShareLinks::of(&s, "https://x.test/lab/", "Lab");
         assert!(links.full_page.starts_with("https://x.test/lab/?"), "{}", links.full_page);
         let full = decode(links.full_page.split_once('?').expect("a query").1);

@@ -51,8 +51,8 @@ pub struct AppState {
     pub host_theme: Option<Theme>,
     /// Copy embed code: the column width the author chose, and the height measured there.
     pub embed_size: EmbedSize,
-    /// The Python panel's program as the links the page makes carry it (`py=`; "" for none).
-    pub program: Rc<str>,
+    /// The Python panel's program as the links the page makes carry it (`py=`), if it has one.
+    pub program: Option<Rc<str>>,
     /// The link asked to run at once, but for real requests: held until Run is pressed.
     pub autorun_held: bool,
 }
@@ -289,8 +289,8 @@ pub enum Action {
         width: u32,
         height: u32,
     },
-    /// The Python panel's program changed (`py=`).
-    Program(Rc<str>),
+    /// The Python panel's program changed (`py=`): `None` for none (a preset as it is).
+    Program(Option<Rc<str>>),
 }
 
 impl AppState {
@@ -307,7 +307,7 @@ impl AppState {
             confirm: None,
             host_theme: None,
             embed_size: EmbedSize::default(),
-            program: Rc::from(decoded.program()),
+            program: decoded.program().map(Rc::from),
             config: Rc::new(decoded.config.clone()),
             presentation: decoded.presentation,
             share: Share::Nothing,
