@@ -46,12 +46,12 @@ pub fn MomentView(props: &MomentProps) -> Html {
     };
     html! {
         <section class="py-moment" data-testid="py-moment" data-at-ms={fixed(props.at_ms, 1)} aria-labelledby="py-moment-heading">
-            <h3 id="py-moment-heading">{ t.moment_heading }</h3>
+            <h3 id="py-moment-heading">{ t.moment.heading }</h3>
             <div class="py-moment-controls">
-                <button type="button" data-testid="py-step-back" onclick={go(back)} disabled={back.is_none()}>{ t.step_back }</button>
-                <input type="range" data-testid="py-scrub" aria-label={t.moment_scrub} min="0" max={fixed(props.span_ms, 1)} step="0.1"
+                <button type="button" data-testid="py-step-back" onclick={go(back)} disabled={back.is_none()}>{ t.moment.step_back }</button>
+                <input type="range" data-testid="py-scrub" aria-label={t.moment.scrub} min="0" max={fixed(props.span_ms, 1)} step="0.1"
                     value={fixed(props.at_ms, 1)} oninput={on_scrub} />
-                <button type="button" data-testid="py-step-forward" onclick={go(forward)} disabled={forward.is_none()}>{ t.step_forward }</button>
+                <button type="button" data-testid="py-step-forward" onclick={go(forward)} disabled={forward.is_none()}>{ t.moment.step_forward }</button>
             </div>
             <p aria-live="polite">
                 { for t.moment(&m, &props.lanes).into_iter().map(|sentence| html! { <>{ sentence }{ " " }</> }) }

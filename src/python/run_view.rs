@@ -36,7 +36,7 @@ pub fn RunView(props: &RunViewProps) -> Html {
         <>
             <p data-testid="py-status" data-state={state.state_key()} data-load-ms={state.load_ms.map(|ms| fixed(ms, 1))} data-runs={state.runs.to_string()} role="status" class="py-status">{ t.status(&screen.status) }</p>
             if screen.no_worker {
-                <p><a class="open-full" href={props.full_page.to_string()} target="_blank" rel="noopener" data-testid="py-open-full-page" onclick={on_full_page}>{ t.open_full_page }</a></p>
+                <p><a class="open-full" href={props.full_page.to_string()} target="_blank" rel="noopener" data-testid="py-open-full-page" onclick={on_full_page}>{ t.status.open_full_page }</a></p>
             }
             if let Some(bytes) = screen.loading {
                 <progress max={UNPACKED_BYTES.to_string()} value={bytes.to_string()} />

@@ -47,13 +47,13 @@ pub fn Steps(props: &StepsProps) -> Html {
     }
     html! {
         <section class="steps py-steps" aria-labelledby="py-steps-heading">
-            <h3 id="py-steps-heading">{ t.steps_heading }</h3>
+            <h3 id="py-steps-heading">{ t.steps.heading }</h3>
             <div class="py-steps-scroll" ref={scroller} tabindex="0">
                 <table data-testid="py-steps">
                     <thead><tr>
-                        <th scope="col" class="num">{ t.steps_columns[0] }</th>
-                        <th scope="col">{ t.steps_columns[1] }</th>
-                        <th scope="col">{ t.steps_columns[2] }</th>
+                        <th scope="col" class="num">{ t.steps.columns[0] }</th>
+                        <th scope="col">{ t.steps.columns[1] }</th>
+                        <th scope="col">{ t.steps.columns[2] }</th>
                     </tr></thead>
                     <tbody>
                         { for shown.iter().enumerate().map(|(i, change)| {

@@ -9,16 +9,28 @@ fn placeholders(source: &str, start: &str) -> Vec<(String, Vec<usize>)> {
     let body = &source[source.find(start).unwrap_or_else(|| panic!("{start} not found"))..];
     let body = &body[..body.find("\n};").expect("the table ends")];
     let mut fields: Vec<(String, Vec<usize>)> = Vec::new();
+    // The domain table a field is in (`form: FormText {` … `},`): its fields are named `form.run`,
+    // so two domains may each have a `ready`.
+    let mut domain: Option<String> = None;
     for line in body.lines().skip(1) {
+        if line == "    }," {
+            domain = None;
+        }
         // A field starts a line at the table's indentation or its domain's (`form: FormText {`).
         let field = ["        ", "    "]
             .iter()
-            .find_map(|indent| line.strip_prefix(indent))
-            .filter(|l| !l.starts_with(' '))
-            .and_then(|l| l.split_once(':'))
-            .map(|(name, _)| name);
-        if let Some(name) = field.filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')) {
-            fields.push((name.to_string(), Vec::new()));
+            .find_map(|indent| line.strip_prefix(indent).map(|l| (indent.len(), l)))
+            .filter(|(_, l)| !l.starts_with(' '))
+            .and_then(|(indent, l)| l.split_once(':').map(|(name, rest)| (indent, name, rest)));
+        if let Some((indent, name, rest)) = field.filter(|(_, n, _)| n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')) {
+            let qualified = match (&domain, indent) {
+                (Some(domain), 8) => format!("{domain}.{name}"),
+                _ => name.to_string(),
+            };
+            if indent == 4 && rest.trim_end().ends_with('{') {
+                domain = Some(name.to_string());
+            }
+            fields.push((qualified, Vec::new()));
         }
         if let Some((_, counts)) = fields.last_mut() {
             counts.extend(strings(line).map(|s| s.matches("{}").count()));

@@ -29,23 +29,7 @@ pub struct PyText {
     /// "{} of {} tasks drawn"
     pub lanes_more: &'static str,
     pub legend: [&'static str; 4],
-    /// idle: "{}" is the download size.
-    pub status_idle: &'static str,
-    /// "{} of {}"
-    pub status_loading: &'static str,
-    pub status_ready: &'static str,
-    pub status_running: &'static str,
-    pub status_done: &'static str,
-    pub status_error: &'static str,
-    pub status_cancelled: &'static str,
-    pub status_time_limit: &'static str,
-    pub status_failed: &'static str,
-    /// In a sandboxed frame, where no worker may start.
-    pub status_no_worker: &'static str,
-    /// Why Python failed, where the browser said no more than that its worker did not load.
-    pub worker_did_not_start: &'static str,
-    /// The link beside it: the full page, with the program in its link.
-    pub open_full_page: &'static str,
+    pub status: PyStatusText,
     pub result: &'static str,
     pub predicted: &'static str,
     pub error_line: &'static str,
@@ -60,31 +44,62 @@ pub struct PyText {
     pub lane_summary: &'static str,
     pub lessons: [&'static str; PyPreset::ALL.len()],
     pub titles: [&'static str; PyPreset::ALL.len()],
-    pub moment_heading: &'static str,
-    pub moment_scrub: &'static str,
-    pub step_back: &'static str,
-    pub step_forward: &'static str,
-    /// "At {}:"
-    pub moment_at: &'static str,
-    /// "{} runs on the thread" / "{} blocks the thread"
-    pub moment_runs: &'static str,
-    pub moment_blocks: &'static str,
-    pub moment_free: &'static str,
-    pub moment_ready: &'static str,
-    pub moment_awaiting: &'static str,
-    pub moment_done: &'static str,
-    pub steps_heading: &'static str,
-    /// The step table's columns: time, task, what happens.
-    pub steps_columns: [&'static str; 3],
-    /// How a task ended: done, cancelled, failed.
-    pub ends: [&'static str; 3],
-    pub steps_window: &'static str,
+    pub moment: PyMomentText,
+    pub steps: PyStepsText,
     /// The presets' comments and printed words in this language, as (English, this language):
     /// the programs themselves are `model::python::presets`'s, in English.
     pub program_words: &'static [(&'static str, &'static str)],
     /// What the lab's own Python code says to the program's reader (static/python/lab_runner.py's
     /// `WORDS`), sent with each run.
     pub runner: RunnerWords,
+}
+
+/// The status line: the download, the run, how it ended.
+pub struct PyStatusText {
+    /// idle: "{}" is the download size.
+    pub idle: &'static str,
+    /// "{} of {}"
+    pub loading: &'static str,
+    pub ready: &'static str,
+    pub running: &'static str,
+    pub done: &'static str,
+    pub error: &'static str,
+    pub cancelled: &'static str,
+    pub time_limit: &'static str,
+    pub failed: &'static str,
+    /// In a sandboxed frame, where no worker may start.
+    pub no_worker: &'static str,
+    /// Why Python failed, where the browser said no more than that its worker did not load.
+    pub worker_did_not_start: &'static str,
+    /// The link beside it: the full page, with the program in its link.
+    pub open_full_page: &'static str,
+}
+
+/// The event loop at a moment of the run: its slider, steps and words.
+pub struct PyMomentText {
+    pub heading: &'static str,
+    pub scrub: &'static str,
+    pub step_back: &'static str,
+    pub step_forward: &'static str,
+    /// "At {}:"
+    pub at: &'static str,
+    /// "{} runs on the thread" / "{} blocks the thread"
+    pub runs: &'static str,
+    pub blocks: &'static str,
+    pub free: &'static str,
+    pub ready: &'static str,
+    pub awaiting: &'static str,
+    pub done: &'static str,
+}
+
+/// The run step by step: the table.
+pub struct PyStepsText {
+    pub heading: &'static str,
+    /// The step table's columns: time, task, what happens.
+    pub columns: [&'static str; 3],
+    /// How a task ended: done, cancelled, failed.
+    pub ends: [&'static str; 3],
+    pub window: &'static str,
 }
 
 /// The lab's messages that its Python code raises or reports, in the reader's language.
@@ -128,18 +143,20 @@ pub const PY_EN: PyText = PyText {
     lanes_heading: "Every task on one time axis",
     lanes_more: "{} of {} tasks drawn",
     legend: ["running on the thread", "awaiting", "ready, waiting for the thread", "blocking the thread"],
-    status_idle: "Python is not loaded yet: the first run downloads CPython 3.14 (Pyodide, {}), once.",
-    status_loading: "Loading Python… {} of {}",
-    status_ready: "Python is ready.",
-    status_running: "Running…",
-    status_done: "Done.",
-    status_error: "The program stopped with an error.",
-    status_cancelled: "Cancelled. Python restarts for the next run.",
-    status_time_limit: "Stopped after {}\u{a0}s: the lab's limit for one program.",
-    status_failed: "Python could not run: {}",
-    status_no_worker: "Python cannot start inside this embedded frame (a sandboxed frame may start no worker thread): open the full page to run it.",
-    worker_did_not_start: "the Python worker could not start",
-    open_full_page: "Open the full page with this program ↗",
+    status: PyStatusText {
+        idle: "Python is not loaded yet: the first run downloads CPython 3.14 (Pyodide, {}), once.",
+        loading: "Loading Python… {} of {}",
+        ready: "Python is ready.",
+        running: "Running…",
+        done: "Done.",
+        error: "The program stopped with an error.",
+        cancelled: "Cancelled. Python restarts for the next run.",
+        time_limit: "Stopped after {}\u{a0}s: the lab's limit for one program.",
+        failed: "Python could not run: {}",
+        no_worker: "Python cannot start inside this embedded frame (a sandboxed frame may start no worker thread): open the full page to run it.",
+        worker_did_not_start: "the Python worker could not start",
+        open_full_page: "Open the full page with this program ↗",
+    },
     result: "Total: {}",
     predicted: "the lab's model: {}",
     error_line: "line {}",
@@ -174,21 +191,25 @@ pub const PY_EN: PyText = PyText {
         "A timeout cancels the slow request: the total is the timeout.",
         "A TaskGroup waits for every task made in it (and cancels them all if one fails).",
     ],
-    moment_heading: "The event loop at a moment",
-    moment_scrub: "Moment of the run",
-    step_back: "◀ Step back",
-    step_forward: "Step forward ▶",
-    moment_at: "At {}:",
-    moment_runs: "{} runs on the thread.",
-    moment_blocks: "{} blocks the thread.",
-    moment_free: "The thread is free: every task awaits something.",
-    moment_ready: "Ready, waiting for the thread: {}.",
-    moment_awaiting: "Awaiting: {}.",
-    moment_done: "Done: {}.",
-    steps_heading: "Step by step",
-    steps_columns: ["Time", "Task", "What happens"],
-    ends: ["done", "cancelled", "failed with an exception"],
-    steps_window: "Steps {}–{} of {}, around the moment shown.",
+    moment: PyMomentText {
+        heading: "The event loop at a moment",
+        scrub: "Moment of the run",
+        step_back: "◀ Step back",
+        step_forward: "Step forward ▶",
+        at: "At {}:",
+        runs: "{} runs on the thread.",
+        blocks: "{} blocks the thread.",
+        free: "The thread is free: every task awaits something.",
+        ready: "Ready, waiting for the thread: {}.",
+        awaiting: "Awaiting: {}.",
+        done: "Done: {}.",
+    },
+    steps: PyStepsText {
+        heading: "Step by step",
+        columns: ["Time", "Task", "What happens"],
+        ends: ["done", "cancelled", "failed with an exception"],
+        window: "Steps {}–{} of {}, around the moment shown.",
+    },
     program_words: &[],
     runner: RunnerWords {
         no_keyboard: "a program here has no keyboard, so input() has nothing to read. Give the value in the code instead: \
@@ -216,18 +237,20 @@ pub const PY_RU: PyText = PyText {
     lanes_heading: "Все задачи на одной оси времени",
     lanes_more: "Показано задач: {} из {}",
     legend: ["выполняется в потоке", "ждёт (await)", "готова, ждёт поток", "блокирует поток"],
-    status_idle: "Python ещё не загружен: первый запуск скачает CPython 3.14 (Pyodide, {}) один раз.",
-    status_loading: "Загружается Python… {} из {}",
-    status_ready: "Python готов.",
-    status_running: "Выполняется…",
-    status_done: "Готово.",
-    status_error: "Программа завершилась с ошибкой.",
-    status_cancelled: "Отменено. Python перезапускается для следующего запуска.",
-    status_time_limit: "Остановлено через {}\u{a0}с: это предел лаборатории для одной программы.",
-    status_failed: "Python не смог выполнить программу: {}",
-    status_no_worker: "Внутри этой встроенной рамки Python не запустить (песочница не разрешает отдельный поток): откройте полную страницу.",
-    worker_did_not_start: "не удалось запустить рабочий поток Python",
-    open_full_page: "Открыть полную страницу с этой программой ↗",
+    status: PyStatusText {
+        idle: "Python ещё не загружен: первый запуск скачает CPython 3.14 (Pyodide, {}) один раз.",
+        loading: "Загружается Python… {} из {}",
+        ready: "Python готов.",
+        running: "Выполняется…",
+        done: "Готово.",
+        error: "Программа завершилась с ошибкой.",
+        cancelled: "Отменено. Python перезапускается для следующего запуска.",
+        time_limit: "Остановлено через {}\u{a0}с: это предел лаборатории для одной программы.",
+        failed: "Python не смог выполнить программу: {}",
+        no_worker: "Внутри этой встроенной рамки Python не запустить (песочница не разрешает отдельный поток): откройте полную страницу.",
+        worker_did_not_start: "не удалось запустить рабочий поток Python",
+        open_full_page: "Открыть полную страницу с этой программой ↗",
+    },
     result: "Всего: {}",
     predicted: "модель лаборатории: {}",
     error_line: "строка {}",
@@ -262,21 +285,25 @@ pub const PY_RU: PyText = PyText {
         "Тайм-аут отменяет медленный запрос: общее время — тайм-аут.",
         "TaskGroup ждёт все созданные в ней задачи (и отменяет остальные, если в одной возникло исключение).",
     ],
-    moment_heading: "Цикл событий в момент времени",
-    moment_scrub: "Момент выполнения",
-    step_back: "◀ Шаг назад",
-    step_forward: "Шаг вперёд ▶",
-    moment_at: "На {}:",
-    moment_runs: "{} выполняется в потоке.",
-    moment_blocks: "{} блокирует поток.",
-    moment_free: "Поток свободен: все задачи чего-то ждут.",
-    moment_ready: "Готовы и ждут поток: {}.",
-    moment_awaiting: "Ждут (await): {}.",
-    moment_done: "Завершены: {}.",
-    steps_heading: "Шаг за шагом",
-    steps_columns: ["Время", "Задача", "Что происходит"],
-    ends: ["завершена", "отменена", "завершилась исключением"],
-    steps_window: "Шаги {}–{} из {}, вокруг показанного момента.",
+    moment: PyMomentText {
+        heading: "Цикл событий в момент времени",
+        scrub: "Момент выполнения",
+        step_back: "◀ Шаг назад",
+        step_forward: "Шаг вперёд ▶",
+        at: "На {}:",
+        runs: "{} выполняется в потоке.",
+        blocks: "{} блокирует поток.",
+        free: "Поток свободен: все задачи чего-то ждут.",
+        ready: "Готовы и ждут поток: {}.",
+        awaiting: "Ждут (await): {}.",
+        done: "Завершены: {}.",
+    },
+    steps: PyStepsText {
+        heading: "Шаг за шагом",
+        columns: ["Время", "Задача", "Что происходит"],
+        ends: ["завершена", "отменена", "завершилась исключением"],
+        window: "Шаги {}–{} из {}, вокруг показанного момента.",
+    },
     program_words: &[
         ("# the program waits for the answer: nothing else runs", "# программа ждёт ответа: больше ничего не выполняется"),
         ("request {i}: answered after {ms} ms", "запрос {i}: ответ через {ms} мс"),
@@ -344,16 +371,16 @@ impl PyText {
     }
 
     pub fn idle(&self, download_bytes: f64) -> String {
-        fill(self.status_idle, &[&self.megabytes(download_bytes)])
+        fill(self.status.idle, &[&self.megabytes(download_bytes)])
     }
 
     pub fn loading(&self, bytes: f64, of: f64) -> String {
-        fill(self.status_loading, &[&self.megabytes(bytes), &self.megabytes(of)])
+        fill(self.status.loading, &[&self.megabytes(bytes), &self.megabytes(of)])
     }
 
     /// Why a program was stopped: the limit it ran into (`panel::time_limit_ms`), in whole seconds.
     pub fn time_limit(&self, limit_ms: u32) -> String {
-        fill(self.status_time_limit, &[&limit_ms.div_ceil(1000).to_string()])
+        fill(self.status.time_limit, &[&limit_ms.div_ceil(1000).to_string()])
     }
 
     /// The panel's status line (`model::python::screen::PyStatus`).
@@ -361,11 +388,11 @@ impl PyText {
         match status {
             PyStatus::NotLoaded => self.idle(DOWNLOAD_BYTES),
             PyStatus::Loading(bytes) => self.loading(*bytes, UNPACKED_BYTES),
-            PyStatus::Ready => self.status_ready.to_string(),
-            PyStatus::Running => self.status_running.to_string(),
-            PyStatus::Done => self.status_done.to_string(),
-            PyStatus::Error => self.status_error.to_string(),
-            PyStatus::Cancelled => self.status_cancelled.to_string(),
+            PyStatus::Ready => self.status.ready.to_string(),
+            PyStatus::Running => self.status.running.to_string(),
+            PyStatus::Done => self.status.done.to_string(),
+            PyStatus::Error => self.status.error.to_string(),
+            PyStatus::Cancelled => self.status.cancelled.to_string(),
             PyStatus::TimeLimit(ms) => self.time_limit(*ms),
             PyStatus::Failed(why) => self.failed(why),
         }
@@ -373,9 +400,9 @@ impl PyText {
 
     pub fn failed(&self, why: &Failure) -> String {
         match why {
-            Failure::NoWorkerHere => self.status_no_worker.to_string(),
-            Failure::WorkerDidNotStart => fill(self.status_failed, &[self.worker_did_not_start]),
-            Failure::Python(why) => fill(self.status_failed, &[why]),
+            Failure::NoWorkerHere => self.status.no_worker.to_string(),
+            Failure::WorkerDidNotStart => fill(self.status.failed, &[self.status.worker_did_not_start]),
+            Failure::Python(why) => fill(self.status.failed, &[why]),
         }
     }
 
@@ -436,28 +463,28 @@ impl PyText {
                 None => self.legend(*kind).to_string(),
                 Some(detail) => format!("{}: {detail}", self.legend(*kind)),
             },
-            ChangeKind::Ends(end) => self.ends[*end as usize].to_string(),
+            ChangeKind::Ends(end) => self.steps.ends[*end as usize].to_string(),
         }
     }
 
     pub fn steps_window(&self, first: usize, last: usize, of: usize) -> String {
-        fill(self.steps_window, &[&first.to_string(), &last.to_string(), &of.to_string()])
+        fill(self.steps.window, &[&first.to_string(), &last.to_string(), &of.to_string()])
     }
 
     /// The event loop at a moment, in sentences.
     pub fn moment(&self, m: &Moment, lanes: &[Lane]) -> Vec<String> {
         let name = |i: usize| lanes.get(i).map_or("?", |l| l.name.as_str());
         let list = |items: Vec<String>| items.join(", ");
-        let mut out = vec![fill(self.moment_at, &[&self.base.total(m.at_ms)])];
+        let mut out = vec![fill(self.moment.at, &[&self.base.total(m.at_ms)])];
         match m.on_thread {
-            Some((i, false)) => out.push(fill(self.moment_runs, &[name(i)])),
-            Some((i, true)) => out.push(fill(self.moment_blocks, &[name(i)])),
+            Some((i, false)) => out.push(fill(self.moment.runs, &[name(i)])),
+            Some((i, true)) => out.push(fill(self.moment.blocks, &[name(i)])),
             // Free while tasks wait; after the last one is done there is nothing to say of it.
-            None if !m.awaiting.is_empty() || !m.ready.is_empty() => out.push(self.moment_free.to_string()),
+            None if !m.awaiting.is_empty() || !m.ready.is_empty() => out.push(self.moment.free.to_string()),
             None => {}
         }
         if !m.ready.is_empty() {
-            out.push(fill(self.moment_ready, &[&list(m.ready.iter().map(|&i| name(i).to_string()).collect())]));
+            out.push(fill(self.moment.ready, &[&list(m.ready.iter().map(|&i| name(i).to_string()).collect())]));
         }
         if !m.awaiting.is_empty() {
             let items = m
@@ -468,10 +495,10 @@ impl PyText {
                     Some(detail) => format!("{} ({detail})", name(*i)),
                 })
                 .collect();
-            out.push(fill(self.moment_awaiting, &[&list(items)]));
+            out.push(fill(self.moment.awaiting, &[&list(items)]));
         }
         if !m.done.is_empty() {
-            out.push(fill(self.moment_done, &[&list(m.done.iter().map(|&i| name(i).to_string()).collect())]));
+            out.push(fill(self.moment.done, &[&list(m.done.iter().map(|&i| name(i).to_string()).collect())]));
         }
         out
     }
