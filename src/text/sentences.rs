@@ -67,20 +67,20 @@ impl Text {
     /// How far a guess was from the measurement, in words.
     pub fn guess_off(&self, g: &GuessResult) -> String {
         if g.spot_on() {
-            return self.glance.guess_spot_on.into();
+            return self.guess.spot_on.into();
         }
         let pct = self.int(g.off_percent());
         let by = self.total(g.off_ms().abs());
         if g.off_ms() > 0.0 {
-            fill(self.glance.guess_high, &[&by, &pct])
+            fill(self.guess.high, &[&by, &pct])
         } else {
-            fill(self.glance.guess_low, &[&by, &pct])
+            fill(self.guess.low, &[&by, &pct])
         }
     }
 
     pub fn guess_result(&self, g: &GuessResult) -> String {
         fill(
-            self.glance.guess_result,
+            self.guess.result,
             &[
                 &self.strategy_short(g.strategy),
                 &self.total(g.guess),
@@ -451,15 +451,15 @@ impl Text {
     }
 
     pub fn sweep_progress(&self, done: usize, of: usize) -> String {
-        fill(self.glance.sweep_progress, &[&self.int(done as f64), &self.count(of, &self.counted.runs, Case::Genitive)])
+        fill(self.growth.sweep_progress, &[&self.int(done as f64), &self.count(of, &self.counted.runs, Case::Genitive)])
     }
 
     pub fn sweep_done(&self, done: usize) -> String {
-        fill(self.glance.sweep_done, &[&self.runs(done)])
+        fill(self.growth.sweep_done, &[&self.runs(done)])
     }
 
     pub fn sweep_cancelled(&self, done: usize, of: usize) -> String {
-        fill(self.glance.sweep_cancelled, &[&self.int(done as f64), &self.count(of, &self.counted.runs, Case::Genitive)])
+        fill(self.growth.sweep_cancelled, &[&self.int(done as f64), &self.count(of, &self.counted.runs, Case::Genitive)])
     }
 
     pub fn code_lang_name(&self, lang: CodeLang) -> &'static str {

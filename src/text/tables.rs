@@ -29,6 +29,11 @@ pub struct Text {
     pub share: ShareText,
     pub explain: ExplainText,
     pub real: RealText,
+    pub totals: TotalsText,
+    pub race: RaceText,
+    pub growth: GrowthText,
+    pub guess: GuessText,
+    pub confirm: ConfirmText,
     pub glance: GlanceText,
     pub picture: PictureText,
 }
@@ -328,45 +333,6 @@ pub struct RealText {
 
 /// The charts at a glance (totals, race, growth and its sweep), the guesses, the folded form's line, what a press takes and the question before a long run; the embed's width.
 pub struct GlanceText {
-    pub totals_heading: &'static str,
-    /// Written inside blocking's hatched bar.
-    pub totals_frozen: &'static str,
-    /// The mark on a bar, and before a run its label.
-    pub totals_prediction: &'static str,
-    pub totals_note: &'static str,
-    /// A screen reader's line per bar: strategy, measured, predicted, speed-up.
-    pub totals_summary_measured: &'static str,
-    pub totals_summary_predicted: &'static str,
-    pub race_heading: &'static str,
-    /// A lane's label before its strategy has run.
-    pub race_not_run: &'static str,
-    pub race_running: &'static str,
-    pub race_note: &'static str,
-    pub growth_heading: &'static str,
-    pub growth_axis_n: &'static str,
-    /// Bounded's k axis, with the scenario's N.
-    pub growth_axis_k: &'static str,
-    pub growth_to_k: &'static str,
-    pub growth_to_n: &'static str,
-    pub growth_note_n: &'static str,
-    pub growth_note_k: &'static str,
-    pub growth_measured_note: &'static str,
-    pub measure_curve: &'static str,
-    /// Beside the button: how long the sweep takes.
-    pub measure_curve_eta: &'static str,
-    pub sweep_progress: &'static str,
-    pub sweep_done: &'static str,
-    pub sweep_cancelled: &'static str,
-    /// A screen reader's line per strategy: at N (or k) = first and last.
-    pub growth_summary: &'static str,
-    pub guess_toggle: &'static str,
-    pub guess_prompt: &'static str,
-    pub guess_heading: &'static str,
-    /// Strategy, guessed, measured, predicted, how far off.
-    pub guess_result: &'static str,
-    pub guess_high: &'static str,
-    pub guess_low: &'static str,
-    pub guess_spot_on: &'static str,
     /// One line for the scenario: how many, the latencies, processing.
     pub scenario_line: &'static str,
     pub edit_scenario: &'static str,
@@ -374,15 +340,74 @@ pub struct GlanceText {
     /// Under the buttons: what a press takes, by the model.
     pub eta_run: &'static str,
     pub eta_compare: &'static str,
-    pub confirm_long: &'static str,
-    pub confirm_run: &'static str,
-    /// The quick strategies' names and their time together.
-    pub confirm_quick: &'static str,
-    pub confirm_back: &'static str,
     pub embed_width_label: &'static str,
     pub embed_measuring: &'static str,
     /// Fixed height: for the column width chosen.
     pub embed_fixed_hint_width: &'static str,
+}
+
+/// The totals chart: one bar per strategy.
+pub struct TotalsText {
+    pub heading: &'static str,
+    /// Written inside blocking's hatched bar.
+    pub frozen: &'static str,
+    /// The mark on a bar, and before a run its label.
+    pub prediction: &'static str,
+    pub note: &'static str,
+    /// A screen reader's line per bar: strategy, measured, predicted, speed-up.
+    pub summary_measured: &'static str,
+    pub summary_predicted: &'static str,
+}
+
+/// The race: every strategy on one time axis.
+pub struct RaceText {
+    pub heading: &'static str,
+    /// A lane's label before its strategy has run.
+    pub not_run: &'static str,
+    pub running: &'static str,
+    pub note: &'static str,
+}
+
+/// How the total grows, and the sweep that measures it.
+pub struct GrowthText {
+    pub heading: &'static str,
+    pub axis_n: &'static str,
+    /// Bounded's k axis, with the scenario's N.
+    pub axis_k: &'static str,
+    pub to_k: &'static str,
+    pub to_n: &'static str,
+    pub note_n: &'static str,
+    pub note_k: &'static str,
+    pub measured_note: &'static str,
+    pub measure_curve: &'static str,
+    /// Beside the button: how long the sweep takes.
+    pub measure_curve_eta: &'static str,
+    pub sweep_progress: &'static str,
+    pub sweep_done: &'static str,
+    pub sweep_cancelled: &'static str,
+    /// A screen reader's line per strategy: at N (or k) = first and last.
+    pub summary: &'static str,
+}
+
+/// Guess first: the fields and how far off each guess was.
+pub struct GuessText {
+    pub toggle: &'static str,
+    pub prompt: &'static str,
+    pub heading: &'static str,
+    /// Strategy, guessed, measured, predicted, how far off.
+    pub result: &'static str,
+    pub high: &'static str,
+    pub low: &'static str,
+    pub spot_on: &'static str,
+}
+
+/// The question before a run over a minute.
+pub struct ConfirmText {
+    pub long: &'static str,
+    pub run: &'static str,
+    /// The quick strategies' names and their time together.
+    pub quick: &'static str,
+    pub back: &'static str,
 }
 
 /// Texts are compared by language: props that carry one re-render when the language changes.

@@ -75,7 +75,7 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
             let (first, last) = (s.points.first()?, s.points.last()?);
             let x_name = if props.axis == GrowthAxis::N { "N" } else { "k" };
             Some(fill(
-                t.glance.growth_summary,
+                t.growth.summary,
                 &[
                     &series_name(s.strategy),
                     &t.total(first.predicted),
@@ -97,14 +97,14 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
     };
     let sweeping = matches!(props.status, SweepStatus::Running { .. });
     let (other_axis, toggle_label) = match props.axis {
-        GrowthAxis::N => (GrowthAxis::K, t.glance.growth_to_k),
-        GrowthAxis::K => (GrowthAxis::N, t.glance.growth_to_n),
+        GrowthAxis::N => (GrowthAxis::K, t.growth.to_k),
+        GrowthAxis::K => (GrowthAxis::N, t.growth.to_n),
     };
     html! {
         <section class="growth" aria-labelledby="growth-heading" data-picture="growth">
             <div class="growth-head" data-picture-heading="">
-                <h2 id="growth-heading">{ t.glance.growth_heading }</h2>
-                { picture_menu(t, "growth", t.glance.growth_heading.into(), false) }
+                <h2 id="growth-heading">{ t.growth.heading }</h2>
+                { picture_menu(t, "growth", t.growth.heading.into(), false) }
                 <button type="button" class="secondary" data-testid="growth-axis" data-picture-skip="" disabled={sweeping}
                     onclick={props.on_axis.reform(move |_| other_axis)}>{ toggle_label }</button>
             </div>
@@ -132,14 +132,14 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
                 </div>
                 <figcaption class="growth-caption">
                     { match props.axis {
-                        GrowthAxis::N => t.glance.growth_axis_n.to_string(),
-                        GrowthAxis::K => fill(t.glance.growth_axis_k, &[&props.n.to_string()]),
+                        GrowthAxis::N => t.growth.axis_n.to_string(),
+                        GrowthAxis::K => fill(t.growth.axis_k, &[&props.n.to_string()]),
                     } }
                 </figcaption>
             </figure>
             <p class="chart-note">
-                { if props.axis == GrowthAxis::N { t.glance.growth_note_n } else { t.glance.growth_note_k } }
-                if !props.measured.is_empty() { { " " }{ t.glance.growth_measured_note } }
+                { if props.axis == GrowthAxis::N { t.growth.note_n } else { t.growth.note_k } }
+                if !props.measured.is_empty() { { " " }{ t.growth.measured_note } }
             </p>
             <div class="growth-actions" data-picture-skip="">
                 if sweeping {
@@ -148,8 +148,8 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
                     <button type="button" class="secondary" data-testid="sweep-cancel" onclick={props.on_cancel.reform(|_| ())}>{ t.form.cancel }</button>
                 } else {
                     <button type="button" data-testid="measure-curve" disabled={props.busy || props.sweep_runs == 0}
-                        onclick={props.on_measure.reform(|_| ())}>{ t.glance.measure_curve }</button>
-                    <span class="eta">{ fill(t.glance.measure_curve_eta, &[&t.runs(props.sweep_runs), &t.total(props.sweep_ms)]) }</span>
+                        onclick={props.on_measure.reform(|_| ())}>{ t.growth.measure_curve }</button>
+                    <span class="eta">{ fill(t.growth.measure_curve_eta, &[&t.runs(props.sweep_runs), &t.total(props.sweep_ms)]) }</span>
                 }
                 if let Some(s) = status { <span class="sweep-status" data-testid="sweep-status" role="status">{ s }</span> }
             </div>

@@ -40,7 +40,7 @@ pub fn GuessFields(props: &GuessFieldsProps) -> Html {
     }
     html! {
         <fieldset class="guess-fields" disabled={props.disabled}>
-            <legend>{ t.glance.guess_prompt }</legend>
+            <legend>{ t.guess.prompt }</legend>
             { for props.strategies.iter().enumerate().map(|(i, &strategy)| {
                 let kind = strategy.kind();
                 let index = kind.index();
@@ -72,7 +72,7 @@ pub fn GuessResults(props: &GuessResultsProps) -> Html {
     let t = props.t;
     html! {
         <section class="guess-results" aria-labelledby="guess-heading">
-            <h2 id="guess-heading">{ t.glance.guess_heading }</h2>
+            <h2 id="guess-heading">{ t.guess.heading }</h2>
             <ul>
                 { for props.results.iter().map(|g| html! {
                     <li data-testid="guess-result" data-strategy={g.strategy.kind().key()}

@@ -49,8 +49,8 @@ pub fn Race(props: &RaceProps) -> Html {
         .join(" ");
     html! {
         <figure class="race" data-testid="race" data-picture="race">
-            <figcaption class="race-caption" data-picture-heading="">{ t.glance.race_heading }</figcaption>
-            { picture_menu(t, "race", t.glance.race_heading.into(), false) }
+            <figcaption class="race-caption" data-picture-heading="">{ t.race.heading }</figcaption>
+            { picture_menu(t, "race", t.race.heading.into(), false) }
             <p class="visually-hidden">{ summary }</p>
             <div class="race-axis" aria-hidden="true">
                 <span></span>
@@ -78,8 +78,8 @@ pub fn Race(props: &RaceProps) -> Html {
                 let label = match (measured, elapsed) {
                     _ if failures.is_some() => failures.as_ref().map(|f| t.failures(f)).unwrap_or_default(),
                     (Some(m), _) => t.total(m),
-                    (None, Some(e)) => format!("{} {}", t.glance.race_running, t.total(e)),
-                    (None, None) => format!("{} {}", t.glance.race_not_run, t.total(schedule.total)),
+                    (None, Some(e)) => format!("{} {}", t.race.running, t.total(e)),
+                    (None, None) => format!("{} {}", t.race.not_run, t.total(schedule.total)),
                 };
                 let on_select = props.on_select.clone();
                 let chart = lane_markup(&LaneGeometry { end, ticks: &ticks, drawn: &drawn, row_h, bar_h, height }, schedule, trace.as_deref(), measured, elapsed);
@@ -103,7 +103,7 @@ pub fn Race(props: &RaceProps) -> Html {
                     </div>
                 }
             }) }
-            <p class="chart-note">{ t.glance.race_note }</p>
+            <p class="chart-note">{ t.race.note }</p>
         </figure>
     }
 }

@@ -48,7 +48,7 @@ pub fn RunButtons(props: &RunButtonsProps) -> Html {
                 onclick={props.on_cancel.reform(|_| ())}>{ t.form.cancel }</button>
             if let Some(open) = props.guess_open {
                 <button type="button" class="secondary" data-testid="guess-toggle" aria-pressed={open.to_string()}
-                    onclick={props.on_guess.reform(|_| ())}>{ t.glance.guess_toggle }</button>
+                    onclick={props.on_guess.reform(|_| ())}>{ t.guess.toggle }</button>
             }
             if let Some(eta) = &props.eta {
                 <p class="eta" data-testid="eta">{ eta.clone() }</p>

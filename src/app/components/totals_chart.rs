@@ -37,16 +37,16 @@ pub fn TotalsChart(props: &TotalsChartProps) -> Html {
             let (name, predicted, why, speedup) =
                 (t.strategy_short(r.strategy), t.total(r.predicted), t.formula_in_words(&r.formula), t.speedup(r.speedup));
             match r.comparable() {
-                Some(m) => fill(t.glance.totals_summary_measured, &[&name, &t.total(m), &predicted, &why, &speedup]),
-                None => fill(t.glance.totals_summary_predicted, &[&name, &predicted, &why, &speedup]),
+                Some(m) => fill(t.totals.summary_measured, &[&name, &t.total(m), &predicted, &why, &speedup]),
+                None => fill(t.totals.summary_predicted, &[&name, &predicted, &why, &speedup]),
             }
         })
         .collect::<Vec<_>>()
         .join(" ");
     html! {
         <section class="totals" data-testid="totals-chart" aria-labelledby="totals-heading" data-picture="totals">
-            <h2 id="totals-heading" data-picture-heading="">{ t.glance.totals_heading }</h2>
-            { picture_menu(t, "totals", t.glance.totals_heading.into(), false) }
+            <h2 id="totals-heading" data-picture-heading="">{ t.totals.heading }</h2>
+            { picture_menu(t, "totals", t.totals.heading.into(), false) }
             <p class="visually-hidden" data-testid="totals-summary">{ summary }</p>
             <ol class="totals-bars" aria-hidden="true">
                 { for props.rows.iter().enumerate().map(|(i, row)| {
@@ -58,7 +58,7 @@ pub fn TotalsChart(props: &TotalsChartProps) -> Html {
                     // Before its run a bar is its prediction, faint, with the predicted speed-up.
                     let label = match (&row.failures, measured) {
                         (Some(f), _) => t.failures(f),
-                        (None, None) if running => format!("{} {}", t.glance.race_running, t.total(row.predicted)),
+                        (None, None) if running => format!("{} {}", t.race.running, t.total(row.predicted)),
                         _ => format!("{} · {}", t.total(shown), t.speedup(row.speedup)),
                     };
                     let on_select = props.on_select.clone();
@@ -72,9 +72,9 @@ pub fn TotalsChart(props: &TotalsChartProps) -> Html {
                             <span class="total-track">
                                 <span class={classes!("total-bar", row.strategy.kind().key(), frozen.is_some().then_some("frozen"))}
                                     style={format!("width:{}", pct(shown, end))}>
-                                    if frozen.is_some() { <span class="total-frozen">{ t.glance.totals_frozen }</span> }
+                                    if frozen.is_some() { <span class="total-frozen">{ t.totals.frozen }</span> }
                                 </span>
-                                <span class="total-predicted" title={t.glance.totals_prediction}
+                                <span class="total-predicted" title={t.totals.prediction}
                                     style={format!("left:{}", pct(row.predicted, end))}></span>
                                 <span class="total-label" style={format!("left:calc({} + 6px)", pct(shown.max(row.predicted), end))}>{ label }</span>
                             </span>
@@ -82,7 +82,7 @@ pub fn TotalsChart(props: &TotalsChartProps) -> Html {
                     }
                 }) }
             </ol>
-            <p class="chart-note">{ t.glance.totals_note }</p>
+            <p class="chart-note">{ t.totals.note }</p>
         </section>
     }
 }

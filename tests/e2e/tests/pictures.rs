@@ -98,7 +98,7 @@ mod every_engine {
             assert!(text.contains("xml:lang=\"ru\"") && text.contains("измерено в "), "{chart}: a Russian picture, measured");
             assert!(!text.contains("<foreignObject") && text.contains("</text>"), "{chart}: its words are SVG text");
             if chart == "totals" {
-                assert!(text.contains(RU.glance.totals_heading), "the title");
+                assert!(text.contains(RU.totals.heading), "the title");
                 for row in &rows {
                     let total = RU.total(row.total);
                     assert!(text.contains(&format!(">{total} · ×")), "the measured total {total} as text");
