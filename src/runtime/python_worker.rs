@@ -67,11 +67,11 @@ impl PythonWorker {
         });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         let this = PythonWorker { worker, _listener: listener, _on_error: on_error };
-        this.post(&[("type", JsValue::from_str("load"))]).map_err(Failure::Python)?;
+        this.post(&[("type", JsValue::from_str("load"))])?;
         Ok(this)
     }
 
-    fn post(&self, fields: &[(&str, JsValue)]) -> Result<(), String> {
+    fn post(&self, fields: &[(&str, JsValue)]) -> Result<(), Failure> {
         let message = Object::new();
         for (name, value) in fields {
             Reflect::set(&message, &JsValue::from_str(name), value).map_err(describe)?;
@@ -81,7 +81,7 @@ impl PythonWorker {
 
     /// Runs `source` with the lab's names (`given`) and its messages in the reader's language
     /// (`words`: key, message).
-    pub fn run(&self, source: &str, given: &Given, words: &[(&str, &str)]) -> Result<(), String> {
+    pub fn run(&self, source: &str, given: &Given, words: &[(&str, &str)]) -> Result<(), Failure> {
         let names = Object::new();
         let list: Array = given.latencies.iter().map(|&ms| JsValue::from(ms)).collect();
         let urls: Array = given.urls.iter().map(|u| JsValue::from_str(u)).collect();
@@ -123,9 +123,11 @@ impl Drop for PythonWorker {
     }
 }
 
-fn describe(error: JsValue) -> String {
+/// What the browser threw, in its words where it gave some.
+fn describe(error: JsValue) -> Failure {
     error
         .as_string()
         .or_else(|| Reflect::get(&error, &JsValue::from_str("message")).ok().and_then(|m| m.as_string()))
-        .unwrap_or_else(|| "unknown error".into())
+        .filter(|words| !words.is_empty())
+        .map_or(Failure::Unexplained, Failure::Python)
 }

@@ -71,6 +71,8 @@ pub struct PyStatusText {
     pub no_worker: &'static str,
     /// Why Python failed, where the browser said no more than that its worker did not load.
     pub worker_did_not_start: &'static str,
+    /// Why, where the browser refused and gave no reason.
+    pub unexplained: &'static str,
     /// The link beside it: the full page, with the program in its link.
     pub open_full_page: &'static str,
 }
@@ -155,6 +157,7 @@ pub const PY_EN: PyText = PyText {
         failed: "Python could not run: {}",
         no_worker: "Python cannot start inside this embedded frame (a sandboxed frame may start no worker thread): open the full page to run it.",
         worker_did_not_start: "the Python worker could not start",
+        unexplained: "the browser gave no reason",
         open_full_page: "Open the full page with this program ↗",
     },
     result: "Total: {}",
@@ -249,6 +252,7 @@ pub const PY_RU: PyText = PyText {
         failed: "Python не смог выполнить программу: {}",
         no_worker: "Внутри этой встроенной рамки Python не запустить (песочница не разрешает отдельный поток): откройте полную страницу.",
         worker_did_not_start: "не удалось запустить рабочий поток Python",
+        unexplained: "браузер не сказал почему",
         open_full_page: "Открыть полную страницу с этой программой ↗",
     },
     result: "Всего: {}",
@@ -403,6 +407,7 @@ impl PyText {
             Failure::NoWorkerHere => self.status.no_worker.to_string(),
             Failure::WorkerDidNotStart => fill(self.status.failed, &[self.status.worker_did_not_start]),
             Failure::Python(why) => fill(self.status.failed, &[why]),
+            Failure::Unexplained => fill(self.status.failed, &[self.status.unexplained]),
         }
     }
 

@@ -36,4 +36,6 @@ pub enum Failure {
     WorkerDidNotStart,
     /// Python or the browser said why, in its own words.
     Python(String),
+    /// The browser refused and gave no reason.
+    Unexplained,
 }

@@ -97,9 +97,9 @@ impl<R> WorkerDriver<R> {
         }
     }
 
-    /// The program could not be handed over (the browser's words).
-    pub fn not_sent(&mut self, why: String) -> Vec<WorkerCommand<R>> {
-        vec![WorkerCommand::ClearLimit, WorkerCommand::Report(PyAction::Failed(Failure::Python(why)))]
+    /// The program could not be handed over.
+    pub fn not_sent(&mut self, why: Failure) -> Vec<WorkerCommand<R>> {
+        vec![WorkerCommand::ClearLimit, WorkerCommand::Report(PyAction::Failed(why))]
     }
 
     /// The time limit of `generation`'s run is reached: the worker is ended and a fresh one loads.
@@ -212,6 +212,10 @@ mod tests {
     #[test]
     fn a_program_that_cannot_be_handed_over_fails_and_clears_its_limit() {
         let mut d = loaded();
-        assert_eq!(d.not_sent("DataCloneError".into()), [ClearLimit, Report(PyAction::Failed(Failure::Python("DataCloneError".into())))]);
+        assert_eq!(
+            d.not_sent(Failure::Python("DataCloneError".into())),
+            [ClearLimit, Report(PyAction::Failed(Failure::Python("DataCloneError".into())))]
+        );
+        assert_eq!(d.not_sent(Failure::Unexplained), [ClearLimit, Report(PyAction::Failed(Failure::Unexplained))]);
     }
 }
