@@ -113,7 +113,7 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                 { for arrows }
                 <line class="seq-cursor" data-testid="sequence-cursor" x1="2%" x2="98%"
                     y1={short(cursor)} y2={short(cursor)} />
-                <text class="seq-cursor-label" x="98%" y={short(cursor - 4.0)} text-anchor="end">{ t.ms(props.moment) }</text>
+                <text class="seq-cursor-label" x="98%" y={short(cursor - 4.0)} text-anchor="end">{ t.total(props.moment) }</text>
             </svg>
             <ul class="legend">
                 <li><span class={classes!("swatch", if blocking { "blocked" } else { "awaiting" })}></span>

@@ -152,6 +152,8 @@ mod tests {
         let long = PyScreen::of(&after([]), &given(&[1, 2, 3, 4, 5, 6, 7]), 30_000).given;
         assert!(long.starts_with("LATENCIES = [1, 2, 3, 4, 5, 6, …] · "), "{long}");
         assert!(long.contains("\"lab:sleep/6\", …]"), "{long}");
+        let six = PyScreen::of(&after([]), &given(&[1, 2, 3, 4, 5, 6]), 30_000).given;
+        assert!(six.starts_with("LATENCIES = [1, 2, 3, 4, 5, 6] · "), "six are all shown: {six}");
     }
 
     #[test]
@@ -164,6 +166,8 @@ mod tests {
         assert_eq!((loading.status, loading.loading), (PyStatus::Loading(5e5), Some(5e5)));
         let ready = vec![PyAction::Begin, PyAction::Message(WorkerMessage::Ready(1.0))];
         assert_eq!((screen(ready.clone()).status, screen(ready.clone()).loading), (PyStatus::Running, None));
+        let loaded = screen(vec![PyAction::WorkerStarted, PyAction::Message(WorkerMessage::Ready(1.0))]);
+        assert_eq!((loaded.status, loaded.loading), (PyStatus::Ready, None), "loaded ahead of any run");
         let idle_loading = screen(vec![PyAction::WorkerStarted, PyAction::Message(WorkerMessage::Progress(7.0))]);
         assert_eq!((idle_loading.status, idle_loading.loading), (PyStatus::Loading(7.0), None), "loading ahead, no run waits");
         for (end, status) in [
