@@ -132,7 +132,14 @@ fn summary_rows() -> Vec<summary::SummaryRow> {
 #[wasm_bindgen_test]
 async fn results_table_marks_measured_rows() {
     let root = mount();
-    let props = ResultsProps { t: &EN, rows: summary_rows(), shown: Some(1), on_select: Default::default(), stale_note: None };
+    let props = ResultsProps {
+        t: &EN,
+        rows: summary_rows(),
+        shown: Some(1),
+        on_select: Default::default(),
+        stale_note: None,
+        on_run_again: Default::default(),
+    };
     yew::Renderer::<Results>::with_root_and_props(root.clone(), props).render();
     rendered(&root, "tr[data-strategy]").await;
     let rows = all(&root, "tr[data-strategy]");

@@ -166,7 +166,7 @@ pub fn App(props: &AppProps) -> Html {
                         <Status t={t} run={state.run.clone()} current={state.current()} progress={state.progress()} starting={props.starting} live={whole} />
                         if !form_shown {
                             <RunButtons t={t} presses={presses} compare_left_out={compare_left_out}
-                                on_run={on_run} on_compare={on_compare} on_cancel={on_cancel.clone()}
+                                on_run={on_run.clone()} on_compare={on_compare.clone()} on_cancel={on_cancel.clone()}
                                 eta={eta} guess_open={guess_open} on_guess={on_guess_toggle} />
                         }
                         <LangSwitch t={t} current={lang} on_change={act.reform(Action::SetLang)} />
@@ -214,7 +214,8 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     if let Some(v) = v.filter(|_| panels.results && whole) {
                         <Results t={t} rows={v.rows.clone()} shown={state.session.as_ref().map(|_| shown)} on_select={on_select}
-                            stale_note={state.stale().then_some(AttrValue::from(t.results.stale_results))} />
+                            stale_note={state.stale().then_some(AttrValue::from(t.results.stale_results))}
+                            on_run_again={if state.session.as_ref().is_some_and(|s| s.strategies.len() > 1) { on_compare.clone() } else { on_run.clone() }} />
                     }
                     if let Some((series, runs, scenario)) = growth.as_ref().as_ref().filter(|_| panels.growth && whole) {
                         <GrowthChart t={t} axis={state.growth_axis} series={series.clone()} n={scenario.len()} measured={state.measured_points()}

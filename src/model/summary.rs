@@ -25,6 +25,9 @@ pub struct SummaryRow {
     /// Real runs: requests that did not succeed. Such a run is no timing to compare: no
     /// speed-up, no agreement, no bar in the totals chart or the race.
     pub failures: Option<Failures>,
+    /// How long the tab was in the background during the run (`Trace::hidden_ms`): no timing
+    /// to compare either, and no verdict on the page's frames.
+    pub hidden_ms: Option<f64>,
 }
 
 /// How many of a run's requests failed, and how the first of them did.
@@ -61,12 +64,12 @@ pub fn froze(gap: f64, draw: Option<f64>) -> bool {
 impl SummaryRow {
     /// The measured total, where it is a timing to compare (every request succeeded).
     pub fn comparable(&self) -> Option<f64> {
-        self.measured.filter(|_| self.failures.is_none())
+        self.measured.filter(|_| self.failures.is_none() && self.hidden_ms.is_none())
     }
 
     /// How long the page went without painting, when that was long enough to call it frozen.
     pub fn frozen_ms(&self) -> Option<f64> {
-        self.max_frame_gap.filter(|&g| froze(g, self.max_draw))
+        self.max_frame_gap.filter(|&g| self.hidden_ms.is_none() && froze(g, self.max_draw))
     }
 }
 
@@ -79,7 +82,7 @@ pub fn rows(scenario: &Scenario, strategies: &[Strategy], schedules: &[&Schedule
     // A total only from a run that completed (a cancelled one is no measurement of the whole).
     let measured_of = |t: Option<&Trace>| t.filter(|t| t.outcome == Outcome::Completed).and_then(|t| t.total);
     // Only a run whose requests all succeeded is a timing to compare.
-    let comparable_of = |t: Option<&Trace>| measured_of(t.filter(|t| Failures::of_trace(t).is_none()));
+    let comparable_of = |t: Option<&Trace>| measured_of(t.filter(|t| Failures::of_trace(t).is_none() && t.hidden_ms.is_none()));
     // The baseline: a measured one-after-another run if the session has one.
     let measured_baseline = strategies
         .iter()
@@ -95,7 +98,8 @@ pub fn rows(scenario: &Scenario, strategies: &[Strategy], schedules: &[&Schedule
             let trace = traces.get(i).copied().flatten();
             let measured = measured_of(trace);
             let failures = trace.and_then(Failures::of_trace);
-            let comparable = measured.filter(|_| failures.is_none());
+            let hidden_ms = trace.and_then(|t| t.hidden_ms);
+            let comparable = measured.filter(|_| failures.is_none() && hidden_ms.is_none());
             let (speedup, speedup_measured) = match (measured_baseline, comparable) {
                 (Some(base), Some(m)) if m > 0.0 => (base / m, true),
                 _ => (ratio(predicted_baseline, schedule.total), false),
@@ -112,6 +116,7 @@ pub fn rows(scenario: &Scenario, strategies: &[Strategy], schedules: &[&Schedule
                 speedup_measured,
                 agrees: comparable.map(|m| agrees(m, schedule.total)),
                 failures,
+                hidden_ms,
             }
         })
         .collect()
@@ -188,6 +193,42 @@ mod tests {
         assert!(!r[1].speedup_measured);
         assert_eq!(r[1].speedup, 1100.0 / 800.0);
         assert_eq!(r[1].comparable(), Some(801.0));
+    }
+
+    #[test]
+    fn a_run_made_while_the_tab_was_hidden_is_named_never_judged() {
+        let s = Scenario::from_latencies(&[300, 800, 500]).unwrap();
+        let strategies = [Strategy::Sequential, Strategy::Concurrent];
+        let schedules: Vec<Schedule> = strategies.iter().map(|&st| predict(&s, st)).collect();
+        let refs: Vec<&Schedule> = schedules.iter().collect();
+        let done = |strategy, total: f64, gap: f64| {
+            let mut t = Trace::new(strategy, 3);
+            t.total = Some(total);
+            t.outcome = Outcome::Completed;
+            t.max_frame_gap = Some(gap);
+            t
+        };
+        // Sequential in view; concurrent hidden for 2 s: its 1,237 ms and its 1.1 s without a
+        // frame are the browser's, not concurrent's.
+        let seq = done(Strategy::Sequential, 1604.0, 40.0);
+        let mut conc = done(Strategy::Concurrent, 1237.0, 1100.0);
+        conc.hidden_ms = Some(2000.0);
+        let r = rows(&s, &strategies, &refs, &[Some(&seq), Some(&conc)]);
+        assert_eq!(r[1].hidden_ms, Some(2000.0));
+        assert_eq!((r[1].measured, r[1].comparable(), r[1].agrees), (Some(1237.0), None, None), "measured, kept, not judged");
+        assert_eq!(r[1].frozen_ms(), None, "no page-frozen verdict");
+        assert!(!r[1].speedup_measured, "no measured speed-up");
+        // In view, the same gap is a verdict; a hidden baseline gives no measured speed-up.
+        assert_eq!(
+            rows(&s, &strategies, &refs, &[Some(&seq), Some(&done(Strategy::Concurrent, 801.0, 1100.0))])[1].frozen_ms(),
+            Some(1100.0)
+        );
+        let mut hidden_seq = seq.clone();
+        hidden_seq.hidden_ms = Some(5.0);
+        let r = rows(&s, &strategies, &refs, &[Some(&hidden_seq), Some(&done(Strategy::Concurrent, 801.0, 30.0))]);
+        assert!(!r[1].speedup_measured && r[1].agrees == Some(true), "the run in view is judged; its speed-up is predicted");
+        assert_eq!(r[0].hidden_ms, Some(5.0));
+        assert_eq!(r[0].agrees, None);
     }
 
     #[test]

@@ -40,6 +40,10 @@ pub struct Trace {
     /// The costliest frame the lab drew during the run (`model::pacing`): the part of a gap that
     /// was the lab's own drawing in this browser.
     pub max_draw: Option<f64>,
+    /// How long the tab was in the background (hidden, frozen or left) while the run went on,
+    /// where it was at all: browsers slow or stop timers there, so such a run measured the
+    /// browser, not the strategy. It keeps its trace, and is never judged.
+    pub hidden_ms: Option<f64>,
     /// Real requests: each one's phases (Resource Timing), `None` where the server hid them.
     pub phases: Vec<Option<Vec<(PhaseKind, f64, f64)>>>,
 }
@@ -53,6 +57,7 @@ impl Trace {
             total: None,
             max_frame_gap: None,
             max_draw: None,
+            hidden_ms: None,
             phases: Vec::new(),
         }
     }

@@ -15,5 +15,6 @@ pub mod python_worker;
 pub mod real;
 pub mod runner;
 pub mod timers;
+pub mod visibility;
 
 pub use runner::run;

@@ -12,6 +12,7 @@ use super::clock;
 use super::frames::{self, FrameMonitor};
 use super::real;
 use super::timers;
+use super::visibility::HiddenWatch;
 use crate::model::scenario::Request;
 use crate::model::source::{RequestOutcome, Transport};
 use crate::model::trace::Outcome;
@@ -43,6 +44,8 @@ pub async fn run(
     // painting cost: a page just started has drawn no run yet, and its first drawn frame made a
     // request 47–66 ms late in WebKit (a frame there costs 100–250 ms).
     let painted = frames::paint().await;
+    // A tab in the background slows timers: such a run is named, never judged (`Trace::hidden_ms`).
+    let hidden = HiddenWatch::start();
     let t0 = clock::now();
     // A frame's drawing must not make a request late: a frame whose drawing, at what drawn frames
     // have measurably cost, would reach a deadline skips its update (`model::pacing`).
@@ -55,7 +58,9 @@ pub async fn run(
     };
     let total = clock::now() - t0;
     let frames = monitor.stop();
+    let hidden_ms = hidden.stop();
     let mut trace = trace.borrow_mut();
+    trace.hidden_ms = hidden_ms;
     trace.max_frame_gap = Some(frames.max_gap);
     trace.max_draw = Some(frames.costliest_draw);
     if let Transport::Real { urls, .. } = &transport {

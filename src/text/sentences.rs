@@ -23,6 +23,11 @@ use super::{fill, Case, PictureText, Text};
 const FORMULA_SHOWN: usize = 6;
 
 impl Text {
+    /// Where a verdict would be: the tab was in the background this long during the run.
+    pub fn hidden_run(&self, ms: f64) -> String {
+        fill(self.results.hidden_run, &[&self.duration(ms)])
+    }
+
     pub fn preset_name(&self, preset: Preset) -> &'static str {
         self.form.presets[preset.index()]
     }

@@ -151,6 +151,12 @@ pub struct ResultsText {
     pub col_frame_gap: &'static str,
     pub not_run_yet: &'static str,
     pub cancelled_cell: &'static str,
+    /// Where a verdict would be, for a run made while the tab was in the background: "{}" is how
+    /// long it was there.
+    pub hidden_run: &'static str,
+    pub run_again: &'static str,
+    /// A chart's label on such a run, after its measured total.
+    pub hidden_short: &'static str,
     pub within_tolerance: &'static str,
     pub off_prediction: &'static str,
     pub speedup_meaning: &'static str,

@@ -66,7 +66,9 @@ pub fn Race(props: &RaceProps) -> Html {
                 let trace = props.traces.get(i).cloned().flatten();
                 // A run whose requests failed is no timing to race: its lane says why instead.
                 let failures = trace.as_deref().and_then(crate::model::summary::Failures::of_trace);
-                let measured = trace.as_ref().and_then(|tr| tr.total).filter(|_| failures.is_none());
+                // So is a run made while the tab was in the background: its lane says so.
+                let hidden = trace.as_ref().filter(|tr| tr.hidden_ms.is_some()).and_then(|tr| tr.total);
+                let measured = trace.as_ref().and_then(|tr| tr.total).filter(|_| failures.is_none() && hidden.is_none());
                 let elapsed = props.running.filter(|(r, _)| *r == i).map(|(_, e)| e);
                 let shown_total = measured.unwrap_or(schedule.total);
                 let frac = shown_total / end;
@@ -77,6 +79,7 @@ pub fn Race(props: &RaceProps) -> Html {
                 };
                 let label = match (measured, elapsed) {
                     _ if failures.is_some() => failures.as_ref().map(|f| t.failures(f)).unwrap_or_default(),
+                    _ if hidden.is_some() => format!("{} · {}", t.total(hidden.unwrap_or_default()), t.results.hidden_short),
                     (Some(m), _) => t.total(m),
                     (None, Some(e)) => format!("{} {}", t.race.running, t.total(e)),
                     (None, None) => format!("{} {}", t.race.not_run, t.total(schedule.total)),

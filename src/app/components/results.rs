@@ -14,6 +14,8 @@ pub struct ResultsProps {
     pub on_select: Callback<usize>,
     /// Whether the rows are for the scenario now in the form.
     pub stale_note: Option<AttrValue>,
+    /// Run the session's press again (offered beside a run the tab's background disturbed).
+    pub on_run_again: Callback<()>,
 }
 
 #[component]
@@ -45,6 +47,13 @@ pub fn Results(props: &ResultsProps) -> Html {
                                 if let Some(f) = &row.failures {
                                     <span class="failed-run" data-testid="failed-run">{ t.failures(f) }</span>
                                 }
+                                if let Some(hidden) = row.hidden_ms {
+                                    <span class="hidden-run" data-testid="hidden-run" data-hidden-ms={fixed(hidden, 1)}>
+                                        { t.hidden_run(hidden) }
+                                        <button type="button" class="secondary" data-testid="run-again"
+                                            onclick={props.on_run_again.reform(|_| ())}>{ t.results.run_again }</button>
+                                    </span>
+                                }
                                 if let Some(ok) = row.agrees {
                                     <span class={classes!("agree", (!ok).then_some("off"))}
                                         title={if ok { t.results.within_tolerance } else { t.results.off_prediction }}
@@ -74,7 +83,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                             <td class="num" data-label={t.results.col_predicted}>{ t.total(row.predicted) }</td>
                             <td class="formula" data-label={t.results.col_formula}>{ t.formula(&row.formula) }</td>
                             <td class="num" data-label={t.results.col_speedup}>
-                                if row.failures.is_some() {
+                                if row.failures.is_some() || row.hidden_ms.is_some() {
                                     { "—" }
                                 } else {
                                     { t.speedup(row.speedup) }
@@ -83,7 +92,8 @@ pub fn Results(props: &ResultsProps) -> Html {
                             </td>
                             <td class={classes!("gap", row.frozen_ms().is_some().then_some("frozen"))}
                                 data-label={t.results.col_frame_gap}>
-                                { row.max_frame_gap.map(|g| t.frame_gap(row.strategy, g, row.frozen_ms().is_some())).unwrap_or_else(|| "—".into()) }
+                                { row.max_frame_gap.filter(|_| row.hidden_ms.is_none())
+                                    .map(|g| t.frame_gap(row.strategy, g, row.frozen_ms().is_some())).unwrap_or_else(|| "—".into()) }
                             </td>
                         </tr>
                     }
@@ -92,7 +102,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             </table>
             </div>
             <p class="footnote">{ t.results.speedup_meaning }</p>
-            if props.rows.iter().any(|r| !r.speedup_measured) {
+            if props.rows.iter().any(|r| !r.speedup_measured && r.failures.is_none() && r.hidden_ms.is_none()) {
                 <p class="footnote">{ "* " }{ t.results.speedup_predicted_note }</p>
             }
             if let Some(draw) = slowest_draw(&props.rows) {

@@ -56,14 +56,16 @@ pub fn TotalsChart(props: &TotalsChartProps) -> Html {
                     let frozen = row.frozen_ms();
                     let running = props.running == Some(i);
                     // Before its run a bar is its prediction, faint, with the predicted speed-up.
+                    let hidden = row.hidden_ms.and(row.measured);
                     let label = match (&row.failures, measured) {
                         (Some(f), _) => t.failures(f),
+                        (None, None) if hidden.is_some() => format!("{} · {}", t.total(hidden.unwrap_or_default()), t.results.hidden_short),
                         (None, None) if running => format!("{} {}", t.race.running, t.total(row.predicted)),
                         _ => format!("{} · {}", t.total(shown), t.speedup(row.speedup)),
                     };
                     let on_select = props.on_select.clone();
                     html! {
-                        <li class={classes!("total-row", measured.is_none().then_some("not-run"), running.then_some("running"), row.failures.is_some().then_some("failed"))}
+                        <li class={classes!("total-row", measured.is_none().then_some("not-run"), running.then_some("running"), row.failures.is_some().then_some("failed"), hidden.is_some().then_some("hidden"))}
                             data-testid="total-bar" data-strategy={row.strategy.kind().key()}
                             data-measured-ms={measured.map(|m| fixed(m, 1))}
                             data-predicted-ms={fixed(row.predicted, 1)}

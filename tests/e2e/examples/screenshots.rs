@@ -36,6 +36,25 @@ async fn main() {
         println!("{}", out.join(name).display());
         b.close().await;
     }
+    // A run made while the tab was in the background: named, never judged (issue 30).
+    for (name, width, query) in [
+        ("hidden-run-1440.png", 1440, "lat=300,3000,500&mode=concurrent"),
+        ("hidden-run-ru-390.png", 390, "lat=300,3000,500&mode=concurrent&lang=ru"),
+    ]
+    .into_iter()
+    .filter(|(name, _, _)| name.contains(only.as_str()))
+    {
+        let b = Browser::start_backgroundable(width, 1400).await;
+        b.goto(&server.url(query)).await;
+        b.wait_for_app().await;
+        b.click("run").await;
+        b.hide_for(Duration::from_secs(2)).await;
+        b.wait_for_state(&["done"], Duration::from_secs(30)).await;
+        b.js("document.querySelector('[data-testid=hidden-run]').scrollIntoView({ block: 'center' }); return 0;").await;
+        b.screenshot(&out.join(name)).await;
+        println!("{}", out.join(name).display());
+        b.close().await;
+    }
     // Each chart beside its picture (the SVG opened on its own): `pictures-<chart>-<lang>.png`.
     for lang in ["ru", "en"].into_iter().filter(|l| format!("pictures-{l}").contains(only.as_str()) || only.is_empty()) {
         side_by_side(&server, &out, lang).await;

@@ -294,7 +294,30 @@ impl Browser {
         Browser::launch(engine, width, height, "none").await
     }
 
+    /// Chromium as a reader has it: a tab brought behind another is `hidden` and its timers are
+    /// slowed (no `--disable-background-timer-throttling` and its two siblings). For the tests of
+    /// a run made while the tab was in the background (`hide_for`).
+    pub async fn start_backgroundable(width: u32, height: u32) -> Browser {
+        Browser::launch_as(Engine::Chromium, width, height, "normal", true).await
+    }
+
+    /// Brings a new tab to the front for `time`, so that the lab's tab is in the background, then
+    /// closes it and brings the lab's back. What it measures is the page's: this is the reader
+    /// switching tabs, not a wait for the page.
+    pub async fn hide_for(&self, time: Duration) {
+        let lab = bounded("the window", self.client.window()).await.expect("the lab's window");
+        let other = bounded("a new tab", self.client.new_window(true)).await.expect("a new tab");
+        bounded("to the new tab", self.client.switch_to_window(other.handle)).await.expect("switch to the new tab");
+        tokio::time::sleep(time).await;
+        bounded("closing the tab", self.client.close_window()).await.expect("close the new tab");
+        bounded("back to the lab", self.client.switch_to_window(lab)).await.expect("switch back to the lab");
+    }
+
     async fn launch(engine: Engine, width: u32, height: u32, page_load: &str) -> Browser {
+        Browser::launch_as(engine, width, height, page_load, false).await
+    }
+
+    async fn launch_as(engine: Engine, width: u32, height: u32, page_load: &str, backgroundable: bool) -> Browser {
         if engine == Engine::WebKit && std::env::var_os("DISPLAY").is_none() {
             panic!("WebKit needs a display: run the tests under `xvfb-run -a` (Debian's xvfb), as ./scripts/test does");
         }
@@ -307,6 +330,11 @@ impl Browser {
             let port = driver.1;
             let mut caps = engine.capabilities(width, height, port, profile.as_ref().map(TempDir::path));
             caps.insert("pageLoadStrategy".into(), json!(page_load));
+            if backgroundable {
+                if let Some(args) = caps.get_mut("goog:chromeOptions").and_then(|o| o["args"].as_array_mut()) {
+                    args.retain(|a| !BACKGROUND_AS_FOREGROUND.contains(&a.as_str().unwrap_or_default()));
+                }
+            }
             match tokio::time::timeout(SESSION_TIME, connect(engine, &format!("http://127.0.0.1:{port}"), caps)).await {
                 Ok(client) => {
                     // Long waits run inside the page (`wait_until`): let scripts take as long as a run.
@@ -553,6 +581,10 @@ impl Drop for Browser {
         }
     }
 }
+
+/// The flags that keep a Chromium tab behind another running as if in front (every other test's).
+const BACKGROUND_AS_FOREGROUND: [&str; 3] =
+    ["--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"];
 
 /// How long one attempt at a WebDriver session may take, and how many attempts a test makes.
 const SESSION_TIME: Duration = Duration::from_secs(45);
