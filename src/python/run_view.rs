@@ -54,7 +54,7 @@ pub fn RunView(props: &RunViewProps) -> Html {
                 </p>
             }
             if !screen.lanes.is_empty() {
-                <Lanes t={t} lanes={screen.lanes.clone()} span_ms={screen.span_ms} cursor={screen.cursor(state)} />
+                <Lanes t={t} lanes={screen.lanes.clone()} span_ms={screen.span_ms} cursor={screen.cursor} />
             }
             if screen.explained {
                 <MomentView t={t} lanes={screen.lanes.clone()} at_ms={screen.at_ms} span_ms={screen.span_ms} on_at={props.on_at.clone()} />

@@ -13,8 +13,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::model::seams;
 
-#[wasm_bindgen(inline_js = "export function python_panel(host, pressed, opening, failed) {
-  if (host.dataset.state || !(pressed || new URLSearchParams(location.search).has('py'))) return;
+#[wasm_bindgen(inline_js = "export function python_panel(host, pressed, opening) {
+  if (host.dataset.state || !(pressed || new URLSearchParams(location.search).has('py'))) return null;
   const note = host.nextElementSibling;
   host.dataset.state = 'opening';
   note.textContent = opening;
@@ -22,9 +22,9 @@ use crate::model::seams;
   css.rel = 'stylesheet';
   css.href = new URL('python/panel.css', document.baseURI).href;
   document.head.append(css);
-  import(new URL('python-panel.js', document.baseURI).href)
-    .then(async (m) => { await m.default(); m.mount(host); host.dataset.state = 'open'; note.textContent = ''; })
-    .catch((e) => { delete host.dataset.state; failed(String((e && e.message) || e)); });
+  return import(new URL('python-panel.js', document.baseURI).href)
+    .then(async (m) => { await m.default(); m.mount(host); host.dataset.state = 'open'; note.textContent = ''; return null; })
+    .catch((e) => { delete host.dataset.state; return String((e && e.message) || e); });
 }
 export function fire(name) { dispatchEvent(new Event(name)); }
 export function program() { return document.querySelector('.python-host')?.dataset.py; }
@@ -39,7 +39,9 @@ export function leave_program(code) {
 }
 export function show(host) { host.parentElement.scrollIntoView({ behavior: 'smooth' }); }")]
 extern "C" {
-    fn python_panel(host: &web_sys::Element, pressed: bool, opening: &str, failed: &Closure<dyn FnMut(String)>);
+    /// Starts loading the panel's module, where it is not open or opening and is asked for: a
+    /// promise of why it failed (`null` once mounted); `None` where nothing started.
+    fn python_panel(host: &web_sys::Element, pressed: bool, opening: &str) -> Option<js_sys::Promise>;
     fn fire(name: &str);
     #[wasm_bindgen(js_name = program)]
     fn program_js() -> Option<String>;
@@ -47,16 +49,6 @@ extern "C" {
     fn on_program_js(name: &str, f: &Closure<dyn FnMut()>);
     fn leave_program(code: &str) -> Option<web_sys::Element>;
     fn show(host: &web_sys::Element);
-}
-
-/// The panel's module could not load: the note after the host says why, in the lab's words.
-fn failed_words(host: &web_sys::Element, failed: &'static str) -> Closure<dyn FnMut(String)> {
-    let note = host.next_element_sibling();
-    Closure::new(move |why: String| {
-        if let Some(note) = &note {
-            note.set_text_content(Some(&crate::text::fill(failed, &[&why])));
-        }
-    })
 }
 
 /// The program the panel last handed over (`data-py` on its host), where it has: `Some(None)` for
@@ -82,11 +74,16 @@ pub struct Opening {
 }
 
 /// Opens the panel on a press, or without one when the page's link carries a program.
+/// Where the module cannot load, the note after the host says why, in the lab's words.
 pub fn open(host: &web_sys::Element, pressed: bool, words: Opening) {
-    let failed = failed_words(host, words.failed);
-    python_panel(host, pressed, words.opening, &failed);
-    // Called at most once, when the module fails to load; kept for that.
-    failed.forget();
+    let Some(loading) = python_panel(host, pressed, words.opening) else { return };
+    let note = host.next_element_sibling();
+    wasm_bindgen_futures::spawn_local(async move {
+        let why = wasm_bindgen_futures::JsFuture::from(loading).await.ok().and_then(|why| why.as_string());
+        if let (Some(why), Some(note)) = (why, note) {
+            note.set_text_content(Some(&crate::text::fill(words.failed, &[&why])));
+        }
+    });
 }
 
 /// "Open in Python": the program goes to the panel (`data-program` on its host), which opens.

@@ -77,12 +77,12 @@ pub fn Race(props: &RaceProps) -> Html {
                 } else {
                     format!("right:calc({} + 4px)", percent_of(end - shown_total, end))
                 };
-                let label = match (measured, elapsed) {
-                    _ if failures.is_some() => failures.as_ref().map(|f| t.failures(f)).unwrap_or_default(),
-                    _ if hidden.is_some() => format!("{} · {}", t.total(hidden.unwrap_or_default()), t.results.hidden_short),
-                    (Some(m), _) => t.total(m),
-                    (None, Some(e)) => format!("{} {}", t.race.running, t.total(e)),
-                    (None, None) => format!("{} {}", t.race.not_run, t.total(schedule.total)),
+                let label = match (&failures, hidden, measured, elapsed) {
+                    (Some(f), ..) => t.failures(f),
+                    (None, Some(h), ..) => format!("{} · {}", t.total(h), t.results.hidden_short),
+                    (None, None, Some(m), _) => t.total(m),
+                    (None, None, None, Some(e)) => format!("{} {}", t.race.running, t.total(e)),
+                    (None, None, None, None) => format!("{} {}", t.race.not_run, t.total(schedule.total)),
                 };
                 let on_select = props.on_select.clone();
                 let chart = lane_markup(&LaneGeometry { end, ticks: &ticks, drawn: &drawn, row_h, bar_h, height }, schedule, trace.as_deref(), measured, elapsed);

@@ -57,10 +57,10 @@ pub fn TotalsChart(props: &TotalsChartProps) -> Html {
                     let running = props.running == Some(i);
                     // Before its run a bar is its prediction, faint, with the predicted speed-up.
                     let hidden = row.hidden_ms.and(row.measured);
-                    let label = match (&row.failures, measured) {
-                        (Some(f), _) => t.failures(f),
-                        (None, None) if hidden.is_some() => format!("{} · {}", t.total(hidden.unwrap_or_default()), t.results.hidden_short),
-                        (None, None) if running => format!("{} {}", t.race.running, t.total(row.predicted)),
+                    let label = match (&row.failures, hidden, measured) {
+                        (Some(f), _, _) => t.failures(f),
+                        (None, Some(h), _) => format!("{} · {}", t.total(h), t.results.hidden_short),
+                        (None, None, None) if running => format!("{} {}", t.race.running, t.total(row.predicted)),
                         _ => format!("{} · {}", t.total(shown), t.speedup(row.speedup)),
                     };
                     let on_select = props.on_select.clone();

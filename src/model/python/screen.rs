@@ -50,6 +50,8 @@ pub struct PyScreen {
     pub span_ms: f64,
     /// Where the event loop is shown (the replay's cursor): the moment moved to, or the end.
     pub at_ms: f64,
+    /// The lanes' cursor: `at_ms`, but none while the program runs.
+    pub cursor: Option<f64>,
     /// The moment panel and the step table: a finished run with lanes.
     pub explained: bool,
     /// The model's total for a preset as it is, beside the measured one.
@@ -79,16 +81,12 @@ impl PyScreen {
             lanes: Rc::new(drawn),
             span_ms,
             at_ms: state.at.unwrap_or(span_ms),
+            cursor: (!state.busy()).then_some(state.at.unwrap_or(span_ms)),
             predicted_ms: state.preset.map(|p| p.predicted_ms(&given.latencies, given.limit)),
             error_line: state.error.as_ref().map(|e| e.line).filter(|l| *l > 0),
             no_worker: state.run == ProgramRun::Failed(Failure::NoWorkerHere),
             link_error: state.read_error.clone().or_else(|| state.link_error.clone()),
         }
-    }
-
-    /// The lanes' cursor: none while the program runs.
-    pub fn cursor(&self, state: &PyState) -> Option<f64> {
-        (!state.busy()).then_some(self.at_ms)
     }
 }
 
@@ -199,11 +197,11 @@ mod tests {
         let running =
             after([PyAction::Begin, PyAction::Message(WorkerMessage::Ready(1.0)), PyAction::Message(WorkerMessage::Trace(trace.into()))]);
         let screen = PyScreen::of(&running, &given(&[300]), 30_000);
-        assert!(!screen.explained && screen.cursor(&running).is_none(), "no moment while it runs");
+        assert!(!screen.explained && screen.cursor.is_none(), "no moment while it runs");
         let done = running.after(PyAction::Message(WorkerMessage::Done(Some(805.0))));
         let screen = PyScreen::of(&done, &given(&[300]), 30_000);
         assert_eq!(screen.span_ms, 805.0);
-        assert_eq!((screen.at_ms, screen.cursor(&done)), (805.0, Some(805.0)));
+        assert_eq!((screen.at_ms, screen.cursor), (805.0, Some(805.0)));
         assert!(screen.explained && !screen.lanes.is_empty(), "a finished run with lanes is explained");
         let moved = PyScreen::of(&done.after(PyAction::Seek(200.0)), &given(&[300]), 30_000);
         assert_eq!(moved.at_ms, 200.0);
