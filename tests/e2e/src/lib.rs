@@ -4,6 +4,7 @@
 //!
 //! Tests read the page only through its `data-testid` hooks.
 
+pub mod pool;
 pub mod reading;
 pub mod static_server;
 pub mod test_server;
@@ -116,11 +117,10 @@ impl Engine {
 
     /// The new session's capabilities: headless (WebKit has no headless mode: it runs on the
     /// display `xvfb-run` gives), no background traffic, a fresh profile (Firefox's in `profile`).
-    fn capabilities(self, width: u32, height: u32, port: u16, profile: Option<&Path>) -> serde_json::Map<String, Value> {
+    fn capabilities(self, width: u32, height: u32, profile: &Path) -> serde_json::Map<String, Value> {
         let mut caps = serde_json::Map::new();
         match self {
             Engine::Chromium => {
-                let profile = std::env::temp_dir().join(format!("lab-e2e-profile-{port}"));
                 let mut options = json!({
                     "binary": var("CHROME", "/usr/bin/chromium"),
                     "args": [
@@ -202,12 +202,10 @@ impl std::fmt::Display for WaitFailure {
     }
 }
 
-/// Firefox's command line: headless, the window's size, and the profile folder when one is given.
-fn firefox_args(width: u32, height: u32, profile: Option<&Path>) -> Vec<String> {
+/// Firefox's command line: headless, the window's size, and its profile folder.
+fn firefox_args(width: u32, height: u32, profile: &Path) -> Vec<String> {
     let mut args = vec!["-headless".to_string(), format!("--width={width}"), format!("--height={height}")];
-    if let Some(profile) = profile {
-        args.extend(["-profile".to_string(), profile.display().to_string()]);
-    }
+    args.extend(["-profile".to_string(), profile.display().to_string()]);
     args
 }
 
@@ -224,11 +222,11 @@ async fn firefox_profile(width: u32, height: u32) -> TempDir {
         // (The staging folder is removed on drop when it was not moved.)
         let staging = TempDir::new("lab-e2e-firefox-staging");
         let driver = spawn_driver(Engine::Firefox);
-        let caps = Engine::Firefox.capabilities(width, height, driver.1, Some(staging.path()));
-        let made = tokio::time::timeout(SESSION_TIME, connect(Engine::Firefox, &format!("http://127.0.0.1:{}", driver.1), caps)).await;
+        let caps = Engine::Firefox.capabilities(width, height, staging.path());
+        let made = connect_within(SESSION_TIME, Engine::Firefox, format!("http://127.0.0.1:{}", driver.1), caps).await;
         let closed = match made {
-            Ok(client) => tokio::time::timeout(COMMAND_TIME, client.close()).await.is_ok_and(|closed| closed.is_ok()),
-            Err(_) => false,
+            Some(client) => tokio::time::timeout(COMMAND_TIME, client.close()).await.is_ok_and(|closed| closed.is_ok()),
+            None => false,
         };
         end_driver(driver.0);
         unlock_profile(staging.path());
@@ -268,14 +266,21 @@ fn unlock_profile(profile: &Path) {
     }
 }
 
-/// A WebDriver server process and one browser session; both end on `close` or drop.
+/// A WebDriver server process and one browser session. `close` resets it and keeps it for the
+/// program's next test of the same kind (`pool`); a drop without `close` (a test that panicked)
+/// ends both.
 pub struct Browser {
     pub client: Client,
     pub engine: Engine,
+    kind: pool::Kind,
     /// The driver, ended with the browser it started when the `Browser` drops.
     driver: Option<Child>,
-    /// Firefox's profile folder, removed after the driver and browser have ended.
+    /// The browser's profile folder, removed after the driver and browser have ended.
     _profile: Option<TempDir>,
+    /// The viewport the browser started with, which a kept one must still have.
+    viewport: Value,
+    /// When it started or was last reset: every origin visited since is cleared by the next reset.
+    since: Instant,
 }
 
 impl Browser {
@@ -313,46 +318,99 @@ impl Browser {
         bounded("back to the lab", self.client.switch_to_window(lab)).await.expect("switch back to the lab");
     }
 
-    async fn launch(engine: Engine, width: u32, height: u32, page_load: &str) -> Browser {
+    async fn launch(engine: Engine, width: u32, height: u32, page_load: &'static str) -> Browser {
         Browser::launch_as(engine, width, height, page_load, false).await
     }
 
-    async fn launch_as(engine: Engine, width: u32, height: u32, page_load: &str, backgroundable: bool) -> Browser {
+    async fn launch_as(engine: Engine, width: u32, height: u32, page_load: &'static str, backgroundable: bool) -> Browser {
         if engine == Engine::WebKit && std::env::var_os("DISPLAY").is_none() {
             panic!("WebKit needs a display: run the tests under `xvfb-run -a` (Debian's xvfb), as ./scripts/test does");
+        }
+        let kind = pool::Kind { engine, width, height, page_load, backgroundable };
+        if let Some(kept) = pool::take(kind) {
+            return kept;
         }
         // A browser that dies while it starts leaves its driver waiting for it for good (a WebKit
         // soak hung 9 minutes in one session request): each attempt gets a bounded time, then
         // its driver and browser are ended and a fresh pair starts.
         for attempt in 1..=SESSION_ATTEMPTS {
-            let profile = if engine == Engine::Firefox { Some(firefox_profile(width, height).await) } else { None };
+            let profile = match engine {
+                Engine::Firefox => firefox_profile(width, height).await,
+                _ => TempDir::new("lab-e2e-profile"),
+            };
             let driver = spawn_driver(engine);
             let port = driver.1;
-            let mut caps = engine.capabilities(width, height, port, profile.as_ref().map(TempDir::path));
+            let mut caps = engine.capabilities(width, height, profile.path());
             caps.insert("pageLoadStrategy".into(), json!(page_load));
             if backgroundable {
                 if let Some(args) = caps.get_mut("goog:chromeOptions").and_then(|o| o["args"].as_array_mut()) {
                     args.retain(|a| !BACKGROUND_AS_FOREGROUND.contains(&a.as_str().unwrap_or_default()));
                 }
             }
-            match tokio::time::timeout(SESSION_TIME, connect(engine, &format!("http://127.0.0.1:{port}"), caps)).await {
-                Ok(client) => {
+            match connect_within(SESSION_TIME, engine, format!("http://127.0.0.1:{port}"), caps).await {
+                Some(client) => {
                     // Long waits run inside the page (`wait_until`): let scripts take as long as a run.
                     let timeouts = fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(300)), None, None);
-                    let browser = Browser { client, engine, driver: Some(driver.0), _profile: profile };
+                    let mut browser = Browser {
+                        client,
+                        engine,
+                        kind,
+                        driver: Some(driver.0),
+                        _profile: Some(profile),
+                        viewport: Value::Null,
+                        since: Instant::now(),
+                    };
                     bounded("script timeout", browser.client.update_timeouts(timeouts)).await.expect("script timeout");
                     if engine != Engine::Chromium {
                         browser.fit_viewport(width, height).await;
                     }
+                    browser.viewport = browser.js(VIEWPORT).await;
                     return browser;
                 }
-                Err(_) => {
+                None => {
                     end_driver(driver.0);
                     eprintln!("{}: no WebDriver session in {SESSION_TIME:?} (attempt {attempt} of {SESSION_ATTEMPTS})", engine.name());
                 }
             }
         }
         panic!("no WebDriver session from {} in {SESSION_ATTEMPTS} attempts", engine.name());
+    }
+
+    /// Makes the browser as it started, for the next test: one fresh tab (the old tabs closed,
+    /// with their pages, scripts, DevTools emulation, throttling and profiler), every origin
+    /// visited since it started or was last reset cleared (storage, service workers, caches,
+    /// IndexedDB, cookies), and its viewport as it started. Any step that fails is an error:
+    /// such a browser is ended, never kept.
+    async fn reset(&mut self) -> Result<(), String> {
+        let fresh = self.client.new_window(true).await.map_err(error("a new tab"))?.handle;
+        for old in self.client.windows().await.map_err(error("the tabs"))? {
+            if old != fresh {
+                self.client.switch_to_window(old).await.map_err(error("an old tab"))?;
+                self.client.close_window().await.map_err(error("closing an old tab"))?;
+            }
+        }
+        self.client.switch_to_window(fresh).await.map_err(error("the fresh tab"))?;
+        for origin in pool::origins_served_since(self.since) {
+            self.client.goto(&format!("{origin}/.e2e-reset")).await.map_err(error("an origin to clear"))?;
+            self.try_wait_until("document.readyState === 'complete'", Duration::from_secs(10))
+                .await
+                .map_err(|e| format!("{origin} loading: {e}"))?;
+            let cleared = self.client.execute_async(CLEAR_ORIGIN, vec![]).await.map_err(error("clearing an origin"))?;
+            if cleared != json!("cleared") {
+                return Err(format!("{origin}: {cleared}"));
+            }
+            self.client.delete_all_cookies().await.map_err(error("the cookies"))?;
+        }
+        self.client.goto("about:blank").await.map_err(error("a blank page"))?;
+        let viewport = self.try_js(VIEWPORT).await?;
+        if viewport != self.viewport {
+            return Err(format!("the viewport is {viewport}, it started {}", self.viewport));
+        }
+        if self.client.windows().await.map_err(error("the tabs"))?.len() != 1 {
+            return Err("more than one tab".into());
+        }
+        self.since = Instant::now();
+        Ok(())
     }
 
     /// Sizes the window so that its viewport (what the page sees) is `width` × `height`.
@@ -365,6 +423,11 @@ impl Browser {
                 bounded("a window size", self.client.set_window_size(width + width.saturating_sub(w), height + height.saturating_sub(h)))
                     .await;
         }
+    }
+
+    /// The process id of the browser's WebDriver server, while it runs.
+    pub fn driver_pid(&self) -> Option<u32> {
+        self.driver.as_ref().map(Child::id)
     }
 
     /// Runs a DevTools command (Chromium only) and gives its result back.
@@ -569,8 +632,17 @@ impl Browser {
         std::fs::write(path, png).expect("write screenshot");
     }
 
-    pub async fn close(self) {
-        let _ = tokio::time::timeout(COMMAND_TIME, self.client.clone().close()).await;
+    /// Ends the test's use of the browser: reset, it is kept for the program's next test of its
+    /// kind; a browser whose reset fails is ended.
+    pub async fn close(mut self) {
+        match tokio::time::timeout(RESET_TIME, self.reset()).await {
+            Ok(Ok(())) => pool::keep(self),
+            Ok(Err(why)) => {
+                eprintln!("{}: not kept for the next test ({why})", self.engine.name());
+                let _ = tokio::time::timeout(COMMAND_TIME, self.client.clone().close()).await;
+            }
+            Err(_) => eprintln!("{}: not kept for the next test (no reset in {RESET_TIME:?})", self.engine.name()),
+        }
     }
 }
 
@@ -585,6 +657,23 @@ impl Drop for Browser {
 /// The flags that keep a Chromium tab behind another running as if in front (every other test's).
 const BACKGROUND_AS_FOREGROUND: [&str; 3] =
     ["--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"];
+
+/// What the page sees of its window.
+const VIEWPORT: &str = "return [window.innerWidth, window.innerHeight, window.devicePixelRatio, navigator.maxTouchPoints];";
+
+/// Clears the storage of the origin the page is at; answers "cleared" or what failed.
+const CLEAR_ORIGIN: &str = "const done = arguments[0];
+    (async () => {
+        localStorage.clear();
+        sessionStorage.clear();
+        for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+        for (const key of await caches.keys()) await caches.delete(key);
+        if (indexedDB.databases) for (const db of await indexedDB.databases()) indexedDB.deleteDatabase(db.name);
+        return 'cleared';
+    })().then(done, e => done(`failed: ${e}`));";
+
+/// How long a reset may take before the browser is ended instead of kept.
+const RESET_TIME: Duration = Duration::from_secs(30);
 
 /// How long one attempt at a WebDriver session may take, and how many attempts a test makes.
 const SESSION_TIME: Duration = Duration::from_secs(45);
@@ -604,6 +693,7 @@ fn spawn_driver(engine: Engine) -> (std::process::Child, u16) {
         .stderr(Stdio::null())
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start {driver_path}: {e} (./scripts/setup.sh installs it)"));
+    pool::guard(child.id());
     (child, port)
 }
 
@@ -616,17 +706,34 @@ fn end_driver(mut driver: std::process::Child) {
     }
     let _ = driver.kill();
     let _ = driver.wait();
+    pool::forget(group);
 }
 
-/// A session from the driver at `url`, asked again while the driver is still starting.
-async fn connect(engine: Engine, url: &str, caps: fantoccini::wd::Capabilities) -> Client {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        match ClientBuilder::new(connector).capabilities(caps.clone()).connect(url).await {
-            Ok(client) => return client,
-            Err(e) if Instant::now() > deadline => panic!("no WebDriver session in {}: {e}", engine.name()),
-            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+/// A session from the driver at `url`, asked again while the driver is still starting, or none in
+/// `time`. The session's connection runs on the program's own runtime (`pool::sessions`), not the
+/// test's: a kept browser outlives the test that started it.
+async fn connect_within(time: Duration, engine: Engine, url: String, caps: fantoccini::wd::Capabilities) -> Option<Client> {
+    let connecting = pool::sessions().spawn(async move {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
+                Ok(client) => return Some(client),
+                Err(e) if Instant::now() > deadline => {
+                    eprintln!("no WebDriver session in {}: {e}", engine.name());
+                    return None;
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
+    });
+    let abort = connecting.abort_handle();
+    match tokio::time::timeout(time, connecting).await {
+        Ok(Ok(client)) => client,
+        Ok(Err(_)) => None,
+        Err(_) => {
+            abort.abort();
+            None
         }
     }
 }
@@ -658,12 +765,22 @@ pub struct Bar {
     pub end: f64,
 }
 
-/// The release build served on loopback, opened at `query` in a fresh browser of that size.
+/// The release build served at "/" once for the whole program: the tests that open the lab the
+/// usual way (`open_lab`) share its origin, so a kept browser finds the lab's files, and
+/// Pyodide's, in its HTTP cache after the first test, as a reader's second visit does. (A
+/// reset clears the origin's storage and service workers, not that cache.)
+pub fn lab_server() -> StaticServer {
+    static SERVER: std::sync::OnceLock<StaticServer> = std::sync::OnceLock::new();
+    SERVER.get_or_init(|| StaticServer::start(dist_dir(), "/")).clone()
+}
+
+/// The release build served on loopback (`lab_server`), opened at `query` in a browser of that
+/// size, fresh or kept.
 /// A browser whose page stops answering scripts before the app mounts (a WebKit run in CI
 /// answered every script with an empty error for 15 s) is the machine's failure, not the app's:
 /// it gets one fresh browser. A page that answers and never mounts the app fails the test.
 pub async fn open_lab(query: &str, width: u32, height: u32) -> (Browser, StaticServer) {
-    let server = StaticServer::start(dist_dir(), "/");
+    let server = lab_server();
     for attempt in 1..=2 {
         let browser = Browser::start(width, height).await;
         browser.goto(&server.url(query)).await;
@@ -738,4 +855,9 @@ pub async fn axe_violations(b: &Browser) -> Vec<String> {
         .await
         .expect("axe.run");
     found.as_array().into_iter().flatten().filter_map(serde_json::Value::as_str).map(str::to_string).collect()
+}
+
+/// A failed WebDriver command, as a reset's error: what it was doing, and the driver's answer.
+fn error(what: &'static str) -> impl Fn(fantoccini::error::CmdError) -> String {
+    move |e| format!("{what}: {e}")
 }

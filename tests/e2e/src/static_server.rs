@@ -14,6 +14,7 @@ use std::thread;
 
 use flate2::{write::GzEncoder, Compression};
 
+#[derive(Clone)]
 pub struct StaticServer {
     pub port: u16,
     pub prefix: String,
@@ -63,6 +64,7 @@ impl StaticServer {
         let served_prefix = prefix.clone();
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                crate::pool::served(port);
                 let root = root.clone();
                 let prefix = served_prefix.clone();
                 let gate = gate.clone();

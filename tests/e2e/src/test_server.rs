@@ -37,7 +37,7 @@ impl TestServer {
             for stream in listener.incoming().flatten() {
                 let counters = shared.clone();
                 thread::spawn(move || {
-                    let _ = connection(stream, &counters);
+                    let _ = connection(stream, port, &counters);
                 });
             }
         });
@@ -74,7 +74,7 @@ impl Drop for InFlight<'_> {
     }
 }
 
-fn connection(stream: TcpStream, counters: &Counters) -> std::io::Result<()> {
+fn connection(stream: TcpStream, port: u16, counters: &Counters) -> std::io::Result<()> {
     // Each answer goes out at once: no Nagle delay waiting for the client's ACK.
     stream.set_nodelay(true)?;
     let mut reader = BufReader::new(stream.try_clone()?);
@@ -84,6 +84,8 @@ fn connection(stream: TcpStream, counters: &Counters) -> std::io::Result<()> {
         if reader.read_line(&mut line)? == 0 {
             return Ok(());
         }
+        // A connection kept alive serves many requests: each one marks its origin as visited.
+        crate::pool::served(port);
         let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
         loop {
             let mut header = String::new();
