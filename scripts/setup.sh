@@ -11,6 +11,10 @@ GECKODRIVER_VERSION="0.37.1"     # drives Debian's firefox-esr for the every-eng
 AXE_VERSION="4.14.1"             # the accessibility engine the e2e tests inject (tests/e2e/tests/accessibility.rs)
 PYODIDE_VERSION="314.0.7"        # CPython 3.14.2 for the Python panel, shipped in dist/pyodide/ (scripts/post-build.mjs)
 CHECK_JSONSCHEMA_VERSION="0.39.0" # validates .github/workflows/pages.yml against GitHub's schema (the lint gate)
+# Quartz 4.5.2's rendering pipeline, for the e2e test of the embed in a Quartz site
+# (tests/e2e/quartz/render.mjs): exactly these versions, in their own folder.
+QUARTZ_PACKAGES=(unified@11.0.5 remark-parse@11.0.0 remark-rehype@11.1.2 rehype-raw@7.0.0
+  hast-util-to-jsx-runtime@2.3.6 preact@10.27.2 preact-render-to-string@6.6.5 micromorph@0.4.5)
 export PATH="$HOME/.cargo/bin:$TOOLS/binaryen/node_modules/.bin:$TOOLS/esbuild/node_modules/.bin:$PATH"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -73,6 +77,21 @@ need_axe() {
     say "installing axe-core $AXE_VERSION (from npm) into $TOOLS/axe-core"
     mkdir -p "$TOOLS/axe-core"
     npm install --silent --no-audit --no-fund --prefix "$TOOLS/axe-core" "axe-core@$AXE_VERSION"
+  fi
+}
+
+# Quartz's pipeline (QUARTZ_PACKAGES) in $QUARTZ, where the test copies render.mjs to run it.
+export QUARTZ="$TOOLS/quartz"
+need_quartz() {
+  local want have
+  want=$(printf '%s\n' "${QUARTZ_PACKAGES[@]}" | sort | tr '\n' ' ')
+  have=$(cat "$QUARTZ/.installed" 2>/dev/null || true)
+  if [ "$want" != "$have" ]; then
+    say "installing Quartz 4.5.2's rendering packages (from npm) into $QUARTZ"
+    rm -rf "$QUARTZ" && mkdir -p "$QUARTZ"
+    echo '{"type": "module", "private": true}' >"$QUARTZ/package.json"
+    npm install --silent --no-audit --no-fund --save-exact --prefix "$QUARTZ" "${QUARTZ_PACKAGES[@]}"
+    printf '%s' "$want" >"$QUARTZ/.installed"
   fi
 }
 

@@ -66,40 +66,31 @@ fn explain_height(panels: Panels, requests: usize, step_rows: u32, step_row: u32
     h
 }
 
-/// `<iframe>` plus the parent-side script: it applies the heights the lab posts and tells each
-/// lab the host's theme (light or dark, from the host page's own background), again whenever the
-/// host changes it. Safe to run more than once (sites that re-run inline scripts on navigation):
+/// The embed's loader, `embed.js` (static/embed.js), beside the page at `base` (its address
+/// without query: a folder or a file in it).
+pub fn loader_src(base: &str) -> String {
+    let folder = match base.rfind('/') {
+        Some(at) => &base[..=at],
+        None => "",
+    };
+    format!("{folder}{LOADER_FILE}")
+}
+
+/// The loader's file name, beside the page.
+pub const LOADER_FILE: &str = "embed.js";
+
+/// `<iframe>` plus the loader served beside the lab (`loader_src`): it applies the heights the
+/// lab posts and tells each lab the host's theme, again whenever the host changes it. The
+/// script has no text of its own, so a host that escapes a script's text (Quartz) keeps it
+/// working, and it is safe to run more than once (sites that re-insert scripts on navigation):
 /// the second run adds nothing.
-pub fn snippet_auto_height(src: &str, title: &str, initial_height: u32) -> String {
+pub fn snippet_auto_height(src: &str, title: &str, initial_height: u32, loader: &str) -> String {
     format!(
         "<iframe src=\"{src}\" title=\"{title}\" style=\"width:100%;border:0\" height=\"{initial_height}\" loading=\"lazy\"></iframe>\n\
-         <script>\n\
-         (function () {{\n\
-         \x20 if (window.syncVsAsyncLab) return;\n\
-         \x20 var labs = window.syncVsAsyncLab = [];\n\
-         \x20 function theme() {{\n\
-         \x20   for (var el = document.body; el; el = el.parentElement) {{\n\
-         \x20     var c = (getComputedStyle(el).backgroundColor.match(/[\\d.]+/g) || []).map(Number);\n\
-         \x20     if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) return 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2] < 128 ? \"dark\" : \"light\";\n\
-         \x20   }}\n\
-         \x20   return matchMedia(\"(prefers-color-scheme: dark)\").matches ? \"dark\" : \"light\";\n\
-         \x20 }}\n\
-         \x20 function tell(w) {{ w.postMessage({{ type: \"{THEME_MESSAGE_TYPE}\", theme: theme() }}, \"*\"); }}\n\
-         \x20 addEventListener(\"message\", function (e) {{\n\
-         \x20   if (!e.data || e.data.type !== \"{RESIZE_MESSAGE_TYPE}\") return;\n\
-         \x20   document.querySelectorAll(\"iframe\").forEach(function (f) {{\n\
-         \x20     if (f.contentWindow !== e.source) return;\n\
-         \x20     f.style.height = Math.ceil(e.data.height) + \"px\";\n\
-         \x20     if (labs.indexOf(e.source) < 0) {{ labs.push(e.source); tell(e.source); }}\n\
-         \x20   }});\n\
-         \x20 }});\n\
-         \x20 function retell() {{ labs.forEach(tell); }}\n\
-         \x20 new MutationObserver(retell).observe(document.documentElement, {{ attributes: true, subtree: true, attributeFilter: [\"class\", \"style\", \"data-theme\", \"data-md-color-scheme\"] }});\n\
-         \x20 matchMedia(\"(prefers-color-scheme: dark)\").addEventListener(\"change\", retell);\n\
-         }})();\n\
-         </script>",
+         <script src=\"{loader}\" async></script>",
         src = escape_attr(src),
         title = escape_attr(title),
+        loader = escape_attr(loader),
     )
 }
 
@@ -122,14 +113,39 @@ mod tests {
 
     #[test]
     fn snippets_escape_the_link_and_carry_the_message_type() {
-        let s = snippet_auto_height("https://example.org/lab/?lat=1,2&embed=1", "Lab \"x\"", 700);
+        let s = snippet_auto_height("https://example.org/lab/?lat=1,2&embed=1", "Lab \"x\"", 700, "https://example.org/lab/embed.js");
         assert!(s.starts_with("<iframe src=\"https://example.org/lab/?lat=1,2&amp;embed=1\" title=\"Lab &quot;x&quot;\""));
-        assert!(s.contains("e.data.type !== \"sync-vs-async:resize\""));
-        assert!(s.contains("f.contentWindow !== e.source"));
-        assert!(s.contains("type: \"sync-vs-async:theme\""));
-        assert!(s.contains("if (window.syncVsAsyncLab) return;"), "a second run adds no listener");
+        assert!(s.ends_with("<script src=\"https://example.org/lab/embed.js\" async></script>"), "{s}");
+        // Nothing a host would escape in a script's text: it has none.
+        let script = s.split("<script").nth(1).unwrap();
+        assert!(script.ends_with("async></script>") && !script.contains('&'), "{script}");
         let f = snippet_fixed_height("https://example.org/lab/?embed=1", "Lab", 640);
         assert!(f.contains("height=\"640\"") && !f.contains("<script"));
+    }
+
+    #[test]
+    fn the_loader_is_beside_the_page() {
+        assert_eq!(loader_src("https://example.org/notes/lab/"), "https://example.org/notes/lab/embed.js");
+        assert_eq!(loader_src("https://example.org/notes/lab/index.html"), "https://example.org/notes/lab/embed.js");
+        assert_eq!(loader_src("http://127.0.0.1:8080/"), "http://127.0.0.1:8080/embed.js");
+    }
+
+    /// The loader (static/embed.js) speaks the lab's messages, adds its listener once however
+    /// often it runs, and follows each host's own theme marker.
+    #[test]
+    fn the_loader_speaks_the_labs_messages_and_reads_every_hosts_theme() {
+        let loader = include_str!("../../static/embed.js");
+        for said in [
+            format!("e.data.type !== \"{RESIZE_MESSAGE_TYPE}\""),
+            format!("type: \"{THEME_MESSAGE_TYPE}\""),
+            "if (window.syncVsAsyncLab) return;".to_string(),
+            "frame.contentWindow !== e.source".to_string(),
+        ] {
+            assert!(loader.contains(&said), "{said}");
+        }
+        for marker in ["\"saved-theme\"", "\"data-md-color-scheme\"", "\"data-theme\"", "\"theme-dark\"", "(prefers-color-scheme: dark)"] {
+            assert!(loader.contains(marker), "the loader reads {marker}");
+        }
     }
 
     #[test]

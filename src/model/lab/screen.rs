@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::state::{AppState, RunState, SweepState, Validation};
 use crate::model::config::ValidConfig;
-use crate::model::embed::{fixed_height, snippet_auto_height, snippet_fixed_height};
+use crate::model::embed::{fixed_height, loader_src, snippet_auto_height, snippet_fixed_height};
 use crate::model::growth::{self, GrowthAxis, Series, SweepRun, Workload};
 use crate::model::guess::{self, GuessResult};
 use crate::model::presentation::{Panels, Presentation};
@@ -239,7 +239,7 @@ impl ShareLinks {
         // Other engines' fonts run a little longer than the one it was measured in: a margin.
         let fixed = measured.map(|h| h + h / 50 + 16).unwrap_or(estimate);
         ShareLinks {
-            snippet_auto: snippet_auto_height(&embed_src, embed_title, measured.unwrap_or(estimate)),
+            snippet_auto: snippet_auto_height(&embed_src, embed_title, measured.unwrap_or(estimate), &loader_src(base)),
             snippet_fixed: snippet_fixed_height(&embed_src, embed_title, fixed),
             measured: measured.is_some(),
             full_page,

@@ -130,11 +130,9 @@ async fn main() {
     ];
     for (name, query, background, color) in host_shots.into_iter().filter(|(name, ..)| name.contains(only.as_str())) {
         let src = server.url(query);
-        let snippet = sync_vs_async::model::embed::snippet_auto_height(&src, "lab", 600).replacen(
-            "<iframe ",
-            "<iframe sandbox=\"allow-scripts\" ",
-            1,
-        );
+        let snippet =
+            sync_vs_async::model::embed::snippet_auto_height(&src, "lab", 600, &sync_vs_async::model::embed::loader_src(&server.url("")))
+                .replacen("<iframe ", "<iframe sandbox=\"allow-scripts\" ", 1);
         let dir = e2e::TempDir::new("lab-host-shot");
         let page = format!(
             "<!doctype html><html lang=ru><head><meta charset=utf-8><title>Заметка</title></head>\
@@ -155,6 +153,31 @@ async fn main() {
         .await;
         // The frame's Compare takes ~3.8 s by the model; the host cannot see into the frame.
         tokio::time::sleep(Duration::from_millis(6000)).await;
+        b.screenshot(&out.join(name)).await;
+        println!("{}", out.join(name).display());
+        b.close().await;
+    }
+    // The embed in a Quartz site (its own pipeline, tests/e2e/quartz), light and dark, after its
+    // Compare, in Quartz's 630 px column at 1280.
+    for (name, theme) in
+        [("quartz-light-1280.png", "light"), ("quartz-dark-1280.png", "dark")].into_iter().filter(|(name, _)| name.contains(only.as_str()))
+    {
+        let b = Browser::start(1280, 1100).await;
+        b.goto(&server.url("preset=note&mode=compare&lang=ru")).await;
+        b.wait_for_app().await;
+        let snippet =
+            b.js("return document.querySelector('[data-testid=embed-auto]').value;").await.as_str().unwrap_or_default().to_string();
+        let note = format!("# Синхронное и асинхронное выполнение\n\nДва запроса подряд занимают сумму задержек, а конкурентно — примерно самую долгую из них.\n\n{snippet}\n\nТекст заметки после лаборатории.\n");
+        let (site, _dir) = e2e::quartz::quartz_site(&[("index", note)]);
+        b.goto(&site.url("index.html")).await;
+        b.js(&format!("document.documentElement.setAttribute('saved-theme', '{theme}'); return 0;")).await;
+        b.wait_until("document.querySelector('iframe')", Duration::from_secs(10), "the frame").await;
+        b.client.enter_frame(0).await.expect("into the lab");
+        b.wait_for_app().await;
+        b.click("compare").await;
+        b.wait_for_state(&["done"], Duration::from_secs(30)).await;
+        b.client.enter_parent_frame().await.expect("out of the lab");
+        tokio::time::sleep(Duration::from_millis(500)).await;
         b.screenshot(&out.join(name)).await;
         println!("{}", out.join(name).display());
         b.close().await;

@@ -5,6 +5,7 @@
 //! Tests read the page only through its `data-testid` hooks.
 
 pub mod pool;
+pub mod quartz;
 pub mod reading;
 pub mod static_server;
 pub mod test_server;

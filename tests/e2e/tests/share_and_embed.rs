@@ -122,52 +122,64 @@ async fn the_fixed_height_snippet_fits_the_column_it_was_measured_for() {
     page.close().await;
 }
 
+/// The auto-height code as the lab gave it until December 2026: an inline script. Pages that
+/// hold it keep working: the lab still speaks its messages.
+const PASTED_INLINE: &str = include_str!("../fixtures/inline-snippet-2026.js");
+
 #[tokio::test]
 async fn the_auto_height_frame_keeps_still_and_learns_the_hosts_theme() {
-    let lab = StaticServer::start(dist_dir(), "/");
     let page = Browser::start(1280, 900).await;
-    page.goto(&lab.url("preset=note&mode=compare")).await;
+    page.goto(&e2e::lab_server().url("preset=note&mode=compare")).await;
     page.wait_for_app().await;
     let (_, _, auto) = measured_snippets(&page, 700).await;
     page.close().await;
-    // A dark notes site that runs the snippet's script twice (as sites with instant navigation
-    // do), counting the message listeners it adds and every height the frame is given.
-    let script = auto.split("<script>").nth(1).unwrap().split("</script>").next().unwrap().to_string();
-    let counting = "<script>window.added = 0; const add = window.addEventListener; window.addEventListener = function (t, ...a) { if (t === 'message') window.added++; return add.call(this, t, ...a); };</script>";
-    let watching = "<script>window.applied = []; new MutationObserver(() => { const h = document.querySelector('iframe').style.height; if (window.applied[window.applied.length - 1] !== h) window.applied.push(h); }).observe(document.querySelector('iframe'), {attributes: true});</script>";
-    let iframe = auto.split("<script>").next().unwrap().to_string();
-    let dir = TempDir::new("lab-dark-host");
-    let body = format!("{counting}<div style=\"width:700px\">{iframe}</div>{watching}<script>{script}</script><script>{script}</script>");
-    std::fs::write(
-        dir.path().join("index.html"),
-        format!("<!doctype html><html><head><meta charset=utf-8></head><body style=\"margin:0;background:#1e1e24;color:#eee\">{body}</body></html>"),
-    )
-    .unwrap();
-    let host = StaticServer::start(dir.path().to_path_buf(), "/");
-    let b = Browser::start(1000, 1000).await;
-    b.goto(&host.url("")).await;
-    b.wait_until("window.applied.length > 0", Duration::from_secs(15), "a height").await;
-    assert_eq!(b.js("return window.added;").await, json!(1), "the script ran twice and listens once");
-    b.client.enter_frame(0).await.expect("into the lab");
-    b.wait_for_app().await;
-    b.wait_until("document.documentElement.dataset.theme === 'dark'", Duration::from_secs(5), "the host's dark theme").await;
-    // In the host's frame the lab paints no background: the notes page's shows through.
-    let painted =
-        b.js("return [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).backgroundColor];").await;
-    assert_eq!(painted, json!(["rgba(0, 0, 0, 0)", "rgba(0, 0, 0, 0)"]));
-    b.click("compare").await;
-    b.wait_for_state(&["done"], Duration::from_secs(30)).await;
-    let settled = b.js("return Math.ceil(document.body.getBoundingClientRect().height);").await.as_f64().unwrap();
-    b.client.enter_parent_frame().await.unwrap();
-    b.wait_until(
-        &format!("document.querySelector('iframe').style.height === '{settled}px'"),
-        Duration::from_secs(5),
-        "the last height applied",
-    )
-    .await;
-    let applied = b.js("return window.applied;").await;
-    assert!(applied.as_array().unwrap().len() <= 2, "the frame changed height more than twice from load to the end of Compare: {applied}");
-    b.close().await;
+    let (iframe, loader) = auto.split_once("\n").expect("the frame, then its loader");
+    assert!(loader.starts_with("<script src=") && loader.contains("embed.js"), "{loader}");
+    // A dark notes site that runs the code's script twice (as sites with instant navigation
+    // do), counting the message listeners it adds and every height the frame is given: the
+    // lab's code today, and the inline code pasted before it.
+    for (how, script) in
+        [("the loader", loader.to_string()), ("the inline code pasted before", format!("<script>{PASTED_INLINE}</script>"))]
+    {
+        let counting = "<script>window.added = 0; const add = window.addEventListener; window.addEventListener = function (t, ...a) { if (t === 'message') window.added++; return add.call(this, t, ...a); };</script>";
+        let watching = "<script>window.applied = []; new MutationObserver(() => { const h = document.querySelector('iframe').style.height; if (window.applied[window.applied.length - 1] !== h) window.applied.push(h); }).observe(document.querySelector('iframe'), {attributes: true});</script>";
+        let dir = TempDir::new("lab-dark-host");
+        let body = format!("{counting}<div style=\"width:700px\">{iframe}</div>{watching}{script}{script}");
+        std::fs::write(
+            dir.path().join("index.html"),
+            format!("<!doctype html><html><head><meta charset=utf-8></head><body style=\"margin:0;background:#1e1e24;color:#eee\">{body}</body></html>"),
+        )
+        .unwrap();
+        let host = StaticServer::start(dir.path().to_path_buf(), "/");
+        let b = Browser::start(1000, 1000).await;
+        b.goto(&host.url("")).await;
+        b.wait_until("window.applied.length > 0", Duration::from_secs(15), "a height").await;
+        assert_eq!(b.js("return window.added;").await, json!(1), "{how}: the script ran twice and listens once");
+        b.client.enter_frame(0).await.expect("into the lab");
+        b.wait_for_app().await;
+        b.wait_until("document.documentElement.dataset.theme === 'dark'", Duration::from_secs(5), "the host's dark theme").await;
+        // In the host's frame the lab paints no background: the notes page's shows through.
+        let painted = b
+            .js("return [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).backgroundColor];")
+            .await;
+        assert_eq!(painted, json!(["rgba(0, 0, 0, 0)", "rgba(0, 0, 0, 0)"]), "{how}");
+        b.click("compare").await;
+        b.wait_for_state(&["done"], Duration::from_secs(30)).await;
+        let settled = b.js("return Math.ceil(document.body.getBoundingClientRect().height);").await.as_f64().unwrap();
+        b.client.enter_parent_frame().await.unwrap();
+        b.wait_until(
+            &format!("document.querySelector('iframe').style.height === '{settled}px'"),
+            Duration::from_secs(5),
+            "the last height applied",
+        )
+        .await;
+        let applied = b.js("return window.applied;").await;
+        assert!(
+            applied.as_array().unwrap().len() <= 2,
+            "{how}: the frame changed height more than twice from load to the end of Compare: {applied}"
+        );
+        b.close().await;
+    }
 }
 
 /// The core set: run in Chromium, Firefox and WebKit (`LAB_ENGINE`, README "Browsers").
