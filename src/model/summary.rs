@@ -30,6 +30,13 @@ pub struct SummaryRow {
     pub hidden_ms: Option<f64>,
 }
 
+impl SummaryRow {
+    /// Its bar shows the prediction, faint: the strategy has not run (or its run was cancelled).
+    pub fn shows_prediction(&self) -> bool {
+        self.measured.is_none() && self.failures.is_none()
+    }
+}
+
 /// How many of a run's requests failed, and how the first of them did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Failures {

@@ -9,7 +9,8 @@
 //! words (real text, with its font, size, weight and colour), and each SVG the chart holds, its
 //! computed styles written onto its elements so that it looks the same on its own. Not read: what
 //! a reader does not see (hidden, `display: none`, visually hidden text) and what is marked
-//! `data-picture-skip` (the picture menu itself).
+//! `data-picture-skip` (the picture menu itself, and the page's instructions: a picture's reader
+//! cannot click). An element marked `data-picture-plain` (a control) gives its words, not its box.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -248,7 +249,8 @@ fn walk(window: &web_sys::Window, element: &Element, origin: &DomRect, out: &mut
         return Ok(());
     }
     let opacity: f64 = style.get_property_value("opacity")?.parse().unwrap_or(1.0);
-    if !root {
+    // A control the page draws (a lane's name is a button) is words in a picture: no box.
+    if !root && !element.has_attribute("data-picture-plain") {
         boxes(&style, x, y, r.width(), r.height(), opacity, out)?;
     }
     let children = element.child_nodes();

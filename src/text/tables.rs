@@ -359,6 +359,10 @@ pub struct TotalsText {
     pub frozen: &'static str,
     /// The mark on a bar, and before a run its label.
     pub prediction: &'static str,
+    /// The chart's note: what its bars say when a strategy has been measured, when one has not
+    /// (only then: nothing faint, no word of it), and its marks.
+    pub note_measured: &'static str,
+    pub note_faint: &'static str,
     pub note: &'static str,
     /// A screen reader's line per bar: strategy, measured, predicted, speed-up.
     pub summary_measured: &'static str,
@@ -371,7 +375,10 @@ pub struct RaceText {
     /// A lane's label before its strategy has run.
     pub not_run: &'static str,
     pub running: &'static str,
-    pub note: &'static str,
+    /// Said only while a lane shows a prediction, faint.
+    pub note_faint: &'static str,
+    /// How to choose a lane: the page's alone, never in a picture.
+    pub note_select: &'static str,
 }
 
 /// How the total grows, and the sweep that measures it.

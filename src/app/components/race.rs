@@ -47,6 +47,8 @@ pub fn Race(props: &RaceProps) -> Html {
         })
         .collect::<Vec<_>>()
         .join(" ");
+    // Only while a lane shows a prediction does the note speak of faint ones.
+    let faint = (0..props.strategies.len()).any(|i| props.traces.get(i).cloned().flatten().is_none());
     html! {
         <figure class="race" data-testid="race" data-picture="race">
             <figcaption class="race-caption" data-picture-heading="">{ t.race.heading }</figcaption>
@@ -91,7 +93,7 @@ pub fn Race(props: &RaceProps) -> Html {
                             (props.shown == Some(i)).then_some("shown"))}
                         data-testid="race-lane" data-strategy={strategy.kind().key()}
                         data-total-ms={measured.map(|m| fixed(m, 1))} data-predicted-ms={fixed(schedule.total, 1)}>
-                        <button type="button" class="race-name" aria-pressed={(props.shown == Some(i)).to_string()}
+                        <button type="button" class="race-name" data-picture-plain="" aria-pressed={(props.shown == Some(i)).to_string()}
                             onclick={Callback::from(move |_| on_select.emit(i))}>
                             { t.strategy_short(strategy) }
                             // Where lanes stack under their names (narrow), the total follows the name.
@@ -106,7 +108,10 @@ pub fn Race(props: &RaceProps) -> Html {
                     </div>
                 }
             }) }
-            <p class="chart-note">{ t.race.note }</p>
+            <p class="chart-note">
+                if faint { { t.race.note_faint }{ " " } }
+                <span data-picture-skip="">{ t.race.note_select }</span>
+            </p>
         </figure>
     }
 }

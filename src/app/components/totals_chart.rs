@@ -43,6 +43,9 @@ pub fn TotalsChart(props: &TotalsChartProps) -> Html {
         })
         .collect::<Vec<_>>()
         .join(" ");
+    // The note names what is drawn: measured bars, faint predictions, only where there are some.
+    let measured_any = props.rows.iter().any(|r| r.comparable().is_some());
+    let faint = props.rows.iter().any(SummaryRow::shows_prediction);
     html! {
         <section class="totals" data-testid="totals-chart" aria-labelledby="totals-heading" data-picture="totals">
             <h2 id="totals-heading" data-picture-heading="">{ t.totals.heading }</h2>
@@ -84,7 +87,11 @@ pub fn TotalsChart(props: &TotalsChartProps) -> Html {
                     }
                 }) }
             </ol>
-            <p class="chart-note">{ t.totals.note }</p>
+            <p class="chart-note">
+                if measured_any { { t.totals.note_measured }{ " " } }
+                if faint { { t.totals.note_faint }{ " " } }
+                { t.totals.note }
+            </p>
         </section>
     }
 }

@@ -81,6 +81,42 @@ fn background(svg: &str) -> (u32, u32, u32) {
     (rgb[0], rgb[1], rgb[2])
 }
 
+/// A picture is for a reader without the page: no saved picture asks to click, tap or press
+/// in either language; and a note says "faint"
+/// only while something faint is drawn, in a picture and on the page.
+#[tokio::test]
+async fn a_saved_picture_carries_none_of_the_pages_instructions() {
+    for lang in ["en", "ru"] {
+        let (b, _server) = open_lab(&format!("preset=note&mode=compare&lang={lang}"), 1280, 1000).await;
+        b.js(CATCH).await;
+        let notes = "return [...document.querySelectorAll('.chart-note')].map(n => n.textContent).join(' ');";
+        let before = b.js(notes).await.as_str().unwrap_or_default().to_lowercase();
+        assert!(before.contains("faint") || before.contains("бледн"), "{lang}: before a run the faint predictions are named: {before}");
+        b.click("compare").await;
+        b.wait_for_state(&["done"], Duration::from_secs(30)).await;
+        let after = b.js(notes).await.as_str().unwrap_or_default().to_lowercase();
+        assert!(!after.contains("faint") && !after.contains("бледн"), "{lang}: nothing faint is drawn after Compare: {after}");
+        for chart in CHARTS {
+            let (_, svg) = take(&b, chart, "svg").await;
+            let words: String = svg["text"]
+                .as_str()
+                .unwrap_or_default()
+                .split('<')
+                .filter_map(|tag| tag.split_once('>').map(|(_, text)| text))
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            for asks in ["click", "tap ", "press", "нажм", "коснит", "щёлкн", "щелкн", "faint", "бледн"] {
+                assert!(!words.contains(asks), "{lang} {chart}: the picture says {asks:?}: {words}");
+            }
+            if let Ok(dir) = std::env::var("E2E_PICTURES_TO") {
+                std::fs::write(format!("{dir}/{chart}-{lang}.svg"), svg["text"].as_str().unwrap_or_default()).unwrap();
+            }
+        }
+        b.close().await;
+    }
+}
+
 /// The core set: run in Chromium, Firefox and WebKit (`LAB_ENGINE`, README "Browsers").
 mod every_engine {
     use super::*;
