@@ -51,8 +51,8 @@ fn explain_height(panels: Panels, requests: usize, step_rows: u32, step_row: u32
         h += GAP + 80; // the section, its heading and source line
     }
     if panels.sequence {
-        // Past 40 requests a line under it says which arrows and lanes are drawn.
-        h += GAP + 124 + (220 + 14 * n.min(40)).min(560) + if n > 40 { 40 } else { 0 };
+        // Past 40 requests a band in it sums up the rest, and a line under it says so.
+        h += GAP + 124 + (220 + 14 * n.min(40)).min(560) + if n > 40 { 46 + 40 } else { 0 };
     }
     if panels.steps {
         h += GAP + 90 + step_row * step_rows;

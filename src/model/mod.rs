@@ -24,6 +24,7 @@ pub mod python;
 pub mod run_driver;
 pub mod scenario;
 pub mod seams;
+pub mod sequence;
 pub mod source;
 pub mod strategy;
 pub mod summary;

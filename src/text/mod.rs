@@ -165,8 +165,9 @@ mod tests {
         assert_eq!(EN.outcome_counts(&counts), "8 succeeded · 2 HTTP errors · 5 network errors (often CORS) · 3 timed out · 1 cancelled");
         assert_eq!(RU.outcome_counts(&[(HttpError, 21), (Timeout, 1)]), "21 ошибка HTTP · 1 тайм-аут");
         assert!(RU.sampled_rows(100, 41).starts_with("Показано 100 из 41 запроса,"));
-        assert!(RU.sequence_note(40, 21, None).contains("первых 40 из 21 запроса;"));
-        assert!(RU.sequence_note(40, 10_000, Some(100)).contains("из 10\u{202f}000 запросов; полосы показывают 100 из них"));
+        assert!(RU.sequence_note(40, 9_960).starts_with("Стрелки и полосы — для первых 40 запросов,"), "{}", RU.sequence_note(40, 9_960));
+        assert_eq!(RU.sequence_rest(9_961, 7_785_340.0), "… и ещё 9\u{202f}961 запрос после них, до 2\u{a0}ч 10\u{a0}мин");
+        assert_eq!(EN.sequence_rest(1, 1_500.0), "… and 1 request after them, until 1,500\u{a0}ms");
         assert_eq!(RU.sweep_cancelled(3, 21), "Измерение отменено после 3 из 21 запуска.");
         assert_eq!(RU.sweep_done(24), "Измерено 24 запуска.");
         assert_eq!(EN.sweep_done(24), "Measured 24 runs.");

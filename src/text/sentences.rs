@@ -447,12 +447,14 @@ impl Text {
 
     /// Under a sequence diagram of many requests: arrows for the first `arrows`, and the lanes
     /// sampled to `lanes` where they are fewer than all.
-    pub fn sequence_note(&self, arrows: usize, of: usize, lanes: Option<usize>) -> String {
-        let (first, all) = (self.int(arrows as f64), self.count(of, &self.counted.requests, Case::Genitive));
-        match lanes {
-            Some(lanes) => fill(self.real.sequence_sampled, &[&first, &all, &self.int(lanes as f64)]),
-            None => fill(self.real.sequence_first_arrows, &[&first, &all]),
-        }
+    /// Under a sequence diagram that draws the first `drawn` requests and sums up `rest`.
+    pub fn sequence_note(&self, drawn: usize, rest: usize) -> String {
+        fill(self.real.sequence_first_arrows, &[&self.count(drawn, &self.counted.requests, Case::Genitive), &self.int(rest as f64)])
+    }
+
+    /// In the diagram, below its drawn requests: how many come after them, and when the run ends.
+    pub fn sequence_rest(&self, rest: usize, total_ms: f64) -> String {
+        fill(self.real.sequence_rest, &[&self.count(rest, &self.counted.requests, Case::Nominative), &self.total(total_ms)])
     }
 
     pub fn sweep_progress(&self, done: usize, of: usize) -> String {

@@ -316,9 +316,10 @@ pub struct RealText {
     pub outcome_counted: [Noun; RequestOutcome::ALL.len()],
     pub phase_names: [&'static str; PhaseKind::ALL.len()],
     pub sampled_rows: &'static str,
-    /// Under the sequence diagram: arrows for the first {} of {} requests (and lanes sampled to {}).
+    /// Under a sequence diagram of many requests: the first {} requests drawn on their own time
+    /// scale, the other {} summed up; and in it, below them: {} more requests until {}.
     pub sequence_first_arrows: &'static str,
-    pub sequence_sampled: &'static str,
+    pub sequence_rest: &'static str,
     pub timing_hidden: &'static str,
     pub queue_note: &'static str,
     pub network_error_hint: &'static str,

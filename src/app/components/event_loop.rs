@@ -95,7 +95,7 @@ pub fn EventLoop(props: &EventLoopProps) -> Html {
                 </label>
             </div>
             <label class="scrub">
-                <span>{ t.explain.replay_moment }{ ": " }<strong>{ t.ms(props.moment) }</strong></span>
+                <span>{ t.explain.replay_moment }{ ": " }<strong>{ t.total(props.moment) }</strong></span>
                 <input type="range" min="0" max={fixed(props.total.max(1.0), 0)} step="1"
                     value={fixed(props.moment, 0)} oninput={on_scrub} data-testid="replay-scrub" />
             </label>

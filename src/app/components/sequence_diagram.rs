@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::model::explain::Explanation;
 use crate::model::number::{fixed, short};
+use crate::model::sequence::{Place, SequenceShape};
 use crate::model::Strategy;
 use crate::text::Text;
 
@@ -22,8 +23,8 @@ const TOP: f64 = 34.0;
 const BOTTOM: f64 = 14.0;
 const CLIENT_X: f64 = 22.0; // % of the width
 const SERVER_X: f64 = 78.0;
-/// More arrows than this and only the first ones are drawn: the lanes still show the rest.
-const MAX_ARROWS: usize = 40;
+/// Below the drawn requests, when there are more: the band that sums them up.
+const REST_BAND: f64 = 46.0;
 /// Up to this many requests, each request arrow has its number beside it.
 const MAX_LABELLED: usize = 12;
 /// The least vertical distance between two labelled arrows: one line of their 10 px labels.
@@ -34,16 +35,19 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
     let t = props.t;
     let e = &props.explanation;
     let n = e.timings.len();
-    let height = (220.0 + 14.0 * n.min(MAX_ARROWS) as f64).min(560.0);
-    let span = e.total.max(1.0);
-    let y = |ms: f64| TOP + (ms / span).clamp(0.0, 1.0) * (height - TOP - BOTTOM);
+    // Past MAX_ARROWS requests, the first ones on their own time scale and the rest summed up.
+    let shape = SequenceShape::of(&e.timings, e.total);
+    let drawn_h = (220.0 + 14.0 * shape.drawn as f64).min(560.0);
+    let height = drawn_h + if shape.rest.is_some() { REST_BAND } else { 0.0 };
+    let y = |ms: f64| match shape.place(ms) {
+        Place::Drawn(f) => TOP + f * (drawn_h - TOP - BOTTOM),
+        Place::Rest => height - 8.0,
+    };
     let pct = |x: f64| format!("{}%", short(x));
     let blocking = e.strategy == Strategy::Blocking;
     let wait_class = if blocking { "seq-blocked" } else { "seq-awaiting" };
 
-    // As in the waterfall: past a few hundred requests, an even sample of the lanes' spans.
-    let drawn = crate::model::axis::sample_rows(n, crate::model::axis::MAX_DRAWN_ROWS);
-    let client_spans = drawn.iter().map(|&i| {
+    let client_spans = (0..shape.drawn).map(|i| {
         let timing = &e.timings[i];
         let processing = e.processing.get(i).copied().unwrap_or(0.0);
         let proc_start = (timing.end - processing).max(timing.response);
@@ -69,13 +73,13 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
     let sent_y: Vec<f64> = e
         .timings
         .iter()
-        .take(MAX_ARROWS)
+        .take(shape.drawn)
         .map(|timing| {
             last_sent = y(timing.start).max(last_sent + gap);
             last_sent
         })
         .collect();
-    let arrows = e.timings.iter().enumerate().take(MAX_ARROWS).map(|(i, timing)| {
+    let arrows = e.timings.iter().enumerate().take(shape.drawn).map(|(i, timing)| {
         let (sent, answered) = (sent_y[i], y(timing.response));
         let label_y = sent + 10.0;
         html! {
@@ -93,8 +97,18 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
         }
     });
     let cursor = y(props.moment);
-    // Say what is left out, as the waterfall does.
-    let note = (n > MAX_ARROWS).then(|| t.sequence_note(MAX_ARROWS, n, (drawn.len() < n).then_some(drawn.len())));
+    // Say what is summed up, under the diagram and in it.
+    let note = shape.rest.map(|rest| t.sequence_note(shape.drawn, rest.requests));
+    let rest = shape.rest.map(|rest| {
+        html! {
+            <g class="seq-rest" data-testid="sequence-rest" data-requests={rest.requests.to_string()}>
+                <line class="seq-break" x1="2%" x2="98%" y1={short(drawn_h - 4.0)} y2={short(drawn_h - 4.0)} />
+                <text class="seq-rest-label" x="50%" y={short(drawn_h + 14.0)} text-anchor="middle">
+                    { t.sequence_rest(rest.requests, rest.total_ms) }
+                </text>
+            </g>
+        }
+    });
     html! {
         <figure class="sequence" data-testid="sequence-diagram" data-moment-ms={fixed(props.moment, 1)} data-picture="sequence">
             <figcaption data-picture-heading="">{ t.explain.sequence_heading }</figcaption>
@@ -111,6 +125,7 @@ pub fn SequenceDiagram(props: &SequenceDiagramProps) -> Html {
                 <line class="seq-lane" x1={pct(SERVER_X)} x2={pct(SERVER_X)} y1={short(TOP)} y2={short(height - BOTTOM)} />
                 { for client_spans }
                 { for arrows }
+                { for rest }
                 <line class="seq-cursor" data-testid="sequence-cursor" x1="2%" x2="98%"
                     y1={short(cursor)} y2={short(cursor)} />
                 <text class="seq-cursor-label" x="98%" y={short(cursor - 4.0)} text-anchor="end">{ t.total(props.moment) }</text>

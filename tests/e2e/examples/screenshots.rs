@@ -31,6 +31,9 @@ async fn main() {
         b.click("run").await;
         b.wait_for_state(&["done"], Duration::from_secs(60)).await;
         b.js("window.scrollTo(0, document.querySelector('[data-testid=waterfall]').offsetTop - 20); return 0;").await;
+        if name.starts_with("sequence-") {
+            b.js("document.querySelector('[data-testid=sequence-diagram]').scrollIntoView({block: 'start'}); return 0;").await;
+        }
         tokio::time::sleep(Duration::from_millis(300)).await;
         b.screenshot(&out.join(name)).await;
         println!("{}", out.join(name).display());
@@ -93,6 +96,9 @@ async fn main() {
         b.wait_until("document.querySelector('[data-testid=py-status]').dataset.state === 'done'", Duration::from_secs(60), "a Python run")
             .await;
         b.js("window.scrollTo(0, document.querySelector('[data-testid=python]').offsetTop - 10); return 0;").await;
+        if name.starts_with("sequence-") {
+            b.js("document.querySelector('[data-testid=sequence-diagram]').scrollIntoView({block: 'start'}); return 0;").await;
+        }
         tokio::time::sleep(Duration::from_millis(300)).await;
         b.screenshot(&out.join(name)).await;
         println!("{}", out.join(name).display());
@@ -119,6 +125,8 @@ async fn main() {
         ("embed-panels-dark-800.png", 800, 600, "preset=outlier&mode=concurrent&embed=1&theme=dark&panels=waterfall&autorun=1"),
         ("full-dark-1440.png", 1440, 1300, "preset=staggered&n=6&mode=compare&limit=2&theme=dark&autorun=1"),
         ("ten-thousand-1440.png", 1440, 2000, "preset=random&n=10000&seed=9&mode=concurrent&autorun=1"),
+        ("sequence-10000-1440.png", 1440, 1000, "preset=random&n=10000&seed=5&mode=sequential&lang=ru"),
+        ("sequence-10000-390.png", 390, 900, "preset=random&n=10000&seed=5&mode=sequential"),
         ("blocking-left-out-1440.png", 1440, 1500, "preset=equal&n=100&mode=compare"),
         ("blocking-refused-390.png", 390, 1600, "preset=equal&n=100&mode=blocking&lang=ru"),
     ];
@@ -188,6 +196,9 @@ async fn main() {
         b.wait_for_app().await;
         if query.contains("autorun=1") {
             b.wait_for_state(&["done"], Duration::from_secs(120)).await;
+        }
+        if name.starts_with("sequence-") {
+            b.js("document.querySelector('[data-testid=sequence-diagram]').scrollIntoView({block: 'start'}); return 0;").await;
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
         b.screenshot(&out.join(name)).await;

@@ -36,6 +36,38 @@ fn same_moment(p: &Value) -> String {
     m
 }
 
+/// Ten thousand requests one after another (2 h 10 min by the model): the sequence diagram draws
+/// the first forty on their own time scale and sums up the rest; no text in it has more than
+/// four digits before its unit, in either language, wherever the moment is.
+#[tokio::test]
+async fn ten_thousand_requests_in_sequence_read_at_every_moment() {
+    for lang in ["en", "ru"] {
+        let (b, _server) = open(&format!("preset=random&n=10000&seed=5&mode=sequential&lang={lang}")).await;
+        b.wait_until("document.querySelector('[data-testid=sequence-rest]')", Duration::from_secs(10), "the summed-up rest").await;
+        let words = "return [...document.querySelector('[data-testid=sequence-diagram]').querySelectorAll('text, p, figcaption')].map(t => t.textContent);";
+        for at in ["0", "0.5", "1"] {
+            // The moment: at the start, half way (past the forty drawn), at the end.
+            b.js(&format!(
+                "const s = document.querySelector('[data-testid=replay-scrub]'); Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(s, String(Math.round(s.max * {at}))); s.dispatchEvent(new Event('input', {{bubbles: true}})); return 0;"
+            ))
+            .await;
+            let texts: Vec<String> = serde_json::from_value(b.js(words).await).expect("the diagram's words");
+            for text in &texts {
+                let longest = text
+                    .split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '\u{202f}' || c == '\u{a0}'))
+                    .map(|run| run.chars().filter(char::is_ascii_digit).count())
+                    .max()
+                    .unwrap_or(0);
+                assert!(longest <= 4, "{lang}, moment at {at}: {text:?} has a number of {longest} digits");
+            }
+            assert!(texts.iter().any(|t| t.contains("9,960") || t.contains("9\u{202f}960")), "{lang}: the rest is counted: {texts:?}");
+        }
+        let arrows = b.js("return document.querySelectorAll('[data-testid=sequence-diagram] .seq-pair').length;").await;
+        assert_eq!(arrows, json!(40), "{lang}: forty arrows");
+        b.close().await;
+    }
+}
+
 #[tokio::test]
 async fn play_moves_the_moment_forward_and_stops_at_the_end() {
     let (b, _server) = open("lat=400,600&mode=concurrent&autorun=1").await;
