@@ -164,7 +164,7 @@ impl Driver {
             Work::Strategies { .. } => commands.push(Command::Report(Action::StrategyEnded { run_id: job, index: step, trace })),
             Work::Sweep { .. } => {
                 if let (false, Some(total)) = (cancelled, trace.total) {
-                    commands.push(Command::Report(Action::SweepPoint { run_id: job, index: step, total }));
+                    commands.push(Command::Report(Action::SweepPoint { run_id: job, index: step, total, hidden_ms: trace.hidden_ms }));
                 }
             }
         }
@@ -456,7 +456,7 @@ mod tests {
             assert_eq!(order.transport, Transport::Simulated);
             assert_eq!(d.frame(1, step, Trace::new(point.strategy, 1), 1.0), [], "a sweep draws no frames");
             next = d.ended(1, step, done(point.strategy, 10.0 + step as f64));
-            assert_eq!(reports(&next)[0], &Action::SweepPoint { run_id: 1, index: step, total: 10.0 + step as f64 });
+            assert_eq!(reports(&next)[0], &Action::SweepPoint { run_id: 1, index: step, total: 10.0 + step as f64, hidden_ms: None });
         }
         assert_eq!(reports(&next)[1], &Action::SweepEnded { run_id: 1, end: Outcome::Completed });
         assert!(!d.is_busy());

@@ -53,6 +53,9 @@ pub fn RunView(props: &RunViewProps) -> Html {
                     if let Some(predicted) = screen.predicted_ms { { " · " }{ t.predicted(predicted) } }
                 </p>
             }
+            if let Some(ms) = screen.hidden_ms {
+                <p data-testid="py-hidden-run" data-hidden-ms={fixed(ms, 1)} class="hidden-run" role="note">{ t.hidden_run(ms) }</p>
+            }
             if !screen.lanes.is_empty() {
                 <Lanes t={t} lanes={screen.lanes.clone()} span_ms={screen.span_ms} cursor={screen.cursor} />
             }

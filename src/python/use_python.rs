@@ -8,10 +8,11 @@ use std::rc::{Rc, Weak};
 
 use yew::prelude::*;
 
-use crate::model::python::panel::PyState;
+use crate::model::python::panel::{PyAction, PyState};
 use crate::model::python::worker_driver::{WorkerCommand, WorkerDriver};
 use crate::runtime::python_worker::{Given, PythonWorker};
 use crate::runtime::timers::{alarm, Alarm};
+use crate::runtime::visibility::HiddenWatch;
 use crate::text::python::RunnerWords;
 
 /// A program and the lab's names it runs with.
@@ -33,18 +34,26 @@ pub struct PythonControls {
     pub cancel: Callback<()>,
 }
 
-/// The driver, and what it has the shell hold: the worker and the time limit's alarm.
+/// The driver, and what it has the shell hold: the worker, the time limit's alarm and, over the
+/// same span (the program's run: `SetLimit` to `ClearLimit`), the watch on the tab's visibility.
 struct Shell {
     driver: RefCell<WorkerDriver<RunRequest>>,
     worker: RefCell<Option<PythonWorker>>,
     limit: RefCell<Option<Alarm>>,
+    hidden: RefCell<Option<HiddenWatch>>,
     dispatch: UseReducerDispatcher<PyState>,
 }
 
 #[hook]
 pub fn use_python(dispatch: UseReducerDispatcher<PyState>) -> PythonControls {
     let shell = use_memo((), move |_| {
-        Rc::new(Shell { driver: RefCell::default(), worker: RefCell::default(), limit: RefCell::default(), dispatch })
+        Rc::new(Shell {
+            driver: RefCell::default(),
+            worker: RefCell::default(),
+            limit: RefCell::default(),
+            hidden: RefCell::default(),
+            dispatch,
+        })
     });
     let run = {
         let shell = (*shell).clone();
@@ -81,6 +90,7 @@ fn obey(shell: &Rc<Shell>, commands: Vec<WorkerCommand<RunRequest>>) {
                 obey(shell, next);
             }
             WorkerCommand::SetLimit { generation, ms } => {
+                *shell.hidden.borrow_mut() = Some(HiddenWatch::start());
                 let weak = Rc::downgrade(shell);
                 *shell.limit.borrow_mut() = Some(alarm(ms, move || {
                     if let Some(shell) = weak.upgrade() {
@@ -89,7 +99,14 @@ fn obey(shell: &Rc<Shell>, commands: Vec<WorkerCommand<RunRequest>>) {
                     }
                 }));
             }
-            WorkerCommand::ClearLimit => drop(shell.limit.borrow_mut().take()),
+            WorkerCommand::ClearLimit => {
+                drop(shell.limit.borrow_mut().take());
+                // Said before the run's end is reported: the result never shows unjudged first.
+                let hidden = shell.hidden.borrow_mut().take().and_then(HiddenWatch::stop);
+                if let Some(ms) = hidden {
+                    shell.dispatch.dispatch(PyAction::Hidden(ms));
+                }
+            }
             WorkerCommand::Send(request) => {
                 let sent = match shell.worker.borrow().as_ref() {
                     Some(worker) => {

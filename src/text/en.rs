@@ -287,6 +287,7 @@ pub static EN: Text = Text {
         sweep_progress: "Measuring: {} of {} done",
         sweep_done: "Measured {}.",
         sweep_cancelled: "Measuring cancelled after {} of {}.",
+        sweep_hidden: "During {} the tab was in the background: browsers slow timers there, so those points (faint) measured the browser, not the strategy. Measure again with the tab in view.",
         summary: "{}: {} at {} = {}, {} at {} = {}.",
     },
     guess: GuessText {

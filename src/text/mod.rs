@@ -171,6 +171,8 @@ mod tests {
         assert_eq!(RU.sweep_cancelled(3, 21), "Измерение отменено после 3 из 21 запуска.");
         assert_eq!(RU.sweep_done(24), "Измерено 24 запуска.");
         assert_eq!(EN.sweep_done(24), "Measured 24 runs.");
+        assert!(RU.sweep_hidden(3).starts_with("Во время 3 запусков вкладка была в фоне"), "{}", RU.sweep_hidden(3));
+        assert!(EN.sweep_hidden(1).starts_with("During 1 run the tab"), "{}", EN.sweep_hidden(1));
         assert_eq!(RU.progress(3, 41, 500.0), "завершено 3 из 41 запроса · 500\u{a0}мс");
         let of = |latencies: &[u32], st| {
             let s = Scenario::from_latencies(latencies).unwrap();

@@ -32,6 +32,8 @@ pub struct PyText {
     pub status: PyStatusText,
     pub result: &'static str,
     pub predicted: &'static str,
+    /// Where the prediction would be, for a run made while the tab was in the background.
+    pub hidden_run: &'static str,
     pub error_line: &'static str,
     pub worker_note: &'static str,
     pub truncated: &'static str,
@@ -162,6 +164,7 @@ pub const PY_EN: PyText = PyText {
     },
     result: "Total: {}",
     predicted: "the lab's model: {}",
+    hidden_run: "The tab was in the background for {} during this run; browsers slow timers there, so it measured the browser, not the program. Run it again with the tab in view.",
     error_line: "line {}",
     worker_note: "Python runs in a worker thread of its own: a program that blocks freezes that thread (drawn as blocked), never this page, and Cancel always works.",
     truncated: "The program made more than the lanes can hold: the first part is drawn.",
@@ -257,6 +260,7 @@ pub const PY_RU: PyText = PyText {
     },
     result: "Всего: {}",
     predicted: "модель лаборатории: {}",
+    hidden_run: "Вкладка была в фоне {} во время запуска; браузеры замедляют там таймеры, так что измерен браузер, а не программа. Запустите ещё раз, не уходя с вкладки.",
     error_line: "строка {}",
     worker_note: "Python работает в отдельном потоке (веб-воркере): программа, которая блокирует поток, замораживает только его (на дорожках — блокирующий участок), но не страницу, и отмена срабатывает всегда.",
     truncated: "Программа создала больше, чем помещается на дорожках: показано начало.",
@@ -417,6 +421,10 @@ impl PyText {
 
     pub fn predicted(&self, total_ms: f64) -> String {
         fill(self.predicted, &[&self.base.total(total_ms)])
+    }
+
+    pub fn hidden_run(&self, ms: f64) -> String {
+        fill(self.hidden_run, &[&self.base.duration(ms)])
     }
 
     pub fn line(&self, line: u32) -> String {

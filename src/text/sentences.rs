@@ -461,6 +461,11 @@ impl Text {
         fill(self.growth.sweep_progress, &[&self.int(done as f64), &self.count(of, &self.counted.runs, Case::Genitive)])
     }
 
+    /// How many of a sweep's runs were made while the tab was in the background.
+    pub fn sweep_hidden(&self, hidden: usize) -> String {
+        fill(self.growth.sweep_hidden, &[&self.count(hidden, &self.counted.runs, Case::Genitive)])
+    }
+
     pub fn sweep_done(&self, done: usize) -> String {
         fill(self.growth.sweep_done, &[&self.runs(done)])
     }

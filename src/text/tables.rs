@@ -399,6 +399,8 @@ pub struct GrowthText {
     pub sweep_progress: &'static str,
     pub sweep_done: &'static str,
     pub sweep_cancelled: &'static str,
+    /// Under the chart: {} of the sweep's runs were made while the tab was in the background.
+    pub sweep_hidden: &'static str,
     /// A screen reader's line per strategy: at N (or k) = first and last.
     pub summary: &'static str,
 }

@@ -96,6 +96,7 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
         SweepStatus::Cancelled { done, of } => Some(t.sweep_cancelled(done, of)),
     };
     let sweeping = matches!(props.status, SweepStatus::Running { .. });
+    let hidden = props.measured.iter().filter(|m| m.hidden_ms.is_some()).count();
     let (other_axis, toggle_label) = match props.axis {
         GrowthAxis::N => (GrowthAxis::K, t.growth.to_k),
         GrowthAxis::K => (GrowthAxis::N, t.growth.to_n),
@@ -141,6 +142,9 @@ pub fn GrowthChart(props: &GrowthChartProps) -> Html {
                 { if props.axis == GrowthAxis::N { t.growth.note_n } else { t.growth.note_k } }
                 if !props.measured.is_empty() { { " " }{ t.growth.measured_note } }
             </p>
+            if hidden > 0 {
+                <p class="hidden-run" data-testid="sweep-hidden" data-runs={hidden.to_string()} role="note">{ t.sweep_hidden(hidden) }</p>
+            }
             <div class="growth-actions" data-picture-skip="">
                 if sweeping {
                     <progress data-testid="sweep-progress" max={props.sweep_runs.max(1).to_string()}
@@ -183,8 +187,14 @@ fn plot_markup(props: &GrowthChartProps, y_ticks: &[f64], xy: &dyn Fn(f64, f64) 
             let (x, y) = xy(p.x as f64, p.predicted);
             let (x, y) = (short(x), short(y));
             let own = if props.axis == GrowthAxis::N && p.x == props.n { " own" } else { "" };
-            let measured =
-                mine.iter().find(|m| m.x == p.x).map(|m| format!(" data-measured-ms=\"{}\"", fixed(m.total, 1))).unwrap_or_default();
+            let measured = mine
+                .iter()
+                .find(|m| m.x == p.x)
+                .map(|m| {
+                    let hidden = m.hidden_ms.map(|h| format!(" data-hidden-ms=\"{}\"", fixed(h, 1))).unwrap_or_default();
+                    format!(" data-measured-ms=\"{}\"{hidden}", fixed(m.total, 1))
+                })
+                .unwrap_or_default();
             out += &format!(
                 "<line class=\"growth-point{own}\" data-testid=\"growth-point\" data-{axis}=\"{}\" data-predicted-ms=\"{}\"{measured} x1=\"{x}\" x2=\"{x}\" y1=\"{y}\" y2=\"{y}\" {stroke}/>",
                 p.x,
@@ -194,7 +204,9 @@ fn plot_markup(props: &GrowthChartProps, y_ticks: &[f64], xy: &dyn Fn(f64, f64) 
         for m in &mine {
             let (x, y) = xy(m.x as f64, m.total);
             let (x, y) = (short(x), short(y));
-            out += &format!("<line class=\"growth-measured\" x1=\"{x}\" x2=\"{x}\" y1=\"{y}\" y2=\"{y}\" {stroke}/>");
+            // Measured in the background: drawn faint, apart from what was measured in view.
+            let hidden = if m.hidden_ms.is_some() { " hidden" } else { "" };
+            out += &format!("<line class=\"growth-measured{hidden}\" x1=\"{x}\" x2=\"{x}\" y1=\"{y}\" y2=\"{y}\" {stroke}/>");
         }
         out += "</g>";
     }

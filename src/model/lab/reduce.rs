@@ -128,14 +128,25 @@ impl AppState {
             Action::GrowthAxis(axis) => change(self, |s| s.growth_axis = axis),
             Action::SweepBegin { .. } if self.is_running() => self,
             Action::SweepBegin { run_id, axis, runs, scenario } => change(self, |s| {
-                s.sweep = Some(Sweep { run_id, axis, measured: vec![None; runs.len()], runs, state: SweepState::Running, scenario });
+                s.sweep = Some(Sweep {
+                    run_id,
+                    axis,
+                    measured: vec![None; runs.len()],
+                    hidden: vec![None; runs.len()],
+                    runs,
+                    state: SweepState::Running,
+                    scenario,
+                });
                 s.growth_axis = axis;
             }),
-            Action::SweepPoint { run_id, index, total } if current(run_id).is_some_and(|s| index < s.measured.len()) => change(self, |s| {
-                if let Some(sweep) = s.sweep.as_mut() {
-                    sweep.measured[index] = Some(total);
-                }
-            }),
+            Action::SweepPoint { run_id, index, total, hidden_ms } if current(run_id).is_some_and(|s| index < s.measured.len()) => {
+                change(self, |s| {
+                    if let Some(sweep) = s.sweep.as_mut() {
+                        sweep.measured[index] = Some(total);
+                        sweep.hidden[index] = hidden_ms;
+                    }
+                })
+            }
             Action::SweepEnded { run_id, end } if current(run_id).is_some() => change(self, |s| {
                 if let Some(sweep) = s.sweep.as_mut() {
                     sweep.state = SweepState::Ended(end);

@@ -26,6 +26,8 @@ pub struct MeasuredPoint {
     pub strategy: Strategy,
     pub x: usize,
     pub total: f64,
+    /// Measured while the tab was in the background (ms there): drawn apart, never judged.
+    pub hidden_ms: Option<f64>,
 }
 
 /// Where a sweep is: runs finished and in all, and whether it still runs or was cancelled.
@@ -200,8 +202,8 @@ impl AppState {
             (Some(s), Some(v)) if s.axis == self.growth_axis && *s.scenario == v.scenario => s
                 .runs
                 .iter()
-                .zip(&s.measured)
-                .filter_map(|(run, m)| m.map(|total| MeasuredPoint { strategy: run.strategy, x: run.x, total }))
+                .zip(s.measured.iter().zip(&s.hidden))
+                .filter_map(|(run, (m, &hidden_ms))| m.map(|total| MeasuredPoint { strategy: run.strategy, x: run.x, total, hidden_ms }))
                 .collect(),
             _ => Vec::new(),
         }
@@ -407,8 +409,15 @@ mod tests {
         let first = runs[0].clone();
         let s = s.after(Action::SweepBegin { run_id: 3, axis: GrowthAxis::N, runs: runs.clone(), scenario });
         assert_eq!(s.sweep_status(), SweepStatus::Running { done: 0, of: runs.len() });
-        let s = s.after(Action::SweepPoint { run_id: 3, index: 0, total: 310.0 });
-        assert_eq!(s.measured_points(), vec![MeasuredPoint { strategy: first.strategy, x: first.x, total: 310.0 }]);
+        let s = s.after(Action::SweepPoint { run_id: 3, index: 0, total: 310.0, hidden_ms: None });
+        assert_eq!(s.measured_points(), vec![MeasuredPoint { strategy: first.strategy, x: first.x, total: 310.0, hidden_ms: None }]);
+        // A point measured while the tab was in the background keeps its total and says so.
+        let second = runs[1].clone();
+        let with_hidden = s.clone().after(Action::SweepPoint { run_id: 3, index: 1, total: 2_900.0, hidden_ms: Some(2_000.0) });
+        assert_eq!(
+            with_hidden.measured_points()[1],
+            MeasuredPoint { strategy: second.strategy, x: second.x, total: 2_900.0, hidden_ms: Some(2_000.0) }
+        );
         let other_axis = s.clone().after(Action::GrowthAxis(GrowthAxis::K));
         assert_eq!((other_axis.sweep_status(), other_axis.measured_points()), (SweepStatus::None, Vec::new()));
         let other_scenario = s.clone().after(Action::Edit(Edit::Latencies("300, 900".into())));

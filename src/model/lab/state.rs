@@ -82,6 +82,8 @@ pub struct Sweep {
     pub axis: GrowthAxis,
     pub runs: Rc<Vec<SweepRun>>,
     pub measured: Vec<Option<f64>>,
+    /// Each run's time in the background, where the tab was there during it: drawn apart.
+    pub hidden: Vec<Option<f64>>,
     pub state: SweepState,
     /// The scenario it was measured for: a changed form makes it stale.
     pub scenario: Rc<Scenario>,
@@ -275,6 +277,8 @@ pub enum Action {
         run_id: u32,
         index: usize,
         total: f64,
+        /// How long the tab was in the background during the point's run (`Trace::hidden_ms`).
+        hidden_ms: Option<f64>,
     },
     SweepEnded {
         run_id: u32,

@@ -175,10 +175,10 @@ fn a_sweep_takes_only_its_own_points() {
     let s = after(s, [Action::SweepBegin { run_id: 7, axis: GrowthAxis::K, runs, scenario }]);
     assert!(s.is_sweeping() && s.is_running());
     assert_eq!(s.growth_axis, GrowthAxis::K, "the chart shows the axis being measured");
-    assert_ignored(&s, Action::SweepPoint { run_id: 6, index: 0, total: 1.0 });
-    assert_ignored(&s, Action::SweepPoint { run_id: 7, index: 2, total: 1.0 });
+    assert_ignored(&s, Action::SweepPoint { run_id: 6, index: 0, total: 1.0, hidden_ms: None });
+    assert_ignored(&s, Action::SweepPoint { run_id: 7, index: 2, total: 1.0, hidden_ms: None });
     assert_ignored(&s, Action::SweepEnded { run_id: 6, end: Outcome::Completed });
-    let s = after(s, [Action::SweepPoint { run_id: 7, index: 1, total: 812.0 }]);
+    let s = after(s, [Action::SweepPoint { run_id: 7, index: 1, total: 812.0, hidden_ms: None }]);
     let sweep = s.sweep.as_ref().expect("a sweep");
     assert_eq!((sweep.measured.clone(), sweep.finished()), (vec![None, Some(812.0)], 1));
     let s = after(s, [Action::SweepEnded { run_id: 7, end: Outcome::Cancelled }]);
@@ -189,7 +189,7 @@ fn a_sweep_takes_only_its_own_points() {
 #[test]
 fn without_a_sweep_its_messages_are_dropped() {
     let s = state("");
-    assert_ignored(&s, Action::SweepPoint { run_id: 1, index: 0, total: 1.0 });
+    assert_ignored(&s, Action::SweepPoint { run_id: 1, index: 0, total: 1.0, hidden_ms: None });
     assert_ignored(&s, Action::SweepEnded { run_id: 1, end: Outcome::Completed });
 }
 

@@ -70,6 +70,9 @@ pub struct PyState {
     pub read_error: Option<LinkError>,
     /// The program as it is could not be written into a link (too long).
     pub link_error: Option<LinkError>,
+    /// How long the tab was in the background during the run (`runtime::visibility`): such a
+    /// run is named, never set beside the model.
+    pub hidden_ms: Option<f64>,
 }
 
 impl PyState {
@@ -88,6 +91,7 @@ impl PyState {
             at: None,
             read_error: None,
             link_error: None,
+            hidden_ms: None,
         }
     }
 
@@ -148,6 +152,8 @@ pub enum PyAction {
     Seek(f64),
     /// The program was handed to the lab for its link: written, or too long to (`LinkError`).
     LinkWritten(Option<LinkError>),
+    /// The tab was in the background for so many ms during the run.
+    Hidden(f64),
 }
 
 impl PyState {
@@ -185,7 +191,9 @@ impl PyState {
                 s.error = None;
                 s.trace = Rc::default();
                 s.total = None;
+                s.hidden_ms = None;
             }
+            PyAction::Hidden(ms) => s.hidden_ms = Some(ms),
             PyAction::WorkerStarted => s.load = Load::Loading(0.0),
             PyAction::Message(message) => match message {
                 WorkerMessage::Progress(bytes) => s.load = Load::Loading(bytes),

@@ -54,8 +54,10 @@ pub struct PyScreen {
     pub cursor: Option<f64>,
     /// The moment panel and the step table: a finished run with lanes.
     pub explained: bool,
-    /// The model's total for a preset as it is, beside the measured one.
+    /// The model's total for a preset as it is, beside the measured one; none beside a run made
+    /// while the tab was in the background, which is named instead (`hidden_ms`).
     pub predicted_ms: Option<f64>,
+    pub hidden_ms: Option<f64>,
     /// The program's error line to mark in the editor.
     pub error_line: Option<u32>,
     /// No worker may start here (a sandboxed embed): offer the full page.
@@ -82,7 +84,8 @@ impl PyScreen {
             span_ms,
             at_ms: state.at.unwrap_or(span_ms),
             cursor: (!state.busy()).then_some(state.at.unwrap_or(span_ms)),
-            predicted_ms: state.preset.map(|p| p.predicted_ms(&given.latencies, given.limit)),
+            predicted_ms: state.preset.filter(|_| state.hidden_ms.is_none()).map(|p| p.predicted_ms(&given.latencies, given.limit)),
+            hidden_ms: state.hidden_ms,
             error_line: state.error.as_ref().map(|e| e.line).filter(|l| *l > 0),
             no_worker: state.run == ProgramRun::Failed(Failure::NoWorkerHere),
             link_error: state.read_error.clone().or_else(|| state.link_error.clone()),
@@ -205,6 +208,17 @@ mod tests {
         assert!(screen.explained && !screen.lanes.is_empty(), "a finished run with lanes is explained");
         let moved = PyScreen::of(&done.after(PyAction::Seek(200.0)), &given(&[300]), 30_000);
         assert_eq!(moved.at_ms, 200.0);
+    }
+
+    #[test]
+    fn a_run_made_in_the_background_is_named_and_never_set_beside_the_model() {
+        let s = Rc::new(PyState::new(PyPreset::Gather.program().into(), Some(PyPreset::Gather)));
+        let s = s.after(PyAction::Begin).after(PyAction::Hidden(1_200.0));
+        let screen = PyScreen::of(&s, &given(&[300, 800]), 30_000);
+        assert_eq!((screen.predicted_ms, screen.hidden_ms), (None, Some(1_200.0)));
+        let again = PyScreen::of(&s.after(PyAction::Begin), &given(&[300, 800]), 30_000);
+        assert_eq!(again.hidden_ms, None, "the next run starts unjudged by the last");
+        assert!(again.predicted_ms.is_some());
     }
 
     #[test]

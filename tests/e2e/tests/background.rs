@@ -3,7 +3,7 @@
 //! no ✓ or ≠, no measured speed-up, no "page frozen", but one line saying what happened, with Run
 //! again. Chromium as a reader has it (`Browser::start_backgroundable`) hides the lab's tab for
 //! real when another tab comes to the front. Chromium only: the other engines' drivers cannot
-//! bring a tab behind another headlessly.
+//! bring a tab behind another headlessly. A Python run made in the background is in python.rs.
 
 use std::time::Duration;
 
@@ -99,5 +99,35 @@ async fn a_run_that_stays_in_view_is_never_warned_about() {
     let seen = rows(b.js(ROWS).await);
     assert_eq!(seen.len(), 4);
     assert!(seen.iter().all(|r| r.1.is_none()), "no run in view is named as in the background: {seen:?}");
+    b.close().await;
+}
+
+/// A sweep goes on while the tab is in the background and marks the points measured there:
+/// faint, counted under the chart; the points measured in view keep their place.
+#[tokio::test]
+async fn a_sweeps_points_measured_in_the_background_are_marked_and_the_rest_kept() {
+    // Its 24 runs take ~5 s in view; the tab goes behind another for 2 s of them.
+    let (b, _server) = open("lat=60,120&mode=compare&limit=2").await;
+    b.click("measure-curve").await;
+    b.wait_until("document.querySelector('[data-testid=sweep-progress]')", Duration::from_secs(5), "the sweep's progress").await;
+    b.wait_until(
+        "document.querySelectorAll('[data-testid=growth-point][data-measured-ms]').length >= 2",
+        Duration::from_secs(20),
+        "two points in view",
+    )
+    .await;
+    b.hide_for(Duration::from_secs(2)).await;
+    b.wait_until("document.querySelector('[data-testid=measure-curve]')", Duration::from_secs(120), "the sweep to end").await;
+    let points = b
+        .js("return [...document.querySelectorAll('[data-testid=growth-point][data-measured-ms]')].map(p => p.dataset.hiddenMs ? +p.dataset.hiddenMs : null);")
+        .await;
+    let points: Vec<Option<f64>> = serde_json::from_value(points).expect("points");
+    let hidden = points.iter().filter(|p| p.is_some()).count();
+    assert_eq!(points.len(), 24, "every point measured: {points:?}");
+    assert!(hidden >= 1 && hidden < points.len(), "some points, not all, in the background: {points:?}");
+    let said =
+        b.js("const n = document.querySelector('[data-testid=sweep-hidden]'); return n ? [+n.dataset.runs, n.textContent] : null;").await;
+    assert_eq!(said[0].as_u64(), Some(hidden as u64), "{said}");
+    assert!(said[1].as_str().unwrap_or_default().contains("the tab was in the background"), "{said}");
     b.close().await;
 }

@@ -247,6 +247,50 @@ async fn the_program_travels_in_the_link_and_never_runs_without_a_click() {
     b2.close().await;
 }
 
+/// A Python run hidden mid-way says so where the model's total would be; the same run in view
+/// is set beside the model, with no warning.
+#[tokio::test]
+async fn a_python_run_hidden_mid_way_says_so_and_one_in_view_does_not() {
+    // Chromium as a reader has it: a tab behind another is hidden, its timers slowed (issue 30;
+    // tests/e2e/tests/background.rs has the lab's own runs).
+    let server = e2e::lab_server();
+    let b = Browser::start_backgroundable(1280, 1000).await;
+    b.goto(&server.url("lat=300,3000,500&mode=concurrent")).await;
+    b.wait_for_app().await;
+    open_panel(&b).await;
+    select_preset(&b, PyPreset::Gather).await;
+    let said = "const s = document.querySelector('[data-testid=py-status]'); const h = document.querySelector('[data-testid=py-hidden-run]');
+        return [s.dataset.state, Number(s.dataset.runs), h ? +h.dataset.hiddenMs : null, document.querySelector('[data-testid=py-result]')?.textContent ?? ''];";
+    for (run, hide) in [(1, false), (2, true)] {
+        b.click("py-run").await;
+        if hide {
+            // Python is loaded (the first run): the program is running, its 3 s outlast the 2 s away.
+            b.wait_until(
+                "document.querySelector('[data-testid=py-status]').dataset.state === 'running'",
+                Duration::from_secs(5),
+                "the run",
+            )
+            .await;
+            b.hide_for(Duration::from_secs(2)).await;
+        }
+        b.wait_until(
+            &format!("(s => s.dataset.runs >= {run} && s.dataset.state === 'done')(document.querySelector('[data-testid=py-status]'))"),
+            Duration::from_secs(60),
+            "the program to end",
+        )
+        .await;
+        let seen = b.js(said).await;
+        if hide {
+            assert!(seen[2].as_f64().is_some_and(|ms| ms >= 1000.0), "hidden mid-way: {seen}");
+            assert!(!seen[3].as_str().unwrap_or_default().contains("model"), "never set beside the model: {seen}");
+        } else {
+            assert!(seen[2].is_null(), "a run in view is never warned about: {seen}");
+            assert!(seen[3].as_str().unwrap_or_default().contains("the lab's model"), "set beside the model: {seen}");
+        }
+    }
+    b.close().await;
+}
+
 /// The core set in every engine: every preset, written the usual way (`asyncio.run(main())`), and
 /// Cancel of a program that never yields.
 mod every_engine {
