@@ -173,7 +173,7 @@ pub fn App(props: &AppProps) -> Html {
                         <ShareBar t={t} share={state.share.clone()} embed={presentation.embed}
                             full_page={AttrValue::from(links.full_page.clone())} snippet_auto={AttrValue::from(links.snippet_auto.clone())}
                             snippet_fixed={AttrValue::from(links.snippet_fixed.clone())} on_copy={on_copy}
-                            embed_width={state.embed_size.width} on_embed_width={on_embed_width} measuring={measuring} />
+                            embed_width={state.embed_size.width} on_embed_width={on_embed_width} measuring={measuring} on_phones={links.on_phones} />
                     </div>
                     if state.dimmed() {
                         <p class="invalid-note" data-testid="invalid-note" role="status">{ t.real.invalid_form_note }</p>

@@ -94,10 +94,37 @@ pub fn snippet_auto_height(src: &str, title: &str, initial_height: u32, loader: 
     )
 }
 
-/// The same `<iframe>` at a fixed height, for pages that allow no script.
-pub fn snippet_fixed_height(src: &str, title: &str, height: u32) -> String {
+/// The phone's column the fixed-height code is measured in too: a 390 px phone less a notes
+/// site's margins.
+pub const PHONE_COLUMN: u32 = 360;
+/// A notes site's margins around its column on a phone, px (the viewport less the column).
+pub const PHONE_MARGINS: u32 = 32;
+
+/// The fixed height's taller variant on phones: measured at `column` px, `height` px tall.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OnPhones {
+    /// The column the main height was measured for, px.
+    pub column: u32,
+    /// The embed's height (with its margin) in a phone's column, px.
+    pub height: u32,
+}
+
+/// The same `<iframe>` at a fixed height, for pages that allow no script. With `phones`, its
+/// style grows it on a narrow screen, with no script: from `height` in a window of the measured
+/// column (and margins) or wider, straight up to the phone's height in a phone's window (CSS
+/// `max()` of the height and a line in `100vw`); a host that drops the style keeps `height`.
+pub fn snippet_fixed_height(src: &str, title: &str, height: u32, phones: Option<OnPhones>) -> String {
+    let style = match phones.filter(|p| p.height > height && p.column > PHONE_COLUMN) {
+        Some(p) => {
+            // Per px of window narrower than the column's: the height to add, in thousandths.
+            let per_px = ((p.height - height) as f64 / (p.column - PHONE_COLUMN) as f64 * 1000.0).ceil() / 1000.0;
+            let wide = p.column + PHONE_MARGINS;
+            format!("width:100%;border:0;height:max({height}px, calc({height}px + ({wide}px - 100vw) * {per_px}))")
+        }
+        None => "width:100%;border:0".to_string(),
+    };
     format!(
-        "<iframe src=\"{}\" title=\"{}\" style=\"width:100%;border:0\" height=\"{height}\" loading=\"lazy\"></iframe>",
+        "<iframe src=\"{}\" title=\"{}\" style=\"{style}\" height=\"{height}\" loading=\"lazy\"></iframe>",
         escape_attr(src),
         escape_attr(title)
     )
@@ -119,8 +146,19 @@ mod tests {
         // Nothing a host would escape in a script's text: it has none.
         let script = s.split("<script").nth(1).unwrap();
         assert!(script.ends_with("async></script>") && !script.contains('&'), "{script}");
-        let f = snippet_fixed_height("https://example.org/lab/?embed=1", "Lab", 640);
+        let f = snippet_fixed_height("https://example.org/lab/?embed=1", "Lab", 640, None);
         assert!(f.contains("height=\"640\"") && !f.contains("<script"));
+    }
+
+    #[test]
+    fn the_fixed_height_grows_on_phones_with_no_script() {
+        let f = snippet_fixed_height("https://example.org/lab/?embed=1", "Lab", 690, Some(OnPhones { column: 700, height: 950 }));
+        // 260 px more over 340 px of column: 0.765 px a px, from a 732 px window down.
+        assert!(f.contains("style=\"width:100%;border:0;height:max(690px, calc(690px + (732px - 100vw) * 0.765))\""), "{f}");
+        assert!(f.contains("height=\"690\""), "the height where the style is dropped");
+        // (At 392 px, a 360 px column: 690 + 340 × 0.765 = 950.1 px, the phone's height.)
+        let no_taller = snippet_fixed_height("x", "Lab", 690, Some(OnPhones { column: 700, height: 600 }));
+        assert!(no_taller.contains("style=\"width:100%;border:0\""), "{no_taller}");
     }
 
     #[test]

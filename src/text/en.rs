@@ -314,6 +314,7 @@ pub static EN: Text = Text {
         embed_width_label: "Your notes site’s column, px",
         embed_measuring: "Measuring the embed at that width…",
         embed_fixed_hint_width: "Without JavaScript: a fixed height, measured for a column {}\u{a0}px wide.",
+        embed_fixed_phones: "On a phone it grows (measured there too).",
     },
     picture: PictureText {
         menu: "Picture",

@@ -321,6 +321,7 @@ pub static RU: Text = Text {
         embed_width_label: "Ширина колонки вашего сайта, пикс.",
         embed_measuring: "Измеряем встраивание при этой ширине…",
         embed_fixed_hint_width: "Без JavaScript: фиксированная высота, измеренная для колонки шириной {}\u{a0}пикс.",
+        embed_fixed_phones: "На телефоне она растёт (измерено и там).",
     },
     picture: PictureText {
         menu: "Картинка",

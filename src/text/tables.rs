@@ -351,6 +351,7 @@ pub struct GlanceText {
     pub embed_measuring: &'static str,
     /// Fixed height: for the column width chosen.
     pub embed_fixed_hint_width: &'static str,
+    pub embed_fixed_phones: &'static str,
 }
 
 /// The totals chart: one bar per strategy.

@@ -26,6 +26,8 @@ pub struct ShareProps {
     /// The embed is being measured at that width.
     #[prop_or_default]
     pub measuring: bool,
+    /// The fixed code grows on phones.
+    pub on_phones: bool,
 }
 
 #[component]
@@ -83,6 +85,7 @@ pub fn ShareBar(props: &ShareProps) -> Html {
                         value={props.snippet_auto.clone()} />
                     <p class="hint" data-testid="embed-fixed-hint">
                         { if props.measuring { t.glance.embed_measuring.to_string() } else { fill(t.glance.embed_fixed_hint_width, &[&props.embed_width.to_string()]) } }
+                        if !props.measuring && props.on_phones { { " " }{ t.glance.embed_fixed_phones } }
                     </p>
                     <textarea readonly=true rows="2" spellcheck="false" data-testid="embed-fixed" data-state={if props.measuring { "measuring" } else { "ready" }}
                         value={props.snippet_fixed.clone()} />

@@ -7,7 +7,11 @@ use std::rc::Rc;
 
 use super::state::{AppState, RunState, SweepState, Validation};
 use crate::model::config::ValidConfig;
-use crate::model::embed::{fixed_height, loader_src, snippet_auto_height, snippet_fixed_height};
+use crate::model::embed::{fixed_height, loader_src, snippet_auto_height, snippet_fixed_height, OnPhones, PHONE_COLUMN};
+
+/// From this column width up, a column is a notes site's, and the fixed code is measured on a
+/// phone too.
+const PHONE_FROM: u32 = 600;
 use crate::model::growth::{self, GrowthAxis, Series, SweepRun, Workload};
 use crate::model::guess::{self, GuessResult};
 use crate::model::presentation::{Panels, Presentation};
@@ -218,8 +222,11 @@ pub struct ShareLinks {
     pub embed_src: String,
     pub snippet_auto: String,
     pub snippet_fixed: String,
-    /// The embed's height was measured at the chosen column width (else estimated).
+    /// The embed's height was measured at the chosen column width, and on a phone where the
+    /// column is a notes site's (else estimated).
     pub measured: bool,
+    /// The fixed code grows on phones (`model::embed::OnPhones`).
+    pub on_phones: bool,
 }
 
 impl ShareLinks {
@@ -236,14 +243,20 @@ impl ShareLinks {
             embed_panels.python.then_some(state.program.as_deref()).flatten(),
         );
         let size = &state.embed_size;
-        let measured = size.measured.iter().find(|(src, width, _)| *src == embed_src && *width == size.width).map(|(_, _, h)| *h);
+        let at = |column: u32| size.measured.iter().find(|(src, width, _)| *src == embed_src && *width == column).map(|(_, _, h)| *h);
+        let measured = at(size.width);
+        // A notes column (600 px or wider) is measured on a phone too: the fixed code grows there.
+        let on_phone = (size.width >= PHONE_FROM).then(|| at(PHONE_COLUMN));
         let estimate = fixed_height(embed_panels, requests, &strategies);
         // Other engines' fonts run a little longer than the one it was measured in: a margin.
-        let fixed = measured.map(|h| h + h / 50 + 16).unwrap_or(estimate);
+        let margin = |h: u32| h + h / 50 + 16;
+        let fixed = measured.map(margin).unwrap_or(estimate);
+        let phones = on_phone.flatten().map(|h| OnPhones { column: size.width, height: margin(h) });
         ShareLinks {
             snippet_auto: snippet_auto_height(&embed_src, embed_title, measured.unwrap_or(estimate), &loader_src(base)),
-            snippet_fixed: snippet_fixed_height(&embed_src, embed_title, fixed),
-            measured: measured.is_some(),
+            snippet_fixed: snippet_fixed_height(&embed_src, embed_title, fixed, phones),
+            measured: measured.is_some() && on_phone.is_none_or(|h| h.is_some()),
+            on_phones: phones.is_some(),
             full_page,
             embed_src,
         }
@@ -252,7 +265,10 @@ impl ShareLinks {
     /// What the page should measure: the embed at the chosen width, once the author opened the
     /// embed code, until it is measured.
     pub fn probe(&self, state: &AppState) -> Option<(String, u32)> {
-        (state.embed_size.wanted && !state.presentation.embed && !self.measured).then(|| (self.embed_src.clone(), state.embed_size.width))
+        let size = &state.embed_size;
+        let measured = |column: u32| size.measured.iter().any(|(src, width, _)| *src == self.embed_src && *width == column);
+        let column = if !measured(size.width) { size.width } else { PHONE_COLUMN };
+        (size.wanted && !state.presentation.embed && !self.measured).then(|| (self.embed_src.clone(), column))
     }
 }
 
@@ -512,6 +528,15 @@ mod tests {
         let links = ShareLinks::of(&wider, "", "Lab");
         assert!(!links.measured, "700 px is measured anew");
         assert_eq!(links.probe(&wider), Some((links.embed_src.clone(), 700)));
+        // A notes column is measured on a phone next, and the fixed code grows there.
+        let at_700 = wider.after(Action::EmbedMeasured { src: links.embed_src.clone(), width: 700, height: 640 });
+        let links = ShareLinks::of(&at_700, "", "Lab");
+        assert!(!links.measured && !links.on_phones);
+        assert_eq!(links.probe(&at_700), Some((links.embed_src.clone(), 360)));
+        let both = at_700.after(Action::EmbedMeasured { src: links.embed_src.clone(), width: 360, height: 900 });
+        let links = ShareLinks::of(&both, "", "Lab");
+        assert!(links.measured && links.on_phones && links.probe(&both).is_none());
+        assert!(links.snippet_fixed.contains("height=\"668\"") && links.snippet_fixed.contains("100vw"), "{}", links.snippet_fixed);
     }
 
     #[test]

@@ -27,7 +27,10 @@ pub struct TempDir(PathBuf);
 
 impl TempDir {
     pub fn new(prefix: &str) -> TempDir {
-        let path = std::env::temp_dir().join(format!("{prefix}-{}-{}", std::process::id(), free_port()));
+        // Unique in the program: its tests share one process (a port may come back).
+        static MADE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let made = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("{prefix}-{}-{made}-{}", std::process::id(), free_port()));
         std::fs::create_dir_all(&path).expect("a temporary folder");
         TempDir(path)
     }

@@ -124,12 +124,17 @@ fn serve(mut stream: TcpStream, root: &Path, prefix: &str, gate: Option<&Gate>) 
     stream.flush()
 }
 
-/// A file's body gzipped at the best level, once per path and content: Python's 9.6 MB of wasm
-/// takes seconds to compress, and every test that loads Python asks for it again.
+/// A file's body gzipped at the best level, once per content: Python's 9.6 MB of wasm takes
+/// seconds to compress, and every test that loads Python asks for it again. Keyed by the content
+/// itself (its hash and length), never by its name: the tests of one program serve many host
+/// pages named index.html, and a page of the same length once came back as the one before it.
 fn gzipped(path: &str, body: Vec<u8>) -> std::io::Result<Vec<u8>> {
-    type Cache = Mutex<HashMap<(String, usize), Vec<u8>>>;
+    use std::hash::{Hash, Hasher};
+    type Cache = Mutex<HashMap<(String, usize, u64), Vec<u8>>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();
-    let key = (path.to_string(), body.len());
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    body.hash(&mut hasher);
+    let key = (path.to_string(), body.len(), hasher.finish());
     if let Some(hit) = CACHE.get_or_init(Cache::default).lock().unwrap().get(&key) {
         return Ok(hit.clone());
     }

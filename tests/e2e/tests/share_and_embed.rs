@@ -122,6 +122,47 @@ async fn the_fixed_height_snippet_fits_the_column_it_was_measured_for() {
     page.close().await;
 }
 
+/// The fixed code measured for a 700 px column serves every notes site: Quartz's 630 px, MkDocs'
+/// 688 px, Obsidian's 700 px, and a phone (a 390 px screen, the site's 16 px margins), hiding at
+/// most 20 px of the embed after its Compare, in both languages.
+#[tokio::test]
+async fn the_fixed_code_hides_nothing_in_a_notes_column_or_on_a_phone() {
+    let page = Browser::start(1280, 900).await;
+    let desk = Browser::start(1280, 1000).await;
+    let phone = Browser::start(390, 900).await;
+    for lang in ["en", "ru"] {
+        page.goto(&e2e::lab_server().url(&format!("preset=note&mode=compare&lang={lang}"))).await;
+        page.wait_for_app().await;
+        let (_, _, _) = measured_snippets(&page, 700).await;
+        let fixed = page.js("return document.querySelector('[data-testid=embed-fixed]').value;").await.as_str().unwrap().to_string();
+        assert!(fixed.contains("100vw"), "the code grows on phones: {fixed}");
+        for (reader, column) in [(&desk, "630px"), (&desk, "688px"), (&desk, "700px"), (&phone, "auto")] {
+            let margin = if column == "auto" { "0 16px" } else { "0 auto" };
+            let dir = TempDir::new("lab-fixed-host");
+            std::fs::write(
+                dir.path().join("index.html"),
+                format!("<!doctype html><html><head><meta charset=utf-8><meta name=viewport content=\"width=device-width\"></head><body style=\"margin:0\"><div style=\"width:{column};margin:{margin}\">{fixed}</div></body></html>"),
+            )
+            .unwrap();
+            let host = StaticServer::start(dir.path().to_path_buf(), "/");
+            reader.goto(&host.url("")).await;
+            reader.client.enter_frame(0).await.expect("into the frame");
+            reader.wait_for_app().await;
+            reader.click("compare").await;
+            reader.wait_for_state(&["done"], Duration::from_secs(30)).await;
+            let [content, inner, width]: [f64; 3] = serde_json::from_value(
+                reader.js("return [document.documentElement.scrollHeight, window.innerHeight, window.innerWidth];").await,
+            )
+            .unwrap();
+            assert!(content - inner <= 20.0, "{lang} in a {width} px column: {content} px of content in a {inner} px frame");
+            reader.client.enter_parent_frame().await.expect("out of the frame");
+        }
+    }
+    for b in [page, desk, phone] {
+        b.close().await;
+    }
+}
+
 /// The auto-height code as the lab gave it until December 2026: an inline script. Pages that
 /// hold it keep working: the lab still speaks its messages.
 const PASTED_INLINE: &str = include_str!("../fixtures/inline-snippet-2026.js");
