@@ -108,9 +108,10 @@ pub fn Race(props: &RaceProps) -> Html {
                     </div>
                 }
             }) }
+            // The faint clause keeps its place when nothing is faint: a run never moves the height.
             <p class="chart-note">
-                if faint { { t.race.note_faint }{ " " } }
                 <span data-picture-skip="">{ t.race.note_select }</span>
+                <span class={classes!((!faint).then_some("unsaid"))}>{ " " }{ t.race.note_faint }</span>
             </p>
         </figure>
     }

@@ -87,10 +87,12 @@ pub fn TotalsChart(props: &TotalsChartProps) -> Html {
                     }
                 }) }
             </ol>
+            // Each clause keeps its place when it does not apply (unsaid: laid out, not shown), so
+            // that a run never moves the chart's height, nor an embed's.
             <p class="chart-note">
-                if measured_any { { t.totals.note_measured }{ " " } }
-                if faint { { t.totals.note_faint }{ " " } }
                 { t.totals.note }
+                <span class={classes!((!measured_any).then_some("unsaid"))}>{ " " }{ t.totals.note_measured }</span>
+                <span class={classes!((!faint).then_some("unsaid"))}>{ " " }{ t.totals.note_faint }</span>
             </p>
         </section>
     }
