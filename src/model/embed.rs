@@ -3,6 +3,7 @@
 
 use super::axis::{race_row_height, row_height, MAX_DRAWN_ROWS, MAX_RACE_ROWS};
 use super::presentation::Panels;
+use super::sequence::{MAX_ARROWS, REST_BAND};
 use super::Strategy;
 
 /// The message an embedded lab posts to its parent whenever its height changes.
@@ -51,8 +52,9 @@ fn explain_height(panels: Panels, requests: usize, step_rows: u32, step_row: u32
         h += GAP + 80; // the section, its heading and source line
     }
     if panels.sequence {
-        // Past 40 requests a band in it sums up the rest, and a line under it says so.
-        h += GAP + 124 + (220 + 14 * n.min(40)).min(560) + if n > 40 { 46 + 40 } else { 0 };
+        // Past MAX_ARROWS requests a band in it sums up the rest, and a line under it says so.
+        let (arrows, summed) = (n.min(MAX_ARROWS as u32), n > MAX_ARROWS as u32);
+        h += GAP + 124 + (220 + 14 * arrows).min(560) + if summed { REST_BAND as u32 + 40 } else { 0 };
     }
     if panels.steps {
         h += GAP + 90 + step_row * step_rows;

@@ -8,6 +8,8 @@ use super::predict::Timing;
 
 /// More requests than this and only the first ones are drawn.
 pub const MAX_ARROWS: usize = 40;
+/// Below the drawn requests, when there are more: the band that sums them up, px.
+pub const REST_BAND: f64 = 46.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SequenceShape {

@@ -48,7 +48,7 @@ pub fn Race(props: &RaceProps) -> Html {
         .collect::<Vec<_>>()
         .join(" ");
     // Only while a lane shows a prediction does the note speak of faint ones.
-    let faint = (0..props.strategies.len()).any(|i| props.traces.get(i).cloned().flatten().is_none());
+    let faint = (0..props.strategies.len()).any(|i| !matches!(props.traces.get(i), Some(Some(_))));
     html! {
         <figure class="race" data-testid="race" data-picture="race">
             <figcaption class="race-caption" data-picture-heading="">{ t.race.heading }</figcaption>

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::model::explain::Explanation;
 use crate::model::number::{fixed, short};
-use crate::model::sequence::{Place, SequenceShape};
+use crate::model::sequence::{Place, SequenceShape, REST_BAND};
 use crate::model::Strategy;
 use crate::text::Text;
 
@@ -23,8 +23,6 @@ const TOP: f64 = 34.0;
 const BOTTOM: f64 = 14.0;
 const CLIENT_X: f64 = 22.0; // % of the width
 const SERVER_X: f64 = 78.0;
-/// Below the drawn requests, when there are more: the band that sums them up.
-const REST_BAND: f64 = 46.0;
 /// Up to this many requests, each request arrow has its number beside it.
 const MAX_LABELLED: usize = 12;
 /// The least vertical distance between two labelled arrows: one line of their 10 px labels.

@@ -8,10 +8,6 @@ use std::rc::Rc;
 use super::state::{AppState, RunState, SweepState, Validation};
 use crate::model::config::ValidConfig;
 use crate::model::embed::{fixed_height, loader_src, snippet_auto_height, snippet_fixed_height, OnPhones, PHONE_COLUMN};
-
-/// From this column width up, a column is a notes site's, and the fixed code is measured on a
-/// phone too.
-const PHONE_FROM: u32 = 600;
 use crate::model::growth::{self, GrowthAxis, Series, SweepRun, Workload};
 use crate::model::guess::{self, GuessResult};
 use crate::model::presentation::{Panels, Presentation};
@@ -33,6 +29,10 @@ pub struct MeasuredPoint {
     /// Measured while the tab was in the background (ms there): drawn apart, never judged.
     pub hidden_ms: Option<f64>,
 }
+
+/// From this column width up, a column is a notes site's, and the fixed code is measured on a
+/// phone too.
+const PHONE_FROM: u32 = 600;
 
 /// Where a sweep is: runs finished and in all, and whether it still runs or was cancelled.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -243,10 +243,9 @@ impl ShareLinks {
             embed_panels.python.then_some(state.program.as_deref()).flatten(),
         );
         let size = &state.embed_size;
-        let at = |column: u32| size.measured.iter().find(|(src, width, _)| *src == embed_src && *width == column).map(|(_, _, h)| *h);
-        let measured = at(size.width);
+        let measured = size.height_at(&embed_src, size.width);
         // A notes column (600 px or wider) is measured on a phone too: the fixed code grows there.
-        let on_phone = (size.width >= PHONE_FROM).then(|| at(PHONE_COLUMN));
+        let on_phone = (size.width >= PHONE_FROM).then(|| size.height_at(&embed_src, PHONE_COLUMN));
         let estimate = fixed_height(embed_panels, requests, &strategies);
         // Other engines' fonts run a little longer than the one it was measured in: a margin.
         let margin = |h: u32| h + h / 50 + 16;
@@ -266,8 +265,7 @@ impl ShareLinks {
     /// embed code, until it is measured.
     pub fn probe(&self, state: &AppState) -> Option<(String, u32)> {
         let size = &state.embed_size;
-        let measured = |column: u32| size.measured.iter().any(|(src, width, _)| *src == self.embed_src && *width == column);
-        let column = if !measured(size.width) { size.width } else { PHONE_COLUMN };
+        let column = if size.height_at(&self.embed_src, size.width).is_none() { size.width } else { PHONE_COLUMN };
         (size.wanted && !state.presentation.embed && !self.measured).then(|| (self.embed_src.clone(), column))
     }
 }

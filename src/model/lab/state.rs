@@ -119,6 +119,13 @@ pub struct EmbedSize {
     pub measured: Vec<(String, u32, u32)>,
 }
 
+impl EmbedSize {
+    /// The height measured for the embed at `src` in a column `width` px wide, if it was.
+    pub fn height_at(&self, src: &str, width: u32) -> Option<u32> {
+        self.measured.iter().find(|(s, w, _)| s == src && *w == width).map(|&(_, _, h)| h)
+    }
+}
+
 /// Column widths offered for the fixed-height snippet: phones, common notes sites, wide pages.
 pub const EMBED_WIDTHS: [u32; 5] = [360, 480, 700, 800, 1000];
 

@@ -631,6 +631,21 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot click {testid}: {e}"));
     }
 
+    /// From inside the page's first frame (an embedded lab): reads the height of its content,
+    /// goes out to the host page and waits until the host has sized the frame to it, within
+    /// `within` px. Gives the content's height; leaves the browser in the host page.
+    pub async fn wait_for_frame_sized(&self, within: f64, what: &str) -> f64 {
+        let content = self.js("return Math.ceil(document.body.getBoundingClientRect().height);").await.as_f64().unwrap_or(f64::NAN);
+        bounded("out of the frame", self.client.clone().enter_parent_frame()).await.expect("out of the frame");
+        self.wait_until(
+            &format!("Math.abs(document.querySelector('iframe').getBoundingClientRect().height - {content}) <= {within}"),
+            Duration::from_secs(5),
+            &format!("the frame sized to its {content} px content: {what}"),
+        )
+        .await;
+        content
+    }
+
     pub async fn screenshot(&self, path: &std::path::Path) {
         let png = bounded("a screenshot", self.client.screenshot()).await.expect("screenshot");
         std::fs::write(path, png).expect("write screenshot");
@@ -797,6 +812,16 @@ pub async fn open_lab(query: &str, width: u32, height: u32) -> (Browser, StaticS
         }
     }
     unreachable!("the second attempt returns or panics")
+}
+
+/// The lab (`lab_server`) at `query` in Chromium as a reader has it (`Browser::start_backgroundable`),
+/// mounted: for the tests of a run made while the tab was in the background.
+pub async fn open_lab_backgroundable(query: &str, width: u32, height: u32) -> (Browser, StaticServer) {
+    let server = lab_server();
+    let b = Browser::start_backgroundable(width, height).await;
+    b.goto(&server.url(query)).await;
+    b.wait_for_app().await;
+    (b, server)
 }
 
 /// Every row's measured total is within the lab's tolerance of its prediction.

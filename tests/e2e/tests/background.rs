@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use e2e::{dist_dir, Browser, StaticServer};
+use e2e::{Browser, StaticServer};
 use serde_json::Value;
 
 /// Each row: its strategy, whether it was measured in the background (and how long), whether it
@@ -18,11 +18,7 @@ const ROWS: &str = "return [...document.querySelectorAll('[data-testid=result]')
 });";
 
 async fn open(query: &str) -> (Browser, StaticServer) {
-    let server = StaticServer::start(dist_dir(), "/");
-    let b = Browser::start_backgroundable(1280, 1000).await;
-    b.goto(&server.url(query)).await;
-    b.wait_for_app().await;
-    (b, server)
+    e2e::open_lab_backgroundable(query, 1280, 1000).await
 }
 
 fn rows(value: Value) -> Vec<(String, Option<f64>, bool, String)> {

@@ -253,10 +253,7 @@ async fn the_program_travels_in_the_link_and_never_runs_without_a_click() {
 async fn a_python_run_hidden_mid_way_says_so_and_one_in_view_does_not() {
     // Chromium as a reader has it: a tab behind another is hidden, its timers slowed (issue 30;
     // tests/e2e/tests/background.rs has the lab's own runs).
-    let server = e2e::lab_server();
-    let b = Browser::start_backgroundable(1280, 1000).await;
-    b.goto(&server.url("lat=300,3000,500&mode=concurrent")).await;
-    b.wait_for_app().await;
+    let (b, _server) = e2e::open_lab_backgroundable("lat=300,3000,500&mode=concurrent", 1280, 1000).await;
     open_panel(&b).await;
     select_preset(&b, PyPreset::Gather).await;
     let said = "const s = document.querySelector('[data-testid=py-status]'); const h = document.querySelector('[data-testid=py-hidden-run]');

@@ -62,14 +62,7 @@ async fn sized_after_compare(b: &Browser, when: &str) {
     b.wait_for_app().await;
     b.click("compare").await;
     b.wait_for_state(&["done"], Duration::from_secs(30)).await;
-    let content = b.js("return Math.ceil(document.documentElement.getBoundingClientRect().height);").await.as_f64().unwrap();
-    b.client.enter_parent_frame().await.unwrap();
-    b.wait_until(
-        &format!("Math.abs(document.querySelector('iframe').getBoundingClientRect().height - {content}) <= 30"),
-        Duration::from_secs(5),
-        &format!("the frame sized to its {content} px after Compare on {when}"),
-    )
-    .await;
+    b.wait_for_frame_sized(30.0, &format!("after Compare on {when}")).await;
 }
 
 /// Clicks the note's link to `href`, as a reader does: Quartz's router takes it.

@@ -271,14 +271,7 @@ mod every_engine {
         b.wait_until("document.querySelectorAll('[data-testid=predicted-bar]').length === 30", Duration::from_secs(5), "30 rows").await;
         // The frame grows for the 30 rows: press Run once the host has applied the new height
         // (a press while the frame moved under the pointer once missed Run in Firefox).
-        let grown = b.js("return Math.ceil(document.body.getBoundingClientRect().height);").await.as_f64().unwrap();
-        b.client.enter_parent_frame().await.unwrap();
-        b.wait_until(
-            &format!("Math.abs(document.querySelector('iframe').getBoundingClientRect().height - {grown}) <= 1"),
-            Duration::from_secs(5),
-            "the frame grown for 30 rows",
-        )
-        .await;
+        b.wait_for_frame_sized(1.0, "grown for 30 rows").await;
         b.client.enter_frame(0).await.expect("into the lab's frame");
         b.click("run").await;
         b.wait_for_state(&["done"], Duration::from_secs(15)).await;
