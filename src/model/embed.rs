@@ -119,8 +119,11 @@ pub fn snippet_fixed_height(src: &str, title: &str, height: u32, phones: Option<
     let style = match phones.filter(|p| p.height > height && p.column > PHONE_COLUMN) {
         Some(p) => {
             // Per px of window narrower than the column's: the height to add, in thousandths.
+            // (Written by `number::fixed`, integers only: `{}` of an f64 would bring the float
+            // formatter into the first load.)
             let per_px = ((p.height - height) as f64 / (p.column - PHONE_COLUMN) as f64 * 1000.0).ceil() / 1000.0;
             let wide = p.column + PHONE_MARGINS;
+            let per_px = super::number::fixed(per_px, 3);
             format!("width:100%;border:0;height:max({height}px, calc({height}px + ({wide}px - 100vw) * {per_px}))")
         }
         None => "width:100%;border:0".to_string(),
